@@ -1,0 +1,30 @@
+# Generated from spec/hotdocs-advance.openapi.yaml by scripts/generate. Do not edit.
+"""Contains all the data models used in inputs/outputs"""
+
+from .assembly_session import AssemblySession
+from .begin_assembly_session_request import BeginAssemblySessionRequest
+from .complete_assembly_session_request import CompleteAssemblySessionRequest
+from .create_work_item_request import CreateWorkItemRequest
+from .problem import Problem
+from .public_interview_link import PublicInterviewLink
+from .public_interview_link_request import PublicInterviewLinkRequest
+from .save_and_close_version_request import SaveAndCloseVersionRequest
+from .save_assembly_session_request import SaveAssemblySessionRequest
+from .service_principal_log_in_request import ServicePrincipalLogInRequest
+from .version_status import VersionStatus
+from .work_item import WorkItem
+
+__all__ = (
+    "AssemblySession",
+    "BeginAssemblySessionRequest",
+    "CompleteAssemblySessionRequest",
+    "CreateWorkItemRequest",
+    "Problem",
+    "PublicInterviewLink",
+    "PublicInterviewLinkRequest",
+    "SaveAndCloseVersionRequest",
+    "SaveAssemblySessionRequest",
+    "ServicePrincipalLogInRequest",
+    "VersionStatus",
+    "WorkItem",
+)

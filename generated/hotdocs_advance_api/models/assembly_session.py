@@ -1,0 +1,81 @@
+# Generated from spec/hotdocs-advance.openapi.yaml by scripts/generate. Do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="AssemblySession")
+
+
+@_attrs_define
+class AssemblySession:
+    """Result of `beginAssemblySession`: what a browser page needs to load the interview. Other
+    members may appear; they are not documented by the vendor.
+
+        Attributes:
+            hda_session_id (UUID): Advance's identifier for the session.
+            core_session_id (UUID): The Core Assembly service's identifier for the session.
+            interview_js_url (str): URL of the JavaScript that renders the interview.
+    """
+
+    hda_session_id: UUID
+    core_session_id: UUID
+    interview_js_url: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        hda_session_id = str(self.hda_session_id)
+
+        core_session_id = str(self.core_session_id)
+
+        interview_js_url = self.interview_js_url
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "hdaSessionId": hda_session_id,
+                "coreSessionId": core_session_id,
+                "interviewJsUrl": interview_js_url,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        hda_session_id = UUID(d.pop("hdaSessionId"))
+
+        core_session_id = UUID(d.pop("coreSessionId"))
+
+        interview_js_url = d.pop("interviewJsUrl")
+
+        assembly_session = cls(
+            hda_session_id=hda_session_id,
+            core_session_id=core_session_id,
+            interview_js_url=interview_js_url,
+        )
+
+        assembly_session.additional_properties = d
+        return assembly_session
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,76 @@
+# Generated from spec/hotdocs-advance.openapi.yaml by scripts/generate. Do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="SaveAndCloseVersionRequest")
+
+
+@_attrs_define
+class SaveAndCloseVersionRequest:
+    """Body of `saveAndCloseVersion`; both members are optional.
+
+    Attributes:
+        callback_url (str | Unset): URL the server notifies once the version reaches its final status. Giving one makes
+            the call
+            asynchronous. The notification format is not documented by the vendor.
+        callback_secret (str | Unset): Shared secret the server uses to authenticate its callback request. How it is
+            transmitted is
+            not documented by the vendor.
+    """
+
+    callback_url: str | Unset = UNSET
+    callback_secret: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        callback_url = self.callback_url
+
+        callback_secret = self.callback_secret
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if callback_url is not UNSET:
+            field_dict["callbackUrl"] = callback_url
+        if callback_secret is not UNSET:
+            field_dict["callbackSecret"] = callback_secret
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        callback_url = d.pop("callbackUrl", UNSET)
+
+        callback_secret = d.pop("callbackSecret", UNSET)
+
+        save_and_close_version_request = cls(
+            callback_url=callback_url,
+            callback_secret=callback_secret,
+        )
+
+        save_and_close_version_request.additional_properties = d
+        return save_and_close_version_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

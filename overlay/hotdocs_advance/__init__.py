@@ -1,0 +1,1 @@
+"""hotdocs_advance client (in progress)."""

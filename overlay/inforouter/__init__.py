@@ -1,0 +1,1 @@
+"""inforouter client (in progress)."""

@@ -157,6 +157,7 @@ class Op:
 @dataclass(frozen=True)
 class Port:
     name: str
+    binding: str
     kind: str
     label: str
     soap_actions: dict[str, str]
@@ -212,7 +213,7 @@ def read_wsdl() -> tuple[str, str, list[Port], list[Op]]:
             else:
                 locations[op_name] = operation.location
         verb = {"http-get": "GET", "http-post": "POST"}.get(kind, "POST")
-        ports.append(Port(port_name, kind, label, actions, locations, verb))
+        ports.append(Port(port_name, str(binding.name), kind, label, actions, locations, verb))
     for port in ports:
         names = set(port.soap_actions or port.locations)
         if names != set(ops):
@@ -340,14 +341,13 @@ def render_ports(ports: list[Port], ops: list[Op]) -> str:
         "",
         "import datetime",
         "from dataclasses import dataclass",
-        "from typing import TYPE_CHECKING, Final",
+        "from typing import Final",
         "",
+        "import zeep",
+        "import zeep.proxy",
         "from lxml import etree",
         "",
-        "from .operations import NAMESPACE, PORTS",
-        "",
-        "if TYPE_CHECKING:",
-        "    import zeep",
+        "from .operations import PORTS",
         "",
         "",
         "def _result(value: object) -> etree._Element | None:",
@@ -369,7 +369,7 @@ def render_ports(ports: list[Port], ops: list[Op]) -> str:
         "    if isinstance(value, bool):",
         '        return "true" if value else "false"',
         "    if isinstance(value, datetime.datetime):",
-        "        return value.isoformat()",
+        '        return value.isoformat(timespec="seconds")',
         "    return str(value)",
         "",
         "",
@@ -390,6 +390,7 @@ def render_ports(ports: list[Port], ops: list[Op]) -> str:
             out.append(f"class {cls}:")
             if port.kind.startswith("soap"):
                 client_type = "zeep.AsyncClient" if is_async else "zeep.Client"
+                proxy = "AsyncServiceProxy" if is_async else "ServiceProxy"
                 out += [
                     f'    """The ``{port.name}`` port ({port.label}, '
                     f"{'asynchronous' if is_async else 'synchronous'}).",
@@ -403,9 +404,11 @@ def render_ports(ports: list[Port], ops: list[Op]) -> str:
                     "",
                     f"    def __init__(self, client: {client_type}, address: str) -> None:",
                     "        # zeep's proxy is untyped; _result() is where its Any stops.",
-                    "        self._service = client.create_service("
+                    # zeep 4.3's AsyncClient.create_service returns a synchronous proxy,
+                    # so the asynchronous ports build their proxy themselves.
+                    f"        self._service = zeep.proxy.{proxy}("
                     "  # type: ignore[no-untyped-call]",
-                    f'            f"{{{{{{NAMESPACE}}}}}}{port.name}", address',
+                    f"            client, client.wsdl.bindings[{py_str(port.binding)}], address=address",
                     "        )",
                     "",
                 ]

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
+import zeep
+import zeep.proxy
 from lxml import etree
 
-from .operations import NAMESPACE, PORTS
-
-if TYPE_CHECKING:
-    import zeep
+from .operations import PORTS
 
 
 def _result(value: object) -> etree._Element | None:
@@ -41,7 +40,7 @@ def _text(value: str | int | bool | datetime.datetime | None) -> str | None:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, datetime.datetime):
-        return value.isoformat()
+        return value.isoformat(timespec="seconds")
     return str(value)
 
 
@@ -66,8 +65,10 @@ class SrvSoap:
 
     def __init__(self, client: zeep.Client, address: str) -> None:
         # zeep's proxy is untyped; _result() is where its Any stops.
-        self._service = client.create_service(  # type: ignore[no-untyped-call]
-            f"{{{NAMESPACE}}}srvSoap", address
+        self._service = zeep.proxy.ServiceProxy(  # type: ignore[no-untyped-call]
+            client,
+            client.wsdl.bindings["{http://tempuri.org/}srvSoap"],
+            address=address,
         )
 
     def AuthenticateUser(
@@ -311,8 +312,10 @@ class AsyncSrvSoap:
 
     def __init__(self, client: zeep.AsyncClient, address: str) -> None:
         # zeep's proxy is untyped; _result() is where its Any stops.
-        self._service = client.create_service(  # type: ignore[no-untyped-call]
-            f"{{{NAMESPACE}}}srvSoap", address
+        self._service = zeep.proxy.AsyncServiceProxy(  # type: ignore[no-untyped-call]
+            client,
+            client.wsdl.bindings["{http://tempuri.org/}srvSoap"],
+            address=address,
         )
 
     async def AuthenticateUser(
@@ -558,8 +561,10 @@ class SrvSoap12:
 
     def __init__(self, client: zeep.Client, address: str) -> None:
         # zeep's proxy is untyped; _result() is where its Any stops.
-        self._service = client.create_service(  # type: ignore[no-untyped-call]
-            f"{{{NAMESPACE}}}srvSoap12", address
+        self._service = zeep.proxy.ServiceProxy(  # type: ignore[no-untyped-call]
+            client,
+            client.wsdl.bindings["{http://tempuri.org/}srvSoap12"],
+            address=address,
         )
 
     def AuthenticateUser(
@@ -803,8 +808,10 @@ class AsyncSrvSoap12:
 
     def __init__(self, client: zeep.AsyncClient, address: str) -> None:
         # zeep's proxy is untyped; _result() is where its Any stops.
-        self._service = client.create_service(  # type: ignore[no-untyped-call]
-            f"{{{NAMESPACE}}}srvSoap12", address
+        self._service = zeep.proxy.AsyncServiceProxy(  # type: ignore[no-untyped-call]
+            client,
+            client.wsdl.bindings["{http://tempuri.org/}srvSoap12"],
+            address=address,
         )
 
     async def AuthenticateUser(

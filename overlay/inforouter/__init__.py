@@ -1,1 +1,97 @@
-"""inforouter client (in progress)."""
+"""infoRouter client: task request models, sessions, typed answers and errors.
+
+Example::
+
+    import datetime
+    import inforouter
+
+    client = inforouter.InfoRouterClient("https://docs.example.com/srv.asmx")
+    with client.authenticate("jsmith", "secret") as session:
+        request = inforouter.RelatedTaskRequest(
+            "jdoe", "Please review", datetime.date(2026, 5, 15)
+        )
+        created = session.create_related_task(456, request)
+        print(created.task_id)
+"""
+
+from ._client import (
+    DEFAULT_TIMEOUT,
+    AsyncInfoRouterClient,
+    InfoRouterClient,
+    TicketInQueryStringWarning,
+)
+from ._errors import (
+    AuthenticationFailedError,
+    InfoRouterAPIError,
+    InfoRouterConnectionError,
+    InfoRouterError,
+    InfoRouterHTTPError,
+    InfoRouterTimeoutError,
+    InsufficientRightsError,
+    InvalidResponseError,
+    NotFoundError,
+    OutcomeUnknownError,
+    SoapFaultError,
+    TaskRequestError,
+    TicketExpiredError,
+    TicketNotAllowedError,
+    UnsupportedBindingError,
+)
+from ._models import (
+    ApprovalStatus,
+    AssigneeType,
+    Priority,
+    RelatedTaskRequest,
+    RequirementType,
+    RightType,
+    TaskRequest,
+    TaskRequirement,
+    TaskStatus,
+)
+from ._results import CreatedTask, ReassignedTask, Task, TaskAttachment, TaskPermissions
+from ._retry import DEFAULT_MAX_RETRIES
+from ._session import AsyncSession, Session
+from ._transport import DEFAULT_MAX_RESPONSE_BYTES
+from ._wire import AsyncBinding, Binding
+
+__all__ = [
+    "DEFAULT_MAX_RESPONSE_BYTES",
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "ApprovalStatus",
+    "AssigneeType",
+    "AsyncBinding",
+    "AsyncInfoRouterClient",
+    "AsyncSession",
+    "AuthenticationFailedError",
+    "Binding",
+    "CreatedTask",
+    "InfoRouterAPIError",
+    "InfoRouterClient",
+    "InfoRouterConnectionError",
+    "InfoRouterError",
+    "InfoRouterHTTPError",
+    "InfoRouterTimeoutError",
+    "InsufficientRightsError",
+    "InvalidResponseError",
+    "NotFoundError",
+    "OutcomeUnknownError",
+    "Priority",
+    "ReassignedTask",
+    "RelatedTaskRequest",
+    "RequirementType",
+    "RightType",
+    "Session",
+    "SoapFaultError",
+    "Task",
+    "TaskAttachment",
+    "TaskPermissions",
+    "TaskRequest",
+    "TaskRequestError",
+    "TaskRequirement",
+    "TaskStatus",
+    "TicketExpiredError",
+    "TicketInQueryStringWarning",
+    "TicketNotAllowedError",
+    "UnsupportedBindingError",
+]

@@ -1,0 +1,235 @@
+"""The clients: a service URL, a binding and one pooled HTTP client; sessions come from here."""
+
+from __future__ import annotations
+
+import warnings
+from types import TracebackType
+from typing import Final
+
+import httpx
+
+from ._errors import UnsupportedBindingError
+from ._retry import DEFAULT_MAX_RETRIES
+from ._session import AsyncSession, Session
+from ._transport import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    hide_secrets_in_httpx_logs,
+    new_async_client,
+    new_client,
+)
+from ._wire import ASYNC_BINDINGS, BINDINGS, AsyncBinding, AsyncWire, Binding, SyncWire
+
+DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=10.0)
+
+
+class TicketInQueryStringWarning(UserWarning):
+    """The HTTP GET binding puts the ticket (and, at log-in, the password) in URLs."""
+
+
+def _timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
+    return timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+
+
+def _check_limits(max_retries: int, max_response_bytes: int) -> None:
+    if not isinstance(max_retries, int) or max_retries < 0:
+        raise ValueError(f"max_retries must be an int >= 0, not {max_retries!r}")
+    if not isinstance(max_response_bytes, int) or max_response_bytes <= 0:
+        raise ValueError(f"max_response_bytes must be an int > 0, not {max_response_bytes!r}")
+
+
+class InfoRouterClient:
+    """A client for an infoRouter server's ``/srv.asmx`` web service.
+
+    The WSDL ships with the package and is parsed once per process, so building a client is
+    cheap. The client holds one pooled `httpx.Client` (its own, unless one is given).
+
+    Args:
+        url: the service URL, e.g. ``https://docs.example.com/srv.asmx``.
+        binding: ``"soap11"`` (the default), ``"soap12"``, ``"http-post"`` or ``"http-get"``.
+            ``"http-get"`` puts the ticket in every URL and warns about it.
+        timeout: seconds (or an `httpx.Timeout`) for every request, also through a given
+            ``http_client``.
+        http_client: an httpx client to send through; it is not closed by `close`.
+        max_retries: retries after a failed first attempt, for calls that may be retried.
+        max_response_bytes: answers larger than this are refused unread.
+
+    Raises:
+        UnsupportedBindingError: the binding is unknown.
+        ValueError: ``max_retries`` or ``max_response_bytes`` is out of range.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        binding: Binding = "soap11",
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        http_client: httpx.Client | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+    ) -> None:
+        if binding not in BINDINGS:
+            raise UnsupportedBindingError(
+                f"binding must be one of {', '.join(BINDINGS)}, not {binding!r}"
+            )
+        _check_limits(max_retries, max_response_bytes)
+        if binding == "http-get":
+            warnings.warn(
+                TicketInQueryStringWarning(
+                    "binding='http-get' sends the authentication ticket (and, at log-in, the "
+                    "password) in the URL query string, where web servers, proxies and "
+                    "browsers may record it; prefer 'soap11' or 'http-post'"
+                ),
+                stacklevel=2,
+            )
+            hide_secrets_in_httpx_logs()
+        self._url = url
+        self._binding: Binding = binding
+        self._max_retries = max_retries
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else new_client()
+        self._wire = SyncWire(url, binding, self._http, _timeout(timeout), max_response_bytes)
+
+    @property
+    def url(self) -> str:
+        """The service URL."""
+        return self._url
+
+    @property
+    def binding(self) -> Binding:
+        """The binding every call uses."""
+        return self._binding
+
+    def __repr__(self) -> str:
+        return f"InfoRouterClient(url={self._url!r}, binding={self._binding!r})"
+
+    def authenticate(self, user: str, password: str) -> Session:
+        """Log in (AuthenticateUser) and return a session holding the ticket.
+
+        Args:
+            user: the login name (case-insensitive on the server).
+            password: the password; it is kept to log in again when the ticket expires, and
+                never shown.
+
+        Returns:
+            The session; use it as a context manager to log out at the end.
+
+        Raises:
+            AuthenticationFailedError: wrong credentials, or a disabled or unknown user.
+            TicketNotAllowedError: the account may not get a ticket.
+            InfoRouterError: any other failure.
+        """
+        session = Session(
+            self._wire, user, password, binding=self._binding, max_retries=self._max_retries
+        )
+        session._login()
+        return session
+
+    def close(self) -> None:
+        """Close the HTTP client, unless it was given to the constructor."""
+        if self._owns_http:
+            self._http.close()
+
+    def __enter__(self) -> InfoRouterClient:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncInfoRouterClient:
+    """An asyncio client for an infoRouter server's ``/srv.asmx``, over SOAP only.
+
+    zeep's HTTP GET and POST bindings are synchronous, so only ``"soap11"`` and ``"soap12"``
+    are offered here.
+
+    Args:
+        url: the service URL, e.g. ``https://docs.example.com/srv.asmx``.
+        binding: ``"soap11"`` (the default) or ``"soap12"``.
+        timeout: seconds (or an `httpx.Timeout`) for every request.
+        http_client: an httpx async client to send through; it is not closed by `aclose`.
+        max_retries: retries after a failed first attempt, for calls that may be retried.
+        max_response_bytes: answers larger than this are refused unread.
+
+    Raises:
+        UnsupportedBindingError: the binding is not a SOAP binding.
+        ValueError: ``max_retries`` or ``max_response_bytes`` is out of range.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        binding: AsyncBinding = "soap11",
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        http_client: httpx.AsyncClient | None = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+    ) -> None:
+        if binding not in ASYNC_BINDINGS:
+            raise UnsupportedBindingError(
+                f"the async client supports {' and '.join(ASYNC_BINDINGS)} only, not "
+                f"{binding!r}; use InfoRouterClient for the HTTP bindings"
+            )
+        _check_limits(max_retries, max_response_bytes)
+        self._url = url
+        self._binding: AsyncBinding = binding
+        self._max_retries = max_retries
+        self._owns_http = http_client is None
+        self._http = http_client if http_client is not None else new_async_client()
+        self._wire = AsyncWire(url, binding, self._http, _timeout(timeout), max_response_bytes)
+
+    @property
+    def url(self) -> str:
+        """The service URL."""
+        return self._url
+
+    @property
+    def binding(self) -> AsyncBinding:
+        """The binding every call uses."""
+        return self._binding
+
+    def __repr__(self) -> str:
+        return f"AsyncInfoRouterClient(url={self._url!r}, binding={self._binding!r})"
+
+    async def authenticate(self, user: str, password: str) -> AsyncSession:
+        """Log in (AuthenticateUser) and return a session holding the ticket.
+
+        Args:
+            user: the login name (case-insensitive on the server).
+            password: the password; kept to log in again when the ticket expires.
+
+        Returns:
+            The session; use it as an async context manager to log out at the end.
+
+        Raises:
+            AuthenticationFailedError: wrong credentials, or a disabled or unknown user.
+            TicketNotAllowedError: the account may not get a ticket.
+            InfoRouterError: any other failure.
+        """
+        session = AsyncSession(
+            self._wire, user, password, binding=self._binding, max_retries=self._max_retries
+        )
+        await session._login()
+        return session
+
+    async def aclose(self) -> None:
+        """Close the HTTP client, unless it was given to the constructor."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> AsyncInfoRouterClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()

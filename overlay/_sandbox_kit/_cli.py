@@ -1,0 +1,171 @@
+"""The command-line options both sandboxes share, and running one from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from collections.abc import Callable
+from types import FrameType
+from typing import TYPE_CHECKING, Final
+
+from ._faults import DEFAULT_LATENCY, Faults
+from ._seed import SeedError
+from ._server import check_host, serve_forever
+
+if TYPE_CHECKING:
+    from starlette.types import ASGIApp
+
+
+MISSING_EXTRA: Final = (
+    "the sandboxes need the 'sandbox' extra: pip install 'hotdocs-inforouter-clients[sandbox]'"
+)
+
+
+def _rate(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError("the fault rate must be between 0 and 1")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("seconds must not be negative")
+    return value
+
+
+def _kinds(text: str) -> str:
+    try:
+        Faults.parse_kinds(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def build_parser(prog: str, description: str) -> argparse.ArgumentParser:
+    """Return the parser with the options every sandbox has; callers add their own.
+
+    Args:
+        prog: The program name shown in help (``python -m ...``).
+        description: One paragraph for ``--help``.
+
+    Returns:
+        The parser.
+    """
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("--host", default="127.0.0.1", help="interface (default 127.0.0.1)")
+    parser.add_argument(
+        "--port", type=int, default=0, help="TCP port (default 0: a free port; the URL is printed)"
+    )
+    parser.add_argument(
+        "--seed", metavar="FILE", help="seed file (JSON or YAML) replacing the default"
+    )
+    parser.add_argument(
+        "--fault-rate",
+        type=_rate,
+        default=0.0,
+        metavar="P",
+        help="probability in [0, 1] that a request gets a fault (default 0: off)",
+    )
+    parser.add_argument(
+        "--faults",
+        type=_kinds,
+        default="all",
+        metavar="KINDS",
+        help="comma-separated fault kinds: rate_limit, unavailable, drop, slow, lost_response "
+        "(default all)",
+    )
+    parser.add_argument(
+        "--latency",
+        type=_seconds,
+        default=DEFAULT_LATENCY,
+        metavar="SECONDS",
+        help=f"how long a 'slow' fault holds the answer back (default {DEFAULT_LATENCY})",
+    )
+    parser.add_argument(
+        "--retry-after", default="0", metavar="SECONDS", help="Retry-After of 429/503 faults"
+    )
+    parser.add_argument("--fault-seed", type=int, metavar="N", help="seed for repeatable faults")
+    parser.add_argument(
+        "--faults-on-auth",
+        action="store_true",
+        help="also inject faults into log-in and WSDL requests (default: never)",
+    )
+    parser.add_argument(
+        "--allow-remote", action="store_true", help="allow a non-loopback --host (unsafe)"
+    )
+    return parser
+
+
+def faults_from_args(args: argparse.Namespace) -> Faults:
+    """Return the fault configuration the shared options describe.
+
+    Args:
+        args: Parsed options of a `build_parser` parser.
+
+    Returns:
+        The faults.
+    """
+    return Faults(
+        rate=args.fault_rate,
+        kinds=Faults.parse_kinds(args.faults),
+        latency=args.latency,
+        retry_after=args.retry_after,
+        seed=args.fault_seed,
+        include_auth=args.faults_on_auth,
+    )
+
+
+def run(
+    parser: argparse.ArgumentParser,
+    argv: list[str] | None,
+    make_app: Callable[[argparse.Namespace], tuple[ASGIApp, str]],
+) -> int:
+    """Parse options, build the app, print its base URL as the first line and serve.
+
+    Args:
+        parser: A `build_parser` parser with the sandbox's own options added.
+        argv: The arguments (None: ``sys.argv[1:]``).
+        make_app: Builds the app from the parsed options and names the path of its base
+            URL (``/api/rest``, ``/srv.asmx``); may raise `SeedError`.
+
+    Returns:
+        The process exit status.
+    """
+    from ._server import origin  # noqa: PLC0415 (kept beside its only use)
+
+    args = parser.parse_args(argv)
+    try:
+        check_host(args.host, allow_remote=args.allow_remote)
+        app, url_path = make_app(args)
+    except (SeedError, ValueError) as exc:
+        parser.exit(2, f"{parser.prog}: error: {exc}\n")
+    except ModuleNotFoundError as exc:
+        parser.exit(2, f"{parser.prog}: error: {MISSING_EXTRA} ({exc})\n")
+
+    def ready(port: int) -> None:
+        sys.stdout.write(origin(args.host, port) + url_path + "\n")
+        sys.stdout.flush()
+
+    # SIGTERM ends the server like Ctrl-C: uvicorn shuts down gracefully, then re-raises
+    # the signal, which this handler turns into a normal exit (status 0).
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        serve_forever(app, args.host, args.port, allow_remote=args.allow_remote, on_ready=ready)
+    except OSError as exc:
+        parser.exit(1, f"{parser.prog}: error: {exc}\n")
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt

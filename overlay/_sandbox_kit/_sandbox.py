@@ -1,0 +1,80 @@
+"""The part of a running sandbox that both services share: a server thread and its app."""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import Any, Generic, Self, TypeVar
+
+from ._app import SandboxApp
+from ._faults import Faults
+from ._server import ServerThread
+
+AppT = TypeVar("AppT", bound=SandboxApp[Any])
+
+
+class RunningSandbox(Generic[AppT]):
+    """A sandbox app served on a loopback port by a background thread.
+
+    Use it as a context manager (or call `start` and `stop`).
+
+    Args:
+        app: The sandbox app.
+        host: The interface; loopback unless ``allow_remote``.
+        port: The port; 0 (the default) picks a free one.
+        allow_remote: Permit a non-loopback ``host`` (CHOICE: refused by default).
+
+    Raises:
+        ValueError: If ``host`` is not loopback and ``allow_remote`` is false.
+    """
+
+    def __init__(self, app: AppT, *, host: str, port: int, allow_remote: bool) -> None:
+        self.app = app
+        self._server = ServerThread(app, host, port, allow_remote=allow_remote)
+
+    def start(self) -> Self:
+        """Start serving; returns once the port accepts connections.
+
+        Returns:
+            The sandbox itself.
+        """
+        self._server.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving (idempotent)."""
+        self._server.stop()
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    @property
+    def running(self) -> bool:
+        """Whether the server is serving."""
+        return self._server.running
+
+    @property
+    def origin(self) -> str:
+        """``http://127.0.0.1:<port>`` (raises RuntimeError when not running)."""
+        return self._server.origin
+
+    @property
+    def port(self) -> int:
+        """The port (raises RuntimeError when not running)."""
+        return self._server.port
+
+    @property
+    def faults(self) -> Faults:
+        """The fault configuration in force; assign a `Faults` (or None) to change it."""
+        return self.app.faults
+
+    @faults.setter
+    def faults(self, faults: Faults | None) -> None:
+        self.app.faults = faults

@@ -1,0 +1,273 @@
+"""Reading seed files (JSON or YAML) with error messages that name the bad field."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Final, TypeVar, cast
+
+_T = TypeVar("_T")
+
+
+class SeedError(ValueError):
+    """A seed file or seed mapping is malformed; the message names the field."""
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "<required>"
+
+
+MISSING: Final = _Missing()
+
+
+def load_seed_file(path: str | Path) -> dict[str, object]:
+    """Read a seed file: ``.json`` as JSON, anything else as YAML (a superset of JSON).
+
+    Args:
+        path: The file.
+
+    Returns:
+        The top-level mapping.
+
+    Raises:
+        SeedError: If the file cannot be read or parsed, or is not a mapping.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SeedError(f"cannot read seed file {path}: {exc}") from exc
+    data: object
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise SeedError(f"seed file {path} is not valid JSON: {exc}") from exc
+    else:
+        import yaml  # noqa: PLC0415 (optional dependency, imported on use)
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise SeedError(f"seed file {path} is not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise SeedError(f"seed file {path} must hold a mapping at the top level")
+    return data
+
+
+class Fields:
+    """Typed, checked access to one mapping of a seed, with its location for messages.
+
+    Args:
+        data: The mapping (anything else is an error).
+        where: Its location, e.g. ``seed.apiClients[0]``.
+
+    Raises:
+        SeedError: If ``data`` is not a mapping with string keys.
+    """
+
+    def __init__(self, data: object, where: str = "seed") -> None:
+        if not isinstance(data, Mapping) or not all(isinstance(key, str) for key in data):
+            raise SeedError(f"{where} must be a mapping with string keys")
+        self._data: Mapping[str, object] = data
+        self.where = where
+        self._read: set[str] = set()
+
+    def _get(self, key: str, default: object, kind: type[_T], label: str) -> _T:
+        self._read.add(key)
+        if key not in self._data or self._data[key] is None:
+            if default is MISSING:
+                raise SeedError(f"{self.where}.{key} is required ({label})")
+            return cast("_T", default)
+        value = self._data[key]
+        # bool is an int in Python; a seed's true is not a number.
+        if not isinstance(value, kind) or (kind in (int, float) and isinstance(value, bool)):
+            raise SeedError(
+                f"{self.where}.{key} must be {label}, not {type(value).__name__} {value!r}"
+            )
+        return value
+
+    def text(self, key: str, default: str | _Missing = MISSING) -> str:
+        """Return a string field.
+
+        Args:
+            key: The field name.
+            default: The value when absent; without one the field is required.
+
+        Returns:
+            The value.
+        """
+        return self._get(key, default, str, "a string")
+
+    def flag(self, key: str, default: bool | _Missing = MISSING) -> bool:
+        """Return a boolean field (``true``/``false``).
+
+        Args:
+            key: The field name.
+            default: The value when absent; without one the field is required.
+
+        Returns:
+            The value.
+        """
+        return self._get(key, default, bool, "true or false")
+
+    def integer(self, key: str, default: int | _Missing = MISSING) -> int:
+        """Return an integer field.
+
+        Args:
+            key: The field name.
+            default: The value when absent; without one the field is required.
+
+        Returns:
+            The value.
+        """
+        return self._get(key, default, int, "an integer")
+
+    def number(self, key: str, default: float | _Missing = MISSING) -> float:
+        """Return a number field (integer or decimal).
+
+        Args:
+            key: The field name.
+            default: The value when absent; without one the field is required.
+
+        Returns:
+            The value.
+        """
+        self._read.add(key)
+        value = self._data.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        return self._get(key, default, float, "a number")
+
+    def guid(self, key: str) -> uuid.UUID:
+        """Return a required GUID field, written as a string.
+
+        Args:
+            key: The field name.
+
+        Returns:
+            The value.
+        """
+        return parse_guid(self.text(key), f"{self.where}.{key}")
+
+    def choice(self, key: str, options: tuple[str, ...], default: str | _Missing = MISSING) -> str:
+        """Return a string field limited to ``options``.
+
+        Args:
+            key: The field name.
+            options: The allowed values.
+            default: The value when absent; without one the field is required.
+
+        Returns:
+            The value.
+        """
+        value = self.text(key, default)
+        if value not in options:
+            raise SeedError(
+                f"{self.where}.{key} must be one of {', '.join(options)}, not {value!r}"
+            )
+        return value
+
+    def strings(self, key: str) -> list[str]:
+        """Return a list of strings (absent means empty).
+
+        Args:
+            key: The field name.
+
+        Returns:
+            The values.
+        """
+        values = self._get(key, [], list, "a list of strings")
+        for index, value in enumerate(values):
+            if not isinstance(value, str):
+                raise SeedError(f"{self.where}.{key}[{index}] must be a string, not {value!r}")
+        return list(values)
+
+    def records(self, key: str) -> Iterator[Fields]:
+        """Return a list of mappings (absent means empty), each with its own location.
+
+        Args:
+            key: The field name.
+
+        Yields:
+            One `Fields` per item.
+        """
+        values = self._get(key, [], list, "a list of mappings")
+        for index, value in enumerate(values):
+            yield Fields(value, f"{self.where}.{key}[{index}]")
+
+    def section(self, key: str) -> Fields:
+        """Return a nested mapping (absent means empty).
+
+        Args:
+            key: The field name.
+
+        Returns:
+            Its fields.
+        """
+        return Fields(self._get(key, {}, dict, "a mapping"), f"{self.where}.{key}")
+
+    def names(self) -> list[str]:
+        """Return the keys present, for free-form mappings (each is then read with `text`).
+
+        Returns:
+            The keys, in file order.
+        """
+        return list(self._data)
+
+    def finish(self) -> None:
+        """Reject keys that were never read (typos, unsupported settings).
+
+        Raises:
+            SeedError: If a key is unknown.
+        """
+        unknown = sorted(set(self._data) - self._read)
+        if unknown:
+            raise SeedError(f"{self.where} has unknown keys: {', '.join(unknown)}")
+
+
+def parse_guid(text: str, where: str) -> uuid.UUID:
+    """Read a GUID written as 8-4-4-4-12 hexadecimal digits.
+
+    Args:
+        text: The GUID.
+        where: Its location, for the error message.
+
+    Returns:
+        The GUID.
+
+    Raises:
+        SeedError: If ``text`` is not such a GUID.
+    """
+    value: uuid.UUID | None = None
+    if len(text) == 36:
+        try:
+            value = uuid.UUID(text)
+        except ValueError:
+            value = None
+    if value is None:
+        raise SeedError(
+            f"{where} must be a GUID like 0ef6a9be-b007-4d7d-83f1-9d56f931cd0f, not {text!r}"
+        )
+    return value
+
+
+def unique(values: list[_T], where: str, what: str) -> None:
+    """Reject duplicates in a seed list.
+
+    Args:
+        values: The values (e.g. ids).
+        where: The list's location.
+        what: What the values are, for the message.
+
+    Raises:
+        SeedError: If a value occurs twice.
+    """
+    seen: set[_T] = set()
+    for value in values:
+        if value in seen:
+            raise SeedError(f"{where}: duplicate {what} {value!r}")
+        seen.add(value)

@@ -1,0 +1,277 @@
+"""Serving a sandbox app with uvicorn: in a background thread, or in the foreground (CLI).
+
+uvicorn is imported inside the functions that need it, so that importing this module
+(and the pytest plugins that lead to it) costs nothing without the ``sandbox`` extra.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import logging
+import socket
+import threading
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Final
+
+from ._faults import ConnectionDropped
+
+if TYPE_CHECKING:
+    import uvicorn
+    from starlette.types import ASGIApp, Receive, Scope, Send
+
+_STARTUP_TIMEOUT: Final = 10.0
+# How long a stopping server waits for answers still in flight (e.g. a ``slow`` fault)
+# before cancelling them.
+_GRACEFUL_SHUTDOWN: Final = 1
+
+
+class _Abort:
+    """What the app returns to uvicorn to make it close the connection unanswered.
+
+    uvicorn closes the transport without writing anything when an ASGI app returns a
+    value other than None (and logs it, which `_QuietAbort` filters out). Raising would
+    make it answer 500 instead, which is not a dropped connection.
+    """
+
+    def __repr__(self) -> str:
+        return "<sandbox: connection dropped on purpose>"
+
+
+_ABORT: Final = _Abort()
+
+
+class _QuietAbort(logging.Filter):
+    """Hide uvicorn's complaint about the deliberate `_ABORT` return value."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args if isinstance(record.args, tuple) else ()
+        return not any(arg is _ABORT for arg in args)
+
+
+_quiet_filter: Final = _QuietAbort()
+
+
+class _AbortOnDrop:
+    """Turn `ConnectionDropped` into a connection uvicorn closes without answering."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> Any:
+        try:
+            await self.app(scope, receive, send)
+        except ConnectionDropped:
+            return _ABORT
+        return None
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` names this machine only.
+
+    Args:
+        host: A host name or IP address.
+
+    Returns:
+        True for ``localhost`` and loopback addresses.
+    """
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def check_host(host: str, *, allow_remote: bool) -> None:
+    """Refuse to serve on a non-loopback interface unless explicitly allowed.
+
+    Args:
+        host: The interface to bind.
+        allow_remote: The caller's explicit permission to serve beyond this machine.
+
+    Raises:
+        ValueError: If ``host`` is not a loopback host and ``allow_remote`` is false.
+    """
+    # CHOICE: a sandbox has fixed, published credentials; exposing it is opt-in.
+    if not allow_remote and not is_loopback(host):
+        raise ValueError(
+            f"refusing to serve the sandbox on {host!r}: it is not a loopback address; "
+            "pass allow_remote=True (--allow-remote) if you really want that"
+        )
+
+
+def origin(host: str, port: int) -> str:
+    """Return the ``http://host:port`` origin for a host and port (IPv6 in brackets).
+
+    Args:
+        host: A host name or IP address.
+        port: The TCP port.
+
+    Returns:
+        The origin, without a trailing slash.
+    """
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """Bind a listening TCP socket (port 0 picks a free one).
+
+    Args:
+        host: The interface.
+        port: The port, or 0.
+
+    Returns:
+        The bound socket.
+    """
+    info = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    family, kind, proto, _, address = info[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except BaseException:
+        sock.close()
+        raise
+    return sock
+
+
+def _config(app: ASGIApp, *, log_config: bool) -> uvicorn.Config:
+    import uvicorn  # noqa: PLC0415 (optional dependency, imported on use)
+    from uvicorn.config import LOGGING_CONFIG  # noqa: PLC0415
+
+    logging.getLogger("uvicorn.error").addFilter(_quiet_filter)
+    return uvicorn.Config(
+        _AbortOnDrop(app),
+        http="h11",
+        ws="none",
+        lifespan="off",
+        log_level="warning",
+        access_log=False,
+        proxy_headers=False,
+        server_header=False,
+        timeout_graceful_shutdown=_GRACEFUL_SHUTDOWN,
+        # A library must not reconfigure the host program's logging; the CLI may.
+        log_config=LOGGING_CONFIG if log_config else None,
+    )
+
+
+class ServerThread:
+    """Serve an ASGI app with uvicorn on a background thread.
+
+    Args:
+        app: The application.
+        host: The interface (loopback unless ``allow_remote``).
+        port: The port; 0 picks a free one.
+        allow_remote: Permit a non-loopback ``host``.
+
+    Raises:
+        ValueError: If ``host`` is not loopback and ``allow_remote`` is false.
+    """
+
+    def __init__(
+        self, app: ASGIApp, host: str = "127.0.0.1", port: int = 0, *, allow_remote: bool = False
+    ) -> None:
+        check_host(host, allow_remote=allow_remote)
+        self.app = app
+        self.host = host
+        self._requested_port = port
+        self._port: int | None = None
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._socket: socket.socket | None = None
+
+    @property
+    def port(self) -> int:
+        """The bound port.
+
+        Raises:
+            RuntimeError: If the server is not running.
+        """
+        if self._port is None:
+            raise RuntimeError("the sandbox server is not running; use it as a context manager")
+        return self._port
+
+    @property
+    def origin(self) -> str:
+        """``http://host:port`` of the running server."""
+        return origin(self.host, self.port)
+
+    @property
+    def running(self) -> bool:
+        """Whether the server thread is serving."""
+        return self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> None:
+        """Bind, start the thread and wait until the server accepts connections.
+
+        Raises:
+            RuntimeError: If it is already running or does not start in time.
+        """
+        import uvicorn  # noqa: PLC0415 (optional dependency, imported on use)
+
+        if self._thread is not None:
+            raise RuntimeError("the sandbox server is already running")
+        sock = bind(self.host, self._requested_port)
+        server = uvicorn.Server(_config(self.app, log_config=False))
+        thread = threading.Thread(
+            target=server.run, kwargs={"sockets": [sock]}, name="sandbox-server", daemon=True
+        )
+        self._socket, self._server, self._thread = sock, server, thread
+        self._port = sock.getsockname()[1]
+        thread.start()
+        deadline = time.monotonic() + _STARTUP_TIMEOUT
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("the sandbox server did not start")
+            time.sleep(0.002)
+
+    def stop(self) -> None:
+        """Stop serving and wait for the thread to end (idempotent)."""
+        server, thread, sock = self._server, self._thread, self._socket
+        self._server = self._thread = self._socket = None
+        self._port = None
+        if server is not None:
+            server.should_exit = True
+        if thread is not None:
+            thread.join(timeout=_STARTUP_TIMEOUT)
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.close()
+
+
+def serve_forever(
+    app: ASGIApp,
+    host: str,
+    port: int,
+    *,
+    allow_remote: bool,
+    on_ready: Callable[[int], None],
+) -> None:
+    """Serve in the foreground until SIGINT or SIGTERM (for the command line).
+
+    Args:
+        app: The application.
+        host: The interface.
+        port: The port; 0 picks a free one.
+        allow_remote: Permit a non-loopback ``host``.
+        on_ready: Called with the bound port before serving starts (prints the URL).
+
+    Raises:
+        ValueError: If ``host`` is not loopback and ``allow_remote`` is false.
+    """
+    import uvicorn  # noqa: PLC0415 (optional dependency, imported on use)
+
+    check_host(host, allow_remote=allow_remote)
+    sock = bind(host, port)
+    try:
+        server = uvicorn.Server(_config(app, log_config=True))
+        on_ready(sock.getsockname()[1])
+        server.run(sockets=[sock])
+    finally:
+        with contextlib.suppress(OSError):
+            sock.close()

@@ -1,0 +1,117 @@
+"""A local, stateful emulator of the HotDocs Advance REST API, for tests and demos.
+
+Needs the ``sandbox`` extra (starlette, uvicorn, openapi-core, pyyaml). Three ways in:
+
+* ``python -m hotdocs_advance.sandbox --port 8080`` prints the API base URL
+  (``http://127.0.0.1:8080/api/rest``) as its first line and serves until interrupted;
+  ``--help`` lists the options (seed file, faults).
+* ``with AdvanceSandbox() as sandbox:`` serves on a free loopback port in a background
+  thread; ``sandbox.base_url``, ``sandbox.auth_url``, ``sandbox.state``, ``sandbox.faults``.
+* The pytest plugin ``hotdocs_advance.sandbox.pytest_plugin`` gives the ``advance_sandbox``
+  fixture (fresh state for every test).
+
+Behaviour: paths, bodies and statuses as in ``spec/hotdocs-advance.openapi.yaml``; every
+request and every answer is validated against that spec; tokens only come from
+``POST /auth/Authorize/ServicePrincipalLogIn`` and carry their client's scope. The rules
+and every CHOICE are described in `AdvanceState` and the modules beside it.
+
+Seed format
+-----------
+A seed file is JSON (``.json``) or YAML (any other suffix); every key is optional and
+unknown keys are errors. The default seed (``python -m hotdocs_advance.sandbox
+--dump-seed`` prints it)::
+
+    tenancy: tenancy1                  # the tenancy moniker
+    clientInterviewsEnabled: true      # false: public links answer 403
+    publicLinkRepeat: upsert           # or reject: a changed repeat PUT answers 409
+    saveAndClose:
+      alwaysAsync: false               # true: 202 "Saving" even without a callbackUrl
+      delaySeconds: 0.05               # time from "Saving" to "Saved" and the callback
+    workGroups:
+      - {id: cb97f8d6-04a1-490a-aa09-92af12dfb305, name: Contracts}
+      - {id: 09000000-0000-0000-0000-000000000001, name: Examples}
+    templatePackages:
+      - id: 0ef6a9be-b007-4d7d-83f1-9d56f931cd0f
+        name: Contract renewal
+        activated: true                # default true
+        hasLiveVersion: true           # default true
+        workGroups: [cb97f8d6-04a1-490a-aa09-92af12dfb305]
+      - id: 03000000-0000-0000-0000-000000000003
+        name: Example contract
+        workGroups: [09000000-0000-0000-0000-000000000001]
+    apiClients:
+      - name: sandbox                  # ClientName (case-insensitive)
+        scope: Command                 # Query, Command or Root
+        principalName: sandbox-principal
+        principalPassword: sandbox-password
+        principalActive: true          # default true
+        tokenLifeSpanSeconds: 3600     # default 3600
+      - {name: sandbox-reader, scope: Query, principalName: reader-principal,
+         principalPassword: reader-password}
+
+A malformed seed raises `SeedError` (a `ValueError`) naming the file and the field.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from _sandbox_kit import FAULT_KINDS, FaultKind, Faults, SeedError
+
+    from ._app import AdvanceApp, create_app
+    from ._callback import (
+        CALLBACK_SECRET_HEADER,
+        CALLBACK_SIGNATURE_HEADER,
+        CallbackRecord,
+        signature,
+    )
+    from ._sandbox import AdvanceSandbox
+    from ._seed import DEFAULT_SEED, AdvanceSeed
+    from ._state import AdvanceState
+
+# Loaded on first use: the pytest plugin imports this package in every test session,
+# where starlette and uvicorn may not even be installed.
+_LAZY: dict[str, str] = {
+    "AdvanceApp": "._app",
+    "create_app": "._app",
+    "CALLBACK_SECRET_HEADER": "._callback",
+    "CALLBACK_SIGNATURE_HEADER": "._callback",
+    "CallbackRecord": "._callback",
+    "signature": "._callback",
+    "AdvanceSandbox": "._sandbox",
+    "DEFAULT_SEED": "._seed",
+    "AdvanceSeed": "._seed",
+    "AdvanceState": "._state",
+    "FAULT_KINDS": "_sandbox_kit",
+    "FaultKind": "_sandbox_kit",
+    "Faults": "_sandbox_kit",
+    "SeedError": "_sandbox_kit",
+}
+
+__all__ = [
+    "CALLBACK_SECRET_HEADER",
+    "CALLBACK_SIGNATURE_HEADER",
+    "DEFAULT_SEED",
+    "FAULT_KINDS",
+    "AdvanceApp",
+    "AdvanceSandbox",
+    "AdvanceSeed",
+    "AdvanceState",
+    "CallbackRecord",
+    "FaultKind",
+    "Faults",
+    "SeedError",
+    "create_app",
+    "signature",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,468 @@
+"""The Advance sandbox's ASGI app: routes from the spec, rules from `AdvanceState`.
+
+Each request goes through the same steps:
+
+1. normalise (CHOICEs, reference sections 2.1 and 4.5): braced GUIDs in the path,
+   JSON member names in any case, a token with or without ``Bearer``;
+2. check the token and its scope (401, 403), except for the log-in;
+3. validate the request against the OpenAPI spec (400 problem+json on failure);
+4. apply the rule in `AdvanceState` and build the answer;
+5. validate the answer against the spec. An answer that does not conform is replaced
+   by a 500 problem+json, logged as an error and recorded in ``state.spec_violations``,
+   so the sandbox cannot drift from the spec unnoticed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Final
+
+import httpx
+from _sandbox_kit import Faults
+from _sandbox_kit._app import SandboxApp
+from openapi_core.datatypes import RequestParameters
+from starlette.applications import Starlette
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from ._answers import AnswerSetChecker
+from ._callback import CALLBACK_TIMEOUT, Callback, CallbackRecord
+from ._seed import AdvanceSeed, resolve_seed
+from ._spec import Spec, SpecOperation, WireRequest, WireResponse, load_spec
+from ._state import AdvanceState, ApiError
+
+logger = logging.getLogger("hotdocs_advance.sandbox")
+
+PROBLEM_JSON: Final = "application/problem+json"
+LOGIN: Final = "servicePrincipalLogIn"
+# Command methods need Command or Root scope; the others are query methods. The vendor
+# calls the public-link GET a command method, so it is one here (reference section 2.3).
+COMMAND_OPERATIONS: Final = frozenset(
+    {
+        "createWorkItem",
+        "beginAssemblySession",
+        "saveAssemblySession",
+        "completeAssemblySession",
+        "saveAndCloseVersion",
+        "createPublicInterviewLink",
+        "getPublicInterviewLink",
+        "deletePublicInterviewLink",
+    }
+)
+# CHOICE (reference section 4.3): the PHP SDK's Versions/{versionId}/CompleteSession is
+# accepted beside the documented Versions/Active/CompleteSession.
+_ACTIVE_SEGMENT: Final = "/Versions/Active/"
+_VERSION_SEGMENT: Final = "/Versions/{versionId}/"
+
+
+def problem(status: int, title: str, detail: str) -> Response:
+    """Return an ``application/problem+json`` answer (CHOICE: the ASP.NET Core default shape).
+
+    Args:
+        status: The HTTP status.
+        title: A short summary.
+        detail: What was wrong and what to do.
+
+    Returns:
+        The response.
+    """
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail}
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def _fault_body(status: int, title: str) -> tuple[str, bytes]:
+    body = {"type": "about:blank", "title": title, "status": status}
+    return PROBLEM_JSON, json.dumps(body).encode("utf-8")
+
+
+def _guid(value: str) -> str:
+    # CHOICE (reference section 4.5): .NET accepts {braced} GUIDs, so the sandbox does.
+    if len(value) == 38 and value.startswith("{") and value.endswith("}"):
+        value = value[1:-1]
+    if len(value) == 36:
+        try:
+            return str(uuid.UUID(value))
+        except ValueError:
+            pass
+    return value
+
+
+@dataclass(slots=True)
+class Call:
+    """One request on its way through the steps, with what the handlers need."""
+
+    operation: SpecOperation
+    path: dict[str, str]
+    body: dict[str, object] | None
+    wire: WireRequest
+    origin: str
+    after: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+
+    def guid(self, name: str) -> uuid.UUID:
+        """Return a validated GUID path parameter.
+
+        Args:
+            name: The parameter name in the spec.
+
+        Returns:
+            The GUID.
+        """
+        return uuid.UUID(self.path[name])
+
+    @property
+    def json(self) -> dict[str, object]:
+        """The validated JSON body (empty when there is none)."""
+        return self.body if self.body is not None else {}
+
+
+Handler = Callable[["AdvanceApp", Call], Response]
+
+
+class AdvanceApp(SandboxApp[AdvanceState]):
+    """The Advance sandbox as an ASGI app (see `create_app`)."""
+
+    def __init__(self, state: AdvanceState, faults: Faults | None, spec: Spec) -> None:
+        login_route = spec.operations[LOGIN].route
+        super().__init__(
+            state,
+            faults,
+            is_exempt=lambda scope: scope.get("path") == login_route,
+            error_body=_fault_body,
+        )
+        self.spec = spec
+        self.answers = AnswerSetChecker()
+        self._tasks: set[asyncio.Task[None]] = set()
+        missing = set(spec.operations) ^ set(HANDLERS)
+        if missing:
+            # The spec and the sandbox must describe the same operations.
+            raise RuntimeError(
+                f"spec operations without a sandbox handler (or vice versa): {sorted(missing)}"
+            )
+        routes = [
+            Route(op.route, self._endpoint(op), methods=[op.method], name=op.operation_id)
+            for op in spec.operations.values()
+        ]
+        complete = spec.operations["completeAssemblySession"]
+        routes.append(
+            Route(
+                complete.route.replace(_ACTIVE_SEGMENT, _VERSION_SEGMENT),
+                self._endpoint(complete),
+                methods=[complete.method],
+                name="completeAssemblySessionByVersion",
+            )
+        )
+        self.starlette = Starlette(
+            routes=routes,
+            exception_handlers={404: self._http_error, 405: self._http_error},
+        )
+        self.mount(self.starlette)
+
+    async def _http_error(self, request: Request, exc: Exception) -> Response:
+        status = exc.status_code if isinstance(exc, HTTPException) else 500
+        if status == 405:
+            return problem(
+                405, "Method Not Allowed", f"{request.method} is not allowed on {request.url.path}."
+            )
+        return problem(
+            404, "Not Found", f"No operation of the Advance API has the path {request.url.path}."
+        )
+
+    def _endpoint(self, operation: SpecOperation) -> Callable[[Request], Awaitable[Response]]:
+        async def endpoint(request: Request) -> Response:
+            return await self._dispatch(operation, request)
+
+        return endpoint
+
+    async def _dispatch(self, operation: SpecOperation, request: Request) -> Response:
+        state = self.state
+        raw = await request.body()
+        call = self._prepare(operation, request, raw, state.tenancy)
+        try:
+            self._admit(operation, request, call)
+            response = HANDLERS[operation.operation_id](self, call)
+        except ApiError as exc:
+            response = problem(exc.status, exc.title, exc.detail)
+        except Exception:
+            logger.exception(
+                "the Advance sandbox failed on %s %s", request.method, request.url.path
+            )
+            response = problem(500, "Internal Server Error", "The sandbox failed; see its log.")
+        drift = self.spec.response_problem(call.wire, _wire_response(response))
+        if drift is not None:
+            message = (
+                f"{operation.operation_id} answered {response.status_code}, which does not "
+                f"conform to the OpenAPI spec: {drift}"
+            )
+            logger.error("spec drift: %s", message)
+            with state.lock:
+                state.spec_violations.append(message)
+            return problem(500, "Sandbox answer does not conform to the spec", message)
+        for task in call.after:
+            self._spawn(task())
+        return response
+
+    def _admit(self, operation: SpecOperation, request: Request, call: Call) -> None:
+        """Check the token, its scope and the request's conformance (401, 403, 400)."""
+        if operation.operation_id != LOGIN:
+            self.state.authorize(
+                request.headers.get("authorization"),
+                command=operation.operation_id in COMMAND_OPERATIONS,
+            )
+        invalid = self.spec.request_problem(call.wire)
+        if invalid is not None:
+            raise ApiError(400, "Bad Request", invalid)
+
+    def _prepare(
+        self, operation: SpecOperation, request: Request, raw: bytes, tenancy: str
+    ) -> Call:
+        params: dict[str, str] = {}
+        extra: dict[str, str] = {}
+        for name, value in request.path_params.items():
+            # Parameters of an alias route that the spec path lacks (the PHP SDK's
+            # versionId) are kept for the handler but not shown to the validator.
+            target = params if "{" + name + "}" in operation.path else extra
+            target[name] = (
+                _guid(value) if name in operation.guid_parameters or target is extra else value
+            )
+        body: dict[str, object] | None = None
+        if operation.body_members and raw:
+            try:
+                data = json.loads(raw)
+            except ValueError:
+                data = None
+            if isinstance(data, dict):
+                # CHOICE (reference section 2.1): member names match in any case, as
+                # ASP.NET Core binds them.
+                names = {member.lower(): member for member in operation.body_members}
+                body = {names.get(str(key).lower(), str(key)): value for key, value in data.items()}
+                raw = json.dumps(body).encode("utf-8")
+        headers = MutableHeaders(raw=list(request.headers.raw))
+        token = (headers.get("authorization") or "").strip()
+        if token and not token.lower().startswith("bearer "):
+            headers["authorization"] = f"Bearer {token}"
+        wire = WireRequest(
+            host_url=self.spec.host_url(operation, tenancy),
+            path=operation.concrete_path(params),
+            method=operation.method.lower(),
+            body=raw if raw else None,
+            content_type=headers.get("content-type", "application/octet-stream"),
+            parameters=RequestParameters(
+                query=request.query_params, header=Headers(raw=headers.raw), cookie=request.cookies
+            ),
+        )
+        params.update(extra)
+        origin = f"{request.url.scheme}://{request.url.netloc}"
+        return Call(operation, params, body, wire, origin)
+
+    def _spawn(self, coroutine: Awaitable[None]) -> None:
+        async def run() -> None:
+            await coroutine
+
+        task = asyncio.get_running_loop().create_task(run())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+
+def _wire_response(response: Response) -> WireResponse:
+    body = response.body if isinstance(response.body, bytes) else bytes(response.body)
+    return WireResponse(
+        status_code=response.status_code,
+        data=body,
+        content_type=response.headers.get("content-type", ""),
+        headers=Headers(raw=response.headers.raw),
+    )
+
+
+def _json(data: dict[str, object], status: int = 200) -> Response:
+    return JSONResponse(data, status_code=status)
+
+
+def _empty(status: int) -> Response:
+    return Response(status_code=status)
+
+
+# ---------------------------------------------------------------------- handlers
+
+
+def _log_in(app: AdvanceApp, call: Call) -> Response:
+    body = call.json
+    token = app.state.log_in(
+        str(body["ClientName"]), str(body["PrincipalName"]), str(body["PrincipalPassword"])
+    )
+    return PlainTextResponse(token)
+
+
+def _create_work_item(app: AdvanceApp, call: Call) -> Response:
+    item = app.state.create_work_item(call.guid("id"), call.json, app.answers)
+    return _json(item.first_answer)
+
+
+def _get_work_item(app: AdvanceApp, call: Call) -> Response:
+    return _json(app.state.work_item(call.guid("id")).describe())
+
+
+def _begin_session(app: AdvanceApp, call: Call) -> Response:
+    version = app.state.begin_session(
+        call.guid("id"), call.guid("versionId"), call.json, app.answers
+    )
+    return _json(
+        {
+            "hdaSessionId": str(version.hda_session_id),
+            "coreSessionId": str(version.core_session_id),
+            # CHOICE: the sandbox runs no interviews; the URL only has the right shape.
+            "interviewJsUrl": f"{call.origin}/sandbox/interview/{version.core_session_id}.js",
+        }
+    )
+
+
+def _save_session(app: AdvanceApp, call: Call) -> Response:
+    app.state.save_session(call.guid("id"))
+    return _empty(200)
+
+
+def _complete_session(app: AdvanceApp, call: Call) -> Response:
+    version_id: uuid.UUID | None = None
+    if "versionId" in call.path:
+        try:
+            version_id = uuid.UUID(call.path["versionId"])
+        except ValueError:
+            raise ApiError(400, "Bad Request", "versionId must be a GUID.") from None
+    run_assembly = call.json.get("runAssembly", True)
+    app.state.complete_session(
+        call.guid("id"), run_assembly=bool(run_assembly), version_id=version_id
+    )
+    return _empty(200)
+
+
+def _save_and_close(app: AdvanceApp, call: Call) -> Response:
+    state = app.state
+    work_item_id, version_id = call.guid("workItemId"), call.guid("versionId")
+    result = state.save_and_close(work_item_id, version_id, call.json)
+    if result.status_code == 202:
+
+        async def finish() -> None:
+            await asyncio.sleep(state.save_and_close_delay)
+            state.finish_saving(work_item_id, version_id)
+            if result.callback is not None:
+                await _send_callback(state, result.callback)
+
+        call.after.append(finish)
+    return _json({"status": result.status}, result.status_code)
+
+
+async def _send_callback(state: AdvanceState, callback: Callback) -> None:
+    body = callback.body()
+    headers = callback.headers(body)
+    status: int | None = None
+    error: str | None = None
+    try:
+        async with httpx.AsyncClient(timeout=CALLBACK_TIMEOUT, trust_env=False) as client:
+            answer = await client.post(callback.url, content=body, headers=headers)
+            status = answer.status_code
+    except httpx.HTTPError as exc:
+        error = f"{type(exc).__name__}: {exc}"
+        logger.warning("the SaveAndClose callback to %s failed: %s", callback.url, error)
+    with state.lock:
+        state.callbacks_sent.append(CallbackRecord(callback.url, body, headers, status, error))
+
+
+def _version_status(app: AdvanceApp, call: Call) -> Response:
+    status = app.state.version_status(call.guid("workItemId"), call.guid("versionId"))
+    return _json({"status": status})
+
+
+def _put_public_link(app: AdvanceApp, call: Call) -> Response:
+    app.state.put_public_link(call.guid("publicInterviewLinkId"), call.json)
+    return _empty(204)
+
+
+def _get_public_link(app: AdvanceApp, call: Call) -> Response:
+    return _json(app.state.public_link(call.guid("publicInterviewLinkId")).describe())
+
+
+def _delete_public_link(app: AdvanceApp, call: Call) -> Response:
+    app.state.delete_public_link(call.guid("publicInterviewLinkId"))
+    return _empty(204)
+
+
+HANDLERS: Final[dict[str, Handler]] = {
+    LOGIN: _log_in,
+    "createWorkItem": _create_work_item,
+    "getWorkItem": _get_work_item,
+    "beginAssemblySession": _begin_session,
+    "saveAssemblySession": _save_session,
+    "completeAssemblySession": _complete_session,
+    "saveAndCloseVersion": _save_and_close,
+    "getVersionStatus": _version_status,
+    "createPublicInterviewLink": _put_public_link,
+    "getPublicInterviewLink": _get_public_link,
+    "deletePublicInterviewLink": _delete_public_link,
+}
+
+
+def create_app(
+    seed: AdvanceSeed | str | dict[str, object] | None = None,
+    *,
+    faults: Faults | None = None,
+    client_interviews: bool | None = None,
+    public_link_repeat: str | None = None,
+) -> AdvanceApp:
+    """Build the Advance sandbox as an ASGI app, to serve with any ASGI server.
+
+    Args:
+        seed: The starting data: None for the default seed, an `AdvanceSeed`, a seed
+            file path or a seed mapping.
+        faults: Faults to inject (None: none).
+        client_interviews: Overrides the seed's ``clientInterviewsEnabled``.
+        public_link_repeat: Overrides the seed's ``publicLinkRepeat``
+            (``"upsert"`` or ``"reject"``).
+
+    Returns:
+        The app; ``app.state`` is the tenancy, ``app.faults`` the fault configuration.
+
+    Raises:
+        SeedError: If the seed is invalid.
+        ValueError: If ``public_link_repeat`` is not ``upsert`` or ``reject``.
+    """
+    state = new_state(resolve_seed(seed), client_interviews, public_link_repeat)
+    return AdvanceApp(state, faults, load_spec())
+
+
+def new_state(
+    seed: AdvanceSeed, client_interviews: bool | None = None, public_link_repeat: str | None = None
+) -> AdvanceState:
+    """Return a fresh tenancy from a seed, with the overrides the public API offers.
+
+    Args:
+        seed: The seed.
+        client_interviews: Overrides ``clientInterviewsEnabled``.
+        public_link_repeat: Overrides ``publicLinkRepeat``.
+
+    Returns:
+        The state.
+
+    Raises:
+        ValueError: If ``public_link_repeat`` is not ``upsert`` or ``reject``.
+    """
+    state = AdvanceState(seed)
+    if client_interviews is not None:
+        state.client_interviews_enabled = client_interviews
+    if public_link_repeat is not None:
+        if public_link_repeat == "upsert":
+            state.public_link_repeat = "upsert"
+        elif public_link_repeat == "reject":
+            state.public_link_repeat = "reject"
+        else:
+            raise ValueError(
+                f"public_link_repeat must be 'upsert' or 'reject', not {public_link_repeat!r}"
+            )
+    return state

@@ -1,0 +1,232 @@
+"""The Advance sandbox's seed: what exists before the first request (format in ``__init__``)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Final, Literal, cast
+
+from _sandbox_kit import Fields, SeedError, load_seed_file
+from _sandbox_kit._seed import parse_guid, unique
+
+Scope = Literal["Query", "Command", "Root"]
+SCOPES: Final[tuple[Scope, ...]] = ("Query", "Command", "Root")
+LinkRepeat = Literal["upsert", "reject"]
+LINK_REPEATS: Final[tuple[LinkRepeat, ...]] = ("upsert", "reject")
+
+_MONIKER = re.compile(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
+
+DEFAULT_SEED_DATA: Final[dict[str, object]] = {
+    "tenancy": "tenancy1",
+    "clientInterviewsEnabled": True,
+    "publicLinkRepeat": "upsert",
+    "saveAndClose": {"alwaysAsync": False, "delaySeconds": 0.05},
+    "workGroups": [
+        {"id": "cb97f8d6-04a1-490a-aa09-92af12dfb305", "name": "Contracts"},
+        {"id": "09000000-0000-0000-0000-000000000001", "name": "Examples"},
+    ],
+    "templatePackages": [
+        {
+            "id": "0ef6a9be-b007-4d7d-83f1-9d56f931cd0f",
+            "name": "Contract renewal",
+            "activated": True,
+            "hasLiveVersion": True,
+            "workGroups": ["cb97f8d6-04a1-490a-aa09-92af12dfb305"],
+        },
+        {
+            "id": "03000000-0000-0000-0000-000000000003",
+            "name": "Example contract",
+            "activated": True,
+            "hasLiveVersion": True,
+            "workGroups": ["09000000-0000-0000-0000-000000000001"],
+        },
+    ],
+    "apiClients": [
+        {
+            "name": "sandbox",
+            "scope": "Command",
+            "principalName": "sandbox-principal",
+            "principalPassword": "sandbox-password",
+        },
+        {
+            "name": "sandbox-reader",
+            "scope": "Query",
+            "principalName": "reader-principal",
+            "principalPassword": "reader-password",
+        },
+    ],
+}
+
+
+@dataclass(frozen=True, slots=True)
+class WorkGroupSeed:
+    """A work group."""
+
+    id: uuid.UUID
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class TemplatePackageSeed:
+    """A template package and the work groups it is assigned to."""
+
+    id: uuid.UUID
+    name: str
+    activated: bool
+    has_live_version: bool
+    work_group_ids: frozenset[uuid.UUID]
+
+
+@dataclass(frozen=True, slots=True)
+class ApiClientSeed:
+    """An API client with its service principal."""
+
+    name: str
+    scope: Scope
+    principal_name: str
+    principal_password: str = field(repr=False)
+    principal_active: bool = True
+    token_life_span_seconds: int = 3600
+
+
+@dataclass(frozen=True, slots=True)
+class AdvanceSeed:
+    """Everything the Advance sandbox starts with. Build it with `from_mapping` or `load`."""
+
+    tenancy: str
+    client_interviews_enabled: bool
+    public_link_repeat: LinkRepeat
+    save_and_close_always_async: bool
+    save_and_close_delay_seconds: float
+    work_groups: tuple[WorkGroupSeed, ...]
+    template_packages: tuple[TemplatePackageSeed, ...]
+    api_clients: tuple[ApiClientSeed, ...]
+
+    @classmethod
+    def from_mapping(cls, data: object) -> AdvanceSeed:
+        """Read and check a seed mapping (the parsed content of a seed file).
+
+        Args:
+            data: The mapping, in the format described in the package docstring.
+
+        Returns:
+            The seed.
+
+        Raises:
+            SeedError: If a field is missing, mistyped, unknown or inconsistent.
+        """
+        top = Fields(data)
+        tenancy = top.text("tenancy", "tenancy1")
+        if not _MONIKER.fullmatch(tenancy):
+            raise SeedError(f"seed.tenancy must be a lower-case DNS label, not {tenancy!r}")
+        save = top.section("saveAndClose")
+        always_async = save.flag("alwaysAsync", False)
+        delay = save.number("delaySeconds", 0.05)
+        if delay < 0:
+            raise SeedError("seed.saveAndClose.delaySeconds must not be negative")
+        save.finish()
+        groups = []
+        for item in top.records("workGroups"):
+            groups.append(WorkGroupSeed(item.guid("id"), item.text("name", "")))
+            item.finish()
+        unique([g.id for g in groups], "seed.workGroups", "id")
+        packages = []
+        known_groups = {g.id for g in groups}
+        for item in top.records("templatePackages"):
+            assigned = frozenset(
+                parse_guid(text, f"{item.where}.workGroups") for text in item.strings("workGroups")
+            )
+            missing = assigned - known_groups
+            if missing:
+                raise SeedError(
+                    f"{item.where}.workGroups names unknown work groups {sorted(map(str, missing))}"
+                )
+            packages.append(
+                TemplatePackageSeed(
+                    id=item.guid("id"),
+                    name=item.text("name", ""),
+                    activated=item.flag("activated", True),
+                    has_live_version=item.flag("hasLiveVersion", True),
+                    work_group_ids=assigned,
+                )
+            )
+            item.finish()
+        unique([p.id for p in packages], "seed.templatePackages", "id")
+        clients = []
+        for item in top.records("apiClients"):
+            life_span = item.integer("tokenLifeSpanSeconds", 3600)
+            if life_span <= 0:
+                raise SeedError(f"{item.where}.tokenLifeSpanSeconds must be positive")
+            clients.append(
+                ApiClientSeed(
+                    name=item.text("name"),
+                    scope=cast("Scope", item.choice("scope", SCOPES)),
+                    principal_name=item.text("principalName"),
+                    principal_password=item.text("principalPassword"),
+                    principal_active=item.flag("principalActive", True),
+                    token_life_span_seconds=life_span,
+                )
+            )
+            item.finish()
+        unique([c.name.lower() for c in clients], "seed.apiClients", "client name")
+        seed = cls(
+            tenancy=tenancy,
+            client_interviews_enabled=top.flag("clientInterviewsEnabled", True),
+            public_link_repeat=cast(
+                "LinkRepeat", top.choice("publicLinkRepeat", LINK_REPEATS, "upsert")
+            ),
+            save_and_close_always_async=always_async,
+            save_and_close_delay_seconds=delay,
+            work_groups=tuple(groups),
+            template_packages=tuple(packages),
+            api_clients=tuple(clients),
+        )
+        top.finish()
+        return seed
+
+    @classmethod
+    def load(cls, path: str | Path) -> AdvanceSeed:
+        """Read a seed file (``.json``, or YAML for any other suffix).
+
+        Args:
+            path: The file.
+
+        Returns:
+            The seed.
+
+        Raises:
+            SeedError: If the file is unreadable or the seed is invalid; the message
+                names the file and the field.
+        """
+        try:
+            return cls.from_mapping(load_seed_file(path))
+        except SeedError as exc:
+            if str(path) in str(exc):
+                raise
+            raise SeedError(f"{path}: {exc}") from None
+
+
+DEFAULT_SEED: Final = AdvanceSeed.from_mapping(DEFAULT_SEED_DATA)
+
+
+def resolve_seed(seed: AdvanceSeed | str | Path | dict[str, object] | None) -> AdvanceSeed:
+    """Accept a seed in any of the forms the public API takes.
+
+    Args:
+        seed: None (the default seed), a seed, a file path or a mapping.
+
+    Returns:
+        The seed.
+
+    Raises:
+        SeedError: If the seed is invalid.
+    """
+    if seed is None:
+        return DEFAULT_SEED
+    if isinstance(seed, AdvanceSeed):
+        return seed
+    if isinstance(seed, dict):
+        return AdvanceSeed.from_mapping(seed)
+    return AdvanceSeed.load(seed)

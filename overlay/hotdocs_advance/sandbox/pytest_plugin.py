@@ -1,0 +1,62 @@
+"""pytest plugin: the ``advance_sandbox`` fixture.
+
+Registered as a ``pytest11`` entry point, so it loads in every pytest session of every
+project that installs this package; it therefore imports nothing heavy until a test
+asks for the fixture.
+
+The server starts once per session (on first use) on a free loopback port; before each
+test its state and faults are reset from the seed, so every test sees a fresh tenancy
+at the same URL. Per-test settings go in a marker::
+
+    @pytest.mark.advance_sandbox(client_interviews=False, faults=Faults(rate=0.2, seed=1))
+    def test_something(advance_sandbox): ...
+
+The marker accepts the keyword arguments of `AdvanceSandbox.reset`: ``seed``, ``faults``,
+``client_interviews``, ``public_link_repeat``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+from _sandbox_kit._cli import MISSING_EXTRA
+
+if TYPE_CHECKING:
+    from hotdocs_advance.sandbox import AdvanceSandbox
+
+MARKER = "advance_sandbox"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Declare the marker (for ``--strict-markers``)."""
+    config.addinivalue_line(
+        "markers",
+        f"{MARKER}(seed=None, faults=None, client_interviews=None, public_link_repeat=None): "
+        "settings of the advance_sandbox fixture for this test",
+    )
+
+
+@pytest.fixture(scope="session")
+def advance_sandbox_server() -> Iterator[AdvanceSandbox]:
+    """Serve the session's Advance sandbox (state shared by tests; use ``advance_sandbox``)."""
+    try:
+        from hotdocs_advance.sandbox import AdvanceSandbox  # noqa: PLC0415 (keep the plugin light)
+
+        sandbox = AdvanceSandbox()
+    except ModuleNotFoundError as exc:
+        pytest.fail(f"{MISSING_EXTRA} ({exc})", pytrace=False)
+    with sandbox:
+        yield sandbox
+
+
+@pytest.fixture
+def advance_sandbox(
+    request: pytest.FixtureRequest, advance_sandbox_server: AdvanceSandbox
+) -> Iterator[AdvanceSandbox]:
+    """Give a test the running Advance sandbox, reset to the seed (default or marker)."""
+    marker = request.node.get_closest_marker(MARKER)
+    advance_sandbox_server.reset(**(marker.kwargs if marker else {}))
+    yield advance_sandbox_server
+    advance_sandbox_server.reset()

@@ -1,0 +1,111 @@
+"""A local, stateful emulator of the infoRouter web services (``/srv.asmx``), for tests.
+
+Needs the ``sandbox`` extra (starlette, uvicorn, pyyaml). Three ways in:
+
+* ``python -m inforouter.sandbox --port 8081`` prints the service URL
+  (``http://127.0.0.1:8081/srv.asmx``) as its first line and serves until interrupted;
+  ``--help`` lists the options (seed file, faults, ``--error-codes``).
+* ``with InfoRouterSandbox() as sandbox:`` serves on a free loopback port in a background
+  thread; ``sandbox.base_url``, ``sandbox.wsdl_url``, ``sandbox.state``, ``sandbox.faults``.
+* The pytest plugin ``inforouter.sandbox.pytest_plugin`` gives the ``inforouter_sandbox``
+  fixture (fresh state for every test).
+
+Every operation of ``spec/inforouter.wsdl`` is served over SOAP 1.1, SOAP 1.2, HTTP GET
+and HTTP POST, with ``?WSDL`` rewritten to the sandbox's own address. The rules, error
+messages and every CHOICE are described in `InfoRouterState` and the modules beside it.
+The state's clock can be advanced to expire tickets: ``sandbox.state.clock.advance(...)``.
+
+Seed format
+-----------
+A seed file is JSON (``.json``) or YAML (any other suffix); every key is optional and
+unknown keys are errors. The default seed (``python -m inforouter.sandbox --dump-seed``
+prints it)::
+
+    sysadminAccountName: sysadmin      # this user never gets a ticket: [902]
+    ticketLifetimeHours: 720           # sliding expiry (30 days)
+    errorCodes: false                  # true: errors also carry errorCode="4010" etc.
+    nextTaskId: 789                    # the first task created gets this id
+    users:
+      - {login: jdoe, password: jdoe-password, id: 42, firstName: John,
+         lastName: Doe, email: jdoe@example.com}          # enabled: true by default
+      - {login: asmith, password: asmith-password, id: 15, firstName: Alice,
+         lastName: Smith, email: asmith@example.com}
+      - {login: sysadmin, password: sysadmin-password, id: 1, firstName: System,
+         lastName: Administrator, email: ""}
+    documents:
+      - id: 2001
+        path: /Public/Contracts/agreement.pdf
+        readers: [jdoe, asmith]        # may see the document and its tasks
+        taskAssigners: [jdoe, asmith]  # may create (CreateTask) and delete tasks on it
+    tasks:
+      - id: 456
+        document: /Public/Contracts/agreement.pdf
+        name: Review agreement
+        assignee: jdoe
+        assignedBy: asmith
+        status: InProgress             # NotStarted, InProgress, DueDateChanged, Completed,
+                                       # Reassigned or Dropped
+        instructions: Please review the agreement.
+        dueDate: "2026-06-30T00:00:00"
+        priority: Normal
+        requirements: [{type: Approval, objectId: 0, definition: ""}]
+        # also: linkedTaskId (default 0), adHoc (default false)
+    redirections: {}                   # task redirections, login -> login
+    tickets:                           # pre-issued tickets
+      - {ticket: abc123, user: jdoe}
+
+CHOICE: ``abc123`` is pre-issued for ``jdoe`` so that the primary page's form POST
+example (``authenticationTicket=abc123&taskId=456&...``) works verbatim, and new task
+ids start at 789 so that its sample answer's ``TaskId`` comes out for the first task.
+A malformed seed raises `SeedError` (a `ValueError`) naming the file and the field.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from _sandbox_kit import FAULT_KINDS, FaultKind, Faults, SeedError
+
+    from ._app import InfoRouterApp, create_app
+    from ._sandbox import InfoRouterSandbox
+    from ._seed import DEFAULT_SEED, InfoRouterSeed
+    from ._state import InfoRouterState
+
+# Loaded on first use: the pytest plugin imports this package in every test session,
+# where starlette and uvicorn may not even be installed.
+_LAZY: dict[str, str] = {
+    "InfoRouterApp": "._app",
+    "create_app": "._app",
+    "InfoRouterSandbox": "._sandbox",
+    "DEFAULT_SEED": "._seed",
+    "InfoRouterSeed": "._seed",
+    "InfoRouterState": "._state",
+    "FAULT_KINDS": "_sandbox_kit",
+    "FaultKind": "_sandbox_kit",
+    "Faults": "_sandbox_kit",
+    "SeedError": "_sandbox_kit",
+}
+
+__all__ = [
+    "DEFAULT_SEED",
+    "FAULT_KINDS",
+    "FaultKind",
+    "Faults",
+    "InfoRouterApp",
+    "InfoRouterSandbox",
+    "InfoRouterSeed",
+    "InfoRouterState",
+    "SeedError",
+    "create_app",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value

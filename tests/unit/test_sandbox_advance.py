@@ -1,0 +1,293 @@
+"""The Advance sandbox in-process: seed format, spec coupling, answer XML, callbacks, drift."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import logging
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+from _sandbox_kit import ConnectionDropped, Faults
+from hotdocs_advance.sandbox import DEFAULT_SEED, AdvanceSeed, SeedError, create_app, signature
+from hotdocs_advance.sandbox import _app as app_module
+from hotdocs_advance.sandbox._answers import AnswerSetChecker, AnswerXmlError
+from hotdocs_advance.sandbox._callback import callback_url_problem
+from hotdocs_advance.sandbox._seed import DEFAULT_SEED_DATA
+from hotdocs_advance.sandbox._spec import WireResponse, load_spec
+from openapi_core.datatypes import RequestParameters
+from starlette.datastructures import Headers
+from starlette.responses import JSONResponse
+
+LOGIN = {
+    "ClientName": "sandbox",
+    "PrincipalName": "sandbox-principal",
+    "PrincipalPassword": "sandbox-password",
+}
+BODY = {
+    "name": "x",
+    "workGroupId": "cb97f8d6-04a1-490a-aa09-92af12dfb305",
+    "templatePackageId": "0ef6a9be-b007-4d7d-83f1-9d56f931cd0f",
+}
+
+
+async def _session(
+    app: Any, *calls: tuple[str, str, dict[str, Any] | None]
+) -> list[httpx.Response]:
+    """Log in, then make the calls in-process through httpx's ASGI transport."""
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://sandbox") as client:
+        token = (await client.post("/auth/Authorize/ServicePrincipalLogIn", json=LOGIN)).text
+        headers = {"Authorization": f"Bearer {token}"}
+        return [await client.request(m, u, json=b, headers=headers) for m, u, b in calls]
+
+
+# ---------------------------------------------------------------------- seed
+
+
+def test_default_seed_is_the_documented_tenancy() -> None:
+    """The default seed holds issue 5's tenancy, work groups, packages and two clients."""
+    seed = DEFAULT_SEED
+    assert seed.tenancy == "tenancy1"
+    assert seed.client_interviews_enabled is True
+    packages = {str(p.id): {str(g) for g in p.work_group_ids} for p in seed.template_packages}
+    assert packages == {
+        "0ef6a9be-b007-4d7d-83f1-9d56f931cd0f": {"cb97f8d6-04a1-490a-aa09-92af12dfb305"},
+        "03000000-0000-0000-0000-000000000003": {"09000000-0000-0000-0000-000000000001"},
+    }
+    assert all(p.activated and p.has_live_version for p in seed.template_packages)
+    clients = {(c.name, c.scope, c.principal_name, c.principal_password) for c in seed.api_clients}
+    assert clients == {
+        ("sandbox", "Command", "sandbox-principal", "sandbox-password"),
+        ("sandbox-reader", "Query", "reader-principal", "reader-password"),
+    }
+
+
+def test_seed_repr_hides_passwords() -> None:
+    """A seed's repr never shows a principal password."""
+    assert "sandbox-password" not in repr(DEFAULT_SEED)
+
+
+@pytest.mark.parametrize("suffix", [".json", ".yaml"])
+def test_seed_files_replace_the_default(tmp_path: Path, suffix: str) -> None:
+    """A JSON or YAML seed file defines the tenancy the app serves."""
+    data = {
+        "tenancy": "acme",
+        "workGroups": [{"id": "11111111-1111-1111-1111-111111111111"}],
+        "templatePackages": [
+            {
+                "id": "22222222-2222-2222-2222-222222222222",
+                "workGroups": ["11111111-1111-1111-1111-111111111111"],
+            }
+        ],
+        "apiClients": [
+            {"name": "ci", "scope": "Root", "principalName": "bot", "principalPassword": "pw"}
+        ],
+    }
+    path = tmp_path / f"seed{suffix}"
+    if suffix == ".json":
+        path.write_text(json.dumps(data), encoding="utf-8")
+    else:
+        path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    app = create_app(str(path))
+    assert app.state.tenancy == "acme"
+
+    async def run() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://sandbox") as client:
+            return await client.post(
+                "/auth/Authorize/ServicePrincipalLogIn",
+                json={"ClientName": "ci", "PrincipalName": "bot", "PrincipalPassword": "pw"},
+            )
+
+    assert asyncio.run(run()).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"colour": "blue"}, "seed has unknown keys: colour"),
+        ({"tenancy": "Tenancy One"}, "seed.tenancy must be a lower-case DNS label"),
+        ({"workGroups": [{"id": "nope"}]}, r"seed.workGroups\[0\].id must be a GUID"),
+        (
+            {
+                "templatePackages": [
+                    {
+                        "id": "22222222-2222-2222-2222-222222222222",
+                        "workGroups": ["33333333-3333-3333-3333-333333333333"],
+                    }
+                ]
+            },
+            r"seed.templatePackages\[0\].workGroups names unknown work groups",
+        ),
+        (
+            {
+                "apiClients": [
+                    {"name": "x", "scope": "Admin", "principalName": "p", "principalPassword": "q"}
+                ]
+            },
+            r"seed.apiClients\[0\].scope must be one of Query, Command, Root",
+        ),
+        (
+            {"apiClients": [{"name": "x", "scope": "Query"}]},
+            r"seed.apiClients\[0\].principalName is required",
+        ),
+        (
+            {"saveAndClose": {"alwaysAsync": "yes"}},
+            r"seed.saveAndClose.alwaysAsync must be true or false",
+        ),
+        ({"workGroups": [{"id": "11111111-1111-1111-1111-111111111111"}] * 2}, "duplicate id"),
+    ],
+)
+def test_seed_errors_name_the_field(change: dict[str, Any], message: str) -> None:
+    """Invalid seeds raise SeedError (a ValueError) naming the field at fault."""
+    with pytest.raises(SeedError, match=message):
+        AdvanceSeed.from_mapping({**DEFAULT_SEED_DATA, **change})
+    assert issubclass(SeedError, ValueError)
+
+
+def test_seed_file_errors_name_the_file(tmp_path: Path) -> None:
+    """A bad seed file's error starts with the file's path."""
+    path = tmp_path / "bad.yaml"
+    path.write_text("apiClients: [{name: x}]\n", encoding="utf-8")
+    with pytest.raises(SeedError, match=rf"^{path}: seed.apiClients\[0\].scope is required"):
+        AdvanceSeed.load(path)
+
+
+def test_bad_override_is_a_value_error() -> None:
+    """public_link_repeat accepts only upsert and reject."""
+    with pytest.raises(ValueError, match="upsert"):
+        create_app(public_link_repeat="merge")
+
+
+# ---------------------------------------------------------------------- spec coupling
+
+
+def test_every_spec_operation_has_a_handler() -> None:
+    """The sandbox handles exactly the operations of the packaged spec."""
+    assert set(app_module.HANDLERS) == set(load_spec().operations)
+
+
+def test_command_methods_match_the_spec() -> None:
+    """An operation is a command method in the sandbox iff the spec says Command or Root scope."""
+    document = load_spec().document
+    for item in document["paths"].values():
+        for method, operation in item.items():
+            if method == "parameters":
+                continue
+            says_command = "(Command or Root scope)" in operation["description"]
+            assert (operation["operationId"] in app_module.COMMAND_OPERATIONS) is says_command
+
+
+def test_routes_come_from_the_spec_servers() -> None:
+    """The API lives under /api/rest and the log-in under /auth, as the spec's server URLs say."""
+    operations = load_spec().operations
+    assert operations["createWorkItem"].route == "/api/rest/v1.1/WorkItems/{id}"
+    assert operations["servicePrincipalLogIn"].route == "/auth/Authorize/ServicePrincipalLogIn"
+
+
+@pytest.mark.parametrize("status", [429, 503])
+def test_fault_answers_conform_to_the_spec(status: int) -> None:
+    """The 429 and 503 problem answers of the fault middleware conform to the spec."""
+    content_type, body = app_module._fault_body(status, "x")
+    spec = load_spec()
+    operation = spec.operations["createWorkItem"]
+    wire = app_module.WireRequest(
+        host_url=spec.host_url(operation, "tenancy1"),
+        path=operation.concrete_path({"id": str(uuid.uuid4())}),
+        method="put",
+        body=json.dumps(BODY).encode(),
+        content_type="application/json",
+        parameters=RequestParameters(header=Headers({"authorization": "Bearer x"})),
+    )
+    response = WireResponse(status, body, content_type, Headers({"retry-after": "0"}))
+    assert spec.response_problem(wire, response) is None
+
+
+def test_a_non_conforming_answer_becomes_a_loud_500(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An answer that breaks the spec is replaced by a 500 problem, logged and recorded."""
+
+    def broken(app: Any, call: Any) -> JSONResponse:
+        return JSONResponse({"id": "not-a-guid"})
+
+    monkeypatch.setitem(app_module.HANDLERS, "getWorkItem", broken)
+    app = create_app()
+    with caplog.at_level(logging.ERROR, logger="hotdocs_advance.sandbox"):
+        [answer] = asyncio.run(
+            _session(app, ("GET", f"/api/rest/v1.1/WorkItems/{uuid.uuid4()}", None))
+        )
+    assert answer.status_code == 500
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert "does not conform" in answer.json()["detail"]
+    assert "uuid" in app.state.spec_violations[0]
+    assert "spec drift" in caplog.text
+
+
+def test_in_process_drop_raises() -> None:
+    """Under httpx's ASGI transport a dropped request surfaces as ConnectionDropped."""
+    app = create_app(faults=Faults())
+    app.faults.force("drop")
+    with pytest.raises(ConnectionDropped):
+        asyncio.run(_session(app, ("PUT", f"/api/rest/v1.1/WorkItems/{uuid.uuid4()}", BODY)))
+    assert app.state.work_items == {}
+
+
+# ---------------------------------------------------------------------- answer XML
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        "<AnswerSet title='' version='1.1' useMangledNames='false'><Answer name='CompanyName'><TextValue>ExampleCorp</TextValue></Answer></AnswerSet>",
+        "\ufeff<?xml version='1.0' encoding='UTF-8' standalone='yes'?><AnswerSet><Answer name='N'><NumValue>1907.33</NumValue></Answer></AnswerSet>",
+        "<AnswerSet><Answer name='Kids'><RptValue><TextValue>Ann</TextValue><TextValue unans='true'/></RptValue></Answer></AnswerSet>",
+        "<AnswerSet><Answer name='A'><RptValue><RptValue><TextValue>A</TextValue></RptValue><RptValue/></RptValue></Answer></AnswerSet>",
+    ],
+)
+def test_valid_answer_sets(xml: str) -> None:
+    """P1's answer set, a BOM and declaration, and nested repeats are valid."""
+    AnswerSetChecker().check(xml)
+
+
+def test_invalid_answer_set_message() -> None:
+    """An invalid date names the line and the answer."""
+    with pytest.raises(AnswerXmlError, match=r"line 1, answer 'When': .*DateValue"):
+        AnswerSetChecker().check(
+            "<AnswerSet><Answer name='When'><DateValue>2013-10-17</DateValue></Answer></AnswerSet>"
+        )
+
+
+# ---------------------------------------------------------------------- callbacks
+
+
+@pytest.mark.parametrize(
+    ("url", "refused"),
+    [
+        ("http://127.0.0.1:9/cb", False),
+        ("https://localhost/cb", False),
+        ("http://[::1]:8080/cb", False),
+        ("http://example.com/cb", True),
+        ("http://10.1.2.3/cb", True),
+        ("ftp://127.0.0.1/cb", True),
+        ("string", True),
+        ("http://127.0.0.1:99999/cb", True),
+    ],
+)
+def test_callback_urls(url: str, refused: bool) -> None:
+    """Only http(s) URLs on loopback hosts are called back (CHOICE, safety)."""
+    assert (callback_url_problem(url) is not None) is refused
+
+
+def test_signature_is_hmac_sha256_of_the_body() -> None:
+    """The signature header is sha256= and the hex HMAC-SHA256 of the body keyed by the secret."""
+    body = b'{"status":"Saved"}'
+    expected = hmac.new(b"k", body, hashlib.sha256).hexdigest()
+    assert signature("k", body) == f"sha256={expected}"

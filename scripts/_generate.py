@@ -406,9 +406,9 @@ def render_ports(ports: list[Port], ops: list[Op]) -> str:
                     "        # zeep's proxy is untyped; _result() is where its Any stops.",
                     # zeep 4.3's AsyncClient.create_service returns a synchronous proxy,
                     # so the asynchronous ports build their proxy themselves.
-                    f"        self._service = zeep.proxy.{proxy}("
-                    "  # type: ignore[no-untyped-call]",
-                    f"            client, client.wsdl.bindings[{py_str(port.binding)}], address=address",
+                    f"        self._service = zeep.proxy.{proxy}(  # type: ignore[no-untyped-call]",
+                    f"            client, client.wsdl.bindings[{py_str(port.binding)}],"
+                    " address=address",
                     "        )",
                     "",
                 ]

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import enum
+import math
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from hypothesis import strategies as st
 from inforouter import (
@@ -142,3 +146,107 @@ answer_bytes = st.one_of(
     answer_documents(),
     st.tuples(answer_documents(), st.integers(0, 200)).map(lambda pair: pair[0][: pair[1]]),
 )
+
+
+# ----------------------------------------------------------------------------- fuzzing
+# Values of the wrong type, out of range or hostile, for every argument of the public API.
+
+# Text with control characters and lone surrogates, always at least one of them.
+control_text = st.text(st.characters(categories=["Cc", "Cs"]), min_size=1, max_size=5)
+
+# Aware datetimes (fixed offsets, UTC included): infoRouter dates carry no offset.
+fixed_offsets = st.timedeltas(
+    min_value=-datetime.timedelta(hours=23, minutes=59),
+    max_value=datetime.timedelta(hours=23, minutes=59),
+).map(datetime.timezone)
+aware_datetimes = st.datetimes(
+    min_value=datetime.datetime(2, 1, 1),
+    max_value=datetime.datetime(9998, 12, 31),
+    timezones=st.one_of(st.just(datetime.UTC), fixed_offsets),
+)
+
+# Numbers that are not a usable count: NaN, infinities, floats, decimals, complex.
+odd_numbers = st.one_of(
+    st.sampled_from([math.nan, math.inf, -math.inf, -0.0, 0.5]),
+    st.floats(),
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.fractions(max_denominator=1000),
+    st.complex_numbers(max_magnitude=10.0),
+)
+# Integers outside xs:int or below 1: zero, negative, huge.
+out_of_range_ints = st.one_of(
+    st.sampled_from([0, -1, INT_MAX + 1, 2**63, -(2**63), 10**100]),
+    st.integers(max_value=0),
+    st.integers(min_value=INT_MAX + 1),
+)
+
+hostile_values: st.SearchStrategy[Any] = st.one_of(
+    st.none(),
+    st.booleans(),
+    odd_numbers,
+    out_of_range_ints,
+    any_text,
+    control_text,
+    st.binary(max_size=8),
+    st.binary(max_size=4).map(bytearray),
+    st.lists(st.integers(), max_size=3),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    aware_datetimes,
+    naive_datetimes,
+    st.dates(),
+    st.times(),
+    st.timedeltas(),
+    st.sampled_from([*Priority, *RequirementType, *RightType]),
+    st.builds(object),
+)
+
+
+def near_misses(hint: object) -> st.SearchStrategy[Any]:
+    """Likely mistakes for an argument annotated ``hint``: wrong values that look right.
+
+    Args:
+        hint: the annotation (``int``, ``str``, ``bool``, a date type or an enum).
+
+    Returns:
+        A strategy of such mistakes (nothing for other annotations).
+    """
+    if hint is bool:
+        return st.sampled_from([0, 1, "true", "false", None])
+    if hint is int:
+        return st.one_of(st.booleans(), out_of_range_ints, odd_numbers, st.integers().map(str))
+    if hint is str:
+        return st.one_of(control_text, st.sampled_from(["", " ", "\t\n"]), st.binary(max_size=5))
+    if hint in (datetime.date, datetime.datetime):
+        return st.one_of(
+            aware_datetimes, st.times(), naive_datetimes.map(datetime.datetime.isoformat)
+        )
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        # The wire spelling or the member name instead of the member.
+        return st.sampled_from([*(m.value for m in hint), *(m.name for m in hint)])
+    return st.nothing()
+
+
+@st.composite
+def arguments(
+    draw: st.DrawFn,
+    valid: Mapping[str, st.SearchStrategy[Any]],
+    wrong: Mapping[str, st.SearchStrategy[Any]] | None = None,
+) -> dict[str, Any]:
+    """Draw keyword arguments: valid ones, with up to two replaced by hostile values.
+
+    Args:
+        draw: Hypothesis' draw.
+        valid: a strategy of valid values for every argument.
+        wrong: per argument, a strategy of likely wrong values (default: `hostile_values`).
+
+    Returns:
+        The arguments; whether they are valid is for the caller's oracle to say.
+    """
+    drawn = {name: draw(strategy) for name, strategy in valid.items()}
+    broken = draw(st.sets(st.sampled_from(sorted(valid)), max_size=2))
+    for name in sorted(broken):
+        bad = (wrong or {}).get(name)
+        # The argument's own likely mistakes three times as often as hostile values at large.
+        likely = hostile_values if bad is None else st.one_of(bad, bad, bad, hostile_values)
+        drawn[name] = draw(likely)
+    return drawn

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import warnings
 from types import TracebackType
 from typing import Final
 
 import httpx
 
-from ._errors import UnsupportedBindingError
+from ._errors import TaskRequestError, UnsupportedBindingError
 from ._retry import DEFAULT_MAX_RETRIES
 from ._session import AsyncSession, Session
 from ._transport import (
@@ -26,15 +27,72 @@ class TicketInQueryStringWarning(UserWarning):
     """The HTTP GET binding puts the ticket (and, at log-in, the password) in URLs."""
 
 
-def _timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
-    return timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+# CHOICE: the longest timeout accepted, in seconds (a day). Far larger values overflow the
+# platform's time_t inside the socket layer at the first call (OverflowError), and no web
+# service call should wait longer anyway.
+_TIMEOUT_MAX: Final = 86_400.0
+_SCHEMES: Final = frozenset({"http", "https"})
 
 
-def _check_limits(max_retries: int, max_response_bytes: int) -> None:
-    if not isinstance(max_retries, int) or max_retries < 0:
-        raise ValueError(f"max_retries must be an int >= 0, not {max_retries!r}")
-    if not isinstance(max_response_bytes, int) or max_response_bytes <= 0:
-        raise ValueError(f"max_response_bytes must be an int > 0, not {max_response_bytes!r}")
+# The constructors check every option, so that a bad one is a TaskRequestError (a ValueError)
+# at once, before anything is sent, instead of a TypeError, UnicodeEncodeError or
+# AttributeError escaping from httpx at the first call (found by tests/property fuzzing).
+def _check_url(url: object) -> None:
+    if not isinstance(url, str):
+        raise TaskRequestError(f"url must be a str, not {type(url).__name__}")
+    # The URL is not quoted in these messages: it may carry user info.
+    try:
+        parsed = httpx.URL(url)
+        port = parsed.port
+    except (httpx.InvalidURL, UnicodeError, ValueError) as exc:
+        raise TaskRequestError(f"url is not a valid URL ({type(exc).__name__})") from None
+    if parsed.scheme not in _SCHEMES or not parsed.host:
+        raise TaskRequestError("url must be an absolute http:// or https:// URL with a host")
+    if port is not None and not 0 < port < 65536:  # the TCP port range
+        raise TaskRequestError(f"url has an invalid port {port}")
+
+
+def _timeout(timeout: object) -> httpx.Timeout:
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    seconds = math.nan
+    if isinstance(timeout, (int, float)) and not isinstance(timeout, bool):
+        try:
+            seconds = float(timeout)
+        except OverflowError:  # an int beyond float range
+            seconds = math.inf
+    if not 0 < seconds <= _TIMEOUT_MAX:  # also refuses NaN
+        raise TaskRequestError(
+            f"timeout must be a number of seconds above 0 and at most {_TIMEOUT_MAX:g}, "
+            f"or an httpx.Timeout, not {timeout!r}"
+        )
+    return httpx.Timeout(seconds)
+
+
+def _check_int(value: object, name: str, minimum: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
+        raise TaskRequestError(f"{name} must be an int >= {minimum}, not {value!r}")
+
+
+def _check_http_client(http_client: object, kind: type[httpx.Client | httpx.AsyncClient]) -> None:
+    if http_client is not None and not isinstance(http_client, kind):
+        raise TaskRequestError(
+            f"http_client must be an httpx.{kind.__name__} or None, "
+            f"not {type(http_client).__name__}"
+        )
+
+
+def _check_options(
+    url: object,
+    http_client: object,
+    kind: type[httpx.Client | httpx.AsyncClient],
+    max_retries: object,
+    max_response_bytes: object,
+) -> None:
+    _check_url(url)
+    _check_http_client(http_client, kind)
+    _check_int(max_retries, "max_retries", 0)
+    _check_int(max_response_bytes, "max_response_bytes", 1)
 
 
 class InfoRouterClient:
@@ -47,15 +105,18 @@ class InfoRouterClient:
         url: the service URL, e.g. ``https://docs.example.com/srv.asmx``.
         binding: ``"soap11"`` (the default), ``"soap12"``, ``"http-post"`` or ``"http-get"``.
             ``"http-get"`` puts the ticket in every URL and warns about it.
-        timeout: seconds (or an `httpx.Timeout`) for every request, also through a given
-            ``http_client``.
-        http_client: an httpx client to send through; it is not closed by `close`.
-        max_retries: retries after a failed first attempt, for calls that may be retried.
-        max_response_bytes: answers larger than this are refused unread.
+        timeout: seconds (above 0, at most a day) or an `httpx.Timeout` for every request,
+            also through a given ``http_client``.
+        http_client: an `httpx.Client` to send through; it is not closed by `close`.
+        max_retries: retries after a failed first attempt, for calls that may be retried
+            (an int >= 0).
+        max_response_bytes: answers larger than this are refused unread (an int > 0).
 
     Raises:
         UnsupportedBindingError: the binding is unknown.
-        ValueError: ``max_retries`` or ``max_response_bytes`` is out of range.
+        TaskRequestError: (a ValueError) ``url`` is not an absolute http(s) URL, or another
+            option has the wrong type or is out of range; wrong types raise it too, never
+            TypeError.
     """
 
     def __init__(
@@ -72,7 +133,8 @@ class InfoRouterClient:
             raise UnsupportedBindingError(
                 f"binding must be one of {', '.join(BINDINGS)}, not {binding!r}"
             )
-        _check_limits(max_retries, max_response_bytes)
+        _check_options(url, http_client, httpx.Client, max_retries, max_response_bytes)
+        checked_timeout = _timeout(timeout)
         if binding == "http-get":
             warnings.warn(
                 TicketInQueryStringWarning(
@@ -88,7 +150,7 @@ class InfoRouterClient:
         self._max_retries = max_retries
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else new_client()
-        self._wire = SyncWire(url, binding, self._http, _timeout(timeout), max_response_bytes)
+        self._wire = SyncWire(url, binding, self._http, checked_timeout, max_response_bytes)
 
     @property
     def url(self) -> str:
@@ -151,14 +213,17 @@ class AsyncInfoRouterClient:
     Args:
         url: the service URL, e.g. ``https://docs.example.com/srv.asmx``.
         binding: ``"soap11"`` (the default) or ``"soap12"``.
-        timeout: seconds (or an `httpx.Timeout`) for every request.
-        http_client: an httpx async client to send through; it is not closed by `aclose`.
-        max_retries: retries after a failed first attempt, for calls that may be retried.
-        max_response_bytes: answers larger than this are refused unread.
+        timeout: seconds (above 0, at most a day) or an `httpx.Timeout` for every request.
+        http_client: an `httpx.AsyncClient` to send through; it is not closed by `aclose`.
+        max_retries: retries after a failed first attempt, for calls that may be retried
+            (an int >= 0).
+        max_response_bytes: answers larger than this are refused unread (an int > 0).
 
     Raises:
         UnsupportedBindingError: the binding is not a SOAP binding.
-        ValueError: ``max_retries`` or ``max_response_bytes`` is out of range.
+        TaskRequestError: (a ValueError) ``url`` is not an absolute http(s) URL, or another
+            option has the wrong type or is out of range; wrong types raise it too, never
+            TypeError.
     """
 
     def __init__(
@@ -176,13 +241,14 @@ class AsyncInfoRouterClient:
                 f"the async client supports {' and '.join(ASYNC_BINDINGS)} only, not "
                 f"{binding!r}; use InfoRouterClient for the HTTP bindings"
             )
-        _check_limits(max_retries, max_response_bytes)
+        _check_options(url, http_client, httpx.AsyncClient, max_retries, max_response_bytes)
+        checked_timeout = _timeout(timeout)
         self._url = url
         self._binding: AsyncBinding = binding
         self._max_retries = max_retries
         self._owns_http = http_client is None
         self._http = http_client if http_client is not None else new_async_client()
-        self._wire = AsyncWire(url, binding, self._http, _timeout(timeout), max_response_bytes)
+        self._wire = AsyncWire(url, binding, self._http, checked_timeout, max_response_bytes)
 
     @property
     def url(self) -> str:

@@ -46,7 +46,11 @@ class InfoRouterError(Exception):
 
 
 class TaskRequestError(InfoRouterError, ValueError):
-    """A request argument is invalid; it was refused before anything was sent."""
+    """An argument is invalid; it was refused before anything was sent.
+
+    Raised for the arguments of the request models, of every session method and of the
+    clients' constructors, wrong types included (never TypeError).
+    """
 
 
 class UnsupportedBindingError(InfoRouterError, ValueError):

@@ -1,1 +1,81 @@
-"""hotdocs_advance client (in progress)."""
+"""HotDocs Advance: answer sets and a typed client for the Advance REST API.
+
+Build answers with ``AnswerSet`` (a mapping from answer name to value), then create a work
+item with ``AdvanceClient`` or ``AsyncAdvanceClient``. Every exception derives from
+``AdvanceError``. Modules behind this package are private; everything public is here.
+"""
+
+from ._answers import (
+    MAX_NAME_LENGTH,
+    MAX_REPEAT_DEPTH,
+    AnswerKind,
+    AnswerSet,
+    AnswerValue,
+    MultipleChoice,
+    RawValue,
+    RepeatItem,
+    Unanswered,
+    validate_answer_xml,
+)
+from ._auth import ServicePrincipal
+from ._client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, AdvanceClient, AsyncAdvanceClient
+from ._errors import (
+    AdvanceError,
+    AnswerSetError,
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    InvalidArgumentError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+)
+from ._models import (
+    AssemblySession,
+    PublicInterviewLink,
+    SaveAndCloseResult,
+    VersionStatus,
+    WorkItem,
+)
+
+__all__ = [
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "MAX_NAME_LENGTH",
+    "MAX_REPEAT_DEPTH",
+    "APIConnectionError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AdvanceClient",
+    "AdvanceError",
+    "AnswerKind",
+    "AnswerSet",
+    "AnswerSetError",
+    "AnswerValue",
+    "AssemblySession",
+    "AsyncAdvanceClient",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "InvalidArgumentError",
+    "MultipleChoice",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PublicInterviewLink",
+    "RateLimitError",
+    "RawValue",
+    "RepeatItem",
+    "SaveAndCloseResult",
+    "ServicePrincipal",
+    "Unanswered",
+    "VersionStatus",
+    "WorkItem",
+    "validate_answer_xml",
+]

@@ -1,0 +1,350 @@
+"""Every exception this package raises, and the one place foreign exceptions become ours.
+
+The hierarchy::
+
+    AdvanceError                      root: catch this to catch everything below
+    ├── APIStatusError                the server answered with an error status
+    │   │                             (status_code, body, method, url, response)
+    │   ├── BadRequestError           400: malformed request, unknown work group or package
+    │   ├── AuthenticationError       401, or a service-principal log-in that failed
+    │   ├── PermissionDeniedError     403: scope too small, or the feature is switched off
+    │   ├── NotFoundError             404
+    │   ├── ConflictError             409: id or name taken, or the session is in the wrong state
+    │   ├── RateLimitError            429
+    │   └── InternalServerError       any 5xx
+    ├── APIConnectionError            no usable response: DNS, connect, TLS, protocol errors
+    │   └── APITimeoutError           a connect, read, write or pool timeout
+    ├── APIResponseValidationError    a success response whose body has not the documented shape
+    ├── AnswerSetError (ValueError)   bad answer data or answer XML (answer, line, column)
+    └── InvalidArgumentError (ValueError)
+                                      a bad argument, found before anything was sent (argument)
+
+Other statuses (a redirect, 405, 422, ...) raise a plain ``APIStatusError``. Messages never
+contain tokens, passwords or callback secrets: every message built from foreign text goes
+through ``redact()`` with the secrets the caller knows. ``translate()`` is the one place where
+httpx's and the generated client's exceptions become these, using the ``FOREIGN_ERRORS`` table.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Final
+
+import httpx
+from hotdocs_advance_api import errors as generated_errors
+
+_REDACTED: Final = "***"
+_MAX_DETAIL: Final = 300
+
+
+class AdvanceError(Exception):
+    """Root of every exception raised by ``hotdocs_advance``."""
+
+
+class APIStatusError(AdvanceError):
+    """The server answered with an error status.
+
+    Attributes:
+        status_code: The HTTP status code.
+        body: The response body: decoded JSON, else text, else None when empty.
+        method: The request's method.
+        url: The request's URL.
+        response: The ``httpx.Response``, when one exists.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        body: object,
+        method: str,
+        url: str,
+        response: httpx.Response | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.body = body
+        self.method = method
+        self.url = url
+        self.response = response
+
+
+class BadRequestError(APIStatusError):
+    """400: the request is malformed or names a missing or unsuitable resource."""
+
+
+class AuthenticationError(APIStatusError):
+    """401: the token was refused, or the service-principal log-in failed."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the API client's scope is too small, or the feature is switched off."""
+
+
+class NotFoundError(APIStatusError):
+    """404: a resource named in the path does not exist."""
+
+
+class ConflictError(APIStatusError):
+    """409: the id or name is taken, or the session or version is in the wrong state."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests."""
+
+
+class InternalServerError(APIStatusError):
+    """5xx: the server failed."""
+
+
+class APIConnectionError(AdvanceError):
+    """No usable response arrived (connection, TLS, protocol or transport failure).
+
+    Attributes:
+        method: The request's method, when known.
+        url: The request's URL, when known.
+    """
+
+    def __init__(self, message: str, *, method: str | None = None, url: str | None = None) -> None:
+        super().__init__(message)
+        self.method = method
+        self.url = url
+
+
+class APITimeoutError(APIConnectionError):
+    """A connect, read, write or connection-pool timeout."""
+
+
+class APIResponseValidationError(AdvanceError):
+    """A success response whose body does not have the documented shape.
+
+    Attributes:
+        status_code: The HTTP status code.
+        method: The request's method.
+        url: The request's URL.
+    """
+
+    def __init__(self, message: str, *, status_code: int, method: str, url: str) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.method = method
+        self.url = url
+
+
+class AnswerSetError(AdvanceError, ValueError):
+    """Answer data or answer XML that HotDocs would not accept.
+
+    Attributes:
+        answer: The name of the answer concerned, when there is one.
+        line: The line in the XML input, when the error comes from XML.
+        column: The column in the XML input, when known.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        answer: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        where = []
+        if line is not None:
+            where.append(f"line {line}" + (f", column {column}" if column else ""))
+        if answer is not None:
+            where.append(f"answer {answer!r}")
+        super().__init__(f"{', '.join(where)}: {message}" if where else message)
+        self.answer = answer
+        self.line = line
+        self.column = column
+
+
+class InvalidArgumentError(AdvanceError, ValueError):
+    """An argument is wrong; raised before any request is sent.
+
+    Attributes:
+        argument: The name of the argument.
+    """
+
+    def __init__(self, argument: str, message: str) -> None:
+        super().__init__(f"{argument}: {message}")
+        self.argument = argument
+
+
+_STATUS_ERRORS: Final[dict[int, type[APIStatusError]]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    429: RateLimitError,
+}
+
+_HINTS: Final[dict[type[APIStatusError], str]] = {
+    AuthenticationError: "check the token or the service principal's credentials",
+    PermissionDeniedError: "the API client needs the Command or Root scope for writes",
+    ConflictError: "the id or name is in use, or the session is not in a state for this call",
+    RateLimitError: "slow down; the client honours Retry-After when it retries",
+}
+
+
+def redact(text: str, secrets: Iterable[str]) -> str:
+    """Replace every secret in ``text`` with ``***``.
+
+    Args:
+        text: Any text that may quote a secret (a server message, a transport error).
+        secrets: The secrets to hide; empty strings are ignored.
+
+    Returns:
+        The text without the secrets.
+    """
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, _REDACTED)
+    return text
+
+
+def _status_error_class(status_code: int) -> type[APIStatusError]:
+    if status_code >= 500:
+        return InternalServerError
+    return _STATUS_ERRORS.get(status_code, APIStatusError)
+
+
+def _body_of(response: httpx.Response) -> object:
+    try:
+        content = response.content
+    except httpx.ResponseNotRead:
+        return None
+    if not content:
+        return None
+    try:
+        return json.loads(content)
+    except (ValueError, RecursionError):  # not JSON, or absurdly deep JSON
+        return response.text
+
+
+def _detail_of(body: object) -> str:
+    if isinstance(body, dict):
+        parts = [body.get(key) for key in ("title", "detail")]
+        text = " - ".join(part for part in parts if isinstance(part, str) and part)
+    elif isinstance(body, str):
+        text = " ".join(body.split())
+    else:
+        text = ""
+    return text if len(text) <= _MAX_DETAIL else text[: _MAX_DETAIL - 3] + "..."
+
+
+def make_status_error(response: httpx.Response, secrets: Iterable[str] = ()) -> APIStatusError:
+    """Build the exception for an error response: one class per status.
+
+    Args:
+        response: The error response (status 300 or more).
+        secrets: Secrets to keep out of the message.
+
+    Returns:
+        The exception, not raised.
+    """
+    request = response.request
+    cls = _status_error_class(response.status_code)
+    body = _body_of(response)
+    message = f"{request.method} {request.url} failed: {response.status_code}"
+    if response.reason_phrase:
+        message += f" {response.reason_phrase}"
+    detail = _detail_of(body)
+    if detail:
+        message += f" ({detail})"
+    hint = _HINTS.get(cls)
+    if hint:
+        message += f"; {hint}"
+    return cls(
+        redact(message, secrets),
+        status_code=response.status_code,
+        body=body,
+        method=request.method,
+        url=str(request.url),
+        response=response,
+    )
+
+
+def _request_of(exc: Exception) -> tuple[str | None, str | None]:
+    if not isinstance(exc, httpx.RequestError | httpx.HTTPStatusError):
+        return None, None
+    try:
+        request = exc.request
+    except RuntimeError:  # httpx raises this when no request is attached
+        return None, None
+    return request.method, str(request.url)
+
+
+# Most specific first: the first entry whose class matches wins. Every exception class httpx
+# and the generated client define is listed (a test checks), so a new one in an upgrade fails
+# that test rather than leaking out untranslated.
+FOREIGN_ERRORS: Final[tuple[tuple[type[Exception], type[AdvanceError]], ...]] = (
+    (generated_errors.UnexpectedStatus, APIStatusError),
+    (httpx.ConnectTimeout, APITimeoutError),
+    (httpx.ReadTimeout, APITimeoutError),
+    (httpx.WriteTimeout, APITimeoutError),
+    (httpx.PoolTimeout, APITimeoutError),
+    (httpx.TimeoutException, APITimeoutError),
+    (httpx.ConnectError, APIConnectionError),
+    (httpx.ReadError, APIConnectionError),
+    (httpx.WriteError, APIConnectionError),
+    (httpx.CloseError, APIConnectionError),
+    (httpx.NetworkError, APIConnectionError),
+    (httpx.LocalProtocolError, APIConnectionError),
+    (httpx.RemoteProtocolError, APIConnectionError),
+    (httpx.ProtocolError, APIConnectionError),
+    (httpx.ProxyError, APIConnectionError),
+    (httpx.UnsupportedProtocol, APIConnectionError),
+    (httpx.TransportError, APIConnectionError),
+    (httpx.DecodingError, APIConnectionError),
+    (httpx.TooManyRedirects, APIConnectionError),
+    (httpx.RequestError, APIConnectionError),
+    (httpx.HTTPStatusError, APIStatusError),
+    (httpx.HTTPError, AdvanceError),
+    (httpx.InvalidURL, InvalidArgumentError),
+    (httpx.CookieConflict, AdvanceError),
+    (httpx.StreamConsumed, AdvanceError),
+    (httpx.StreamClosed, AdvanceError),
+    (httpx.ResponseNotRead, AdvanceError),
+    (httpx.RequestNotRead, AdvanceError),
+    (httpx.StreamError, AdvanceError),
+)
+
+
+def translate(exc: Exception, secrets: Iterable[str] = ()) -> AdvanceError | None:
+    """Map a foreign exception to ours, using the first matching row of ``FOREIGN_ERRORS``.
+
+    Args:
+        exc: An exception raised by httpx or the generated client.
+        secrets: Secrets to keep out of the message.
+
+    Returns:
+        The translated exception (not raised), or None for an exception not in the table.
+    """
+    target = next((ours for foreign, ours in FOREIGN_ERRORS if isinstance(exc, foreign)), None)
+    if target is None:
+        return None
+    text = redact(str(exc) or type(exc).__name__, secrets)
+    if isinstance(exc, httpx.HTTPStatusError):
+        return make_status_error(exc.response, secrets)
+    if isinstance(exc, generated_errors.UnexpectedStatus):
+        body = exc.content.decode("utf-8", errors="replace")
+        detail = redact(_detail_of(body), secrets)
+        return _status_error_class(exc.status_code)(
+            f"unexpected status {exc.status_code}" + (f" ({detail})" if detail else ""),
+            status_code=exc.status_code,
+            body=body,
+            method="",
+            url="",
+        )
+    if issubclass(target, APIConnectionError):
+        method, url = _request_of(exc)
+        where = f" ({method} {url})" if method else ""
+        verb = "timed out" if target is APITimeoutError else "failed"
+        return target(f"the request {verb}{where}: {text}", method=method, url=url)
+    if target is InvalidArgumentError:
+        return InvalidArgumentError("base_url", text)
+    return AdvanceError(f"{type(exc).__name__}: {text}")

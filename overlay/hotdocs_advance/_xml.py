@@ -1,0 +1,193 @@
+r"""Hardened XML parsing, the answer-set schema, and the Open SDK's ``\xx`` escaping."""
+
+from __future__ import annotations
+
+import re
+import threading
+from importlib.resources import files
+from typing import Final
+
+from lxml import etree
+
+from ._errors import AnswerSetError
+
+# One parser for all input. It never expands entities, loads a DTD, or touches the network,
+# and lxml's size limits stay on. lxml parsers hold a lock, so sharing one is thread-safe.
+PARSER: Final = etree.XMLParser(
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    dtd_validation=False,
+    huge_tree=False,
+    remove_comments=False,
+)
+# The same settings for ``str`` input, which is encoded as UTF-8 first: the encoding named in
+# the string's own XML declaration no longer applies, so this parser ignores it.
+_TEXT_PARSER: Final = etree.XMLParser(
+    encoding="utf-8",
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    dtd_validation=False,
+    huge_tree=False,
+    remove_comments=False,
+)
+
+# XML 1.0 ``Char``: what an element's text may hold.
+_NOT_XML_CHAR: Final = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# What is left unwritable after ``escape()`` has replaced the C0 controls.
+_NOT_XML_CHAR_ESCAPED: Final = re.compile("[\ud800-\udfff\ufffe\uffff]")
+# The HotDocs Open SDK (TextValue.XMLEscape) writes these as a backslash and two lower-case hex
+# digits in answer names and SelValue text, and reads ``\xx`` back (XMLUnescape).
+_ESCAPED: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\\]")
+_ESCAPE_SEQUENCE: Final = re.compile(r"\\([0-9a-fA-F]{2})")
+
+_SCHEMA_RESOURCE: Final = ("hotdocs_advance_api", "spec", "hotdocs-answer-set.xsd")
+_schema: etree.XMLSchema | None = None
+# lxml keeps a schema's error log on the schema object, so validations take turns.
+_schema_lock: Final = threading.Lock()
+
+
+def bad_char(text: str, *, escaped: bool = False) -> str | None:
+    r"""Find a character XML 1.0 cannot carry.
+
+    Args:
+        text: The text to check.
+        escaped: True for text that goes through ``escape()`` (names, selections), where
+            C0 controls are written as ``\xx`` and so are allowed.
+
+    Returns:
+        A description of the first bad character, or None when all are fine.
+    """
+    match = (_NOT_XML_CHAR_ESCAPED if escaped else _NOT_XML_CHAR).search(text)
+    if match is None:
+        return None
+    return f"U+{ord(match.group()):04X} at position {match.start()} is not allowed in XML 1.0"
+
+
+def needs_escape(text: str) -> bool:
+    """Tell whether ``escape()`` would change ``text``.
+
+    Args:
+        text: A name or selection.
+
+    Returns:
+        True when it holds a backslash or a C0 control other than tab, LF and CR.
+    """
+    return _ESCAPED.search(text) is not None
+
+
+def escape(text: str) -> str:
+    r"""Escape as the Open SDK does: backslash and C0 controls become ``\xx``.
+
+    Args:
+        text: A name or selection.
+
+    Returns:
+        The escaped text.
+    """
+    return _ESCAPED.sub(lambda match: f"\\{ord(match.group()):02x}", text)
+
+
+def unescape(text: str) -> str:
+    r"""Reverse ``escape()``: every ``\xx`` (two hex digits) becomes that character.
+
+    Args:
+        text: Escaped text.
+
+    Returns:
+        The plain text.
+    """
+    if "\\" not in text:
+        return text
+    return _ESCAPE_SEQUENCE.sub(lambda match: chr(int(match.group(1), 16)), text)
+
+
+def parse(xml: str | bytes) -> etree._Element:
+    """Parse untrusted XML into its root element.
+
+    A BOM, an XML declaration and CRLF line ends are fine. Any DOCTYPE is refused, so nothing
+    is ever expanded or fetched. Comments and processing instructions are kept.
+
+    Args:
+        xml: The document, as text or bytes.
+
+    Returns:
+        The root element.
+
+    Raises:
+        AnswerSetError: The input is not well-formed, has a DOCTYPE, or is neither str nor bytes.
+    """
+    if isinstance(xml, str):
+        try:
+            data = xml.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise AnswerSetError(f"the text holds an unpaired surrogate at {exc.start}") from None
+        parser = _TEXT_PARSER
+    elif isinstance(xml, bytes | bytearray | memoryview):
+        data, parser = bytes(xml), PARSER
+    else:
+        raise AnswerSetError(f"expected answer XML as str or bytes, not {type(xml).__name__}")
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        line, column = exc.position
+        raise AnswerSetError(
+            f"not well-formed XML: {exc.msg}", line=line or None, column=column or None
+        ) from None
+    except (etree.LxmlError, ValueError) as exc:
+        raise AnswerSetError(f"not well-formed XML: {exc}") from None
+    docinfo = root.getroottree().docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+        raise AnswerSetError("a DOCTYPE is not allowed in answer XML (nothing was expanded)")
+    return root
+
+
+def strip_root_namespace(root: etree._Element) -> None:
+    """Move the root's namespace, and elements in it, to no namespace (in place).
+
+    CHOICE (reference 7.1): answer files carry no namespace, but the 2009 schema declared one;
+    a namespace on the root is ignored, as the emulator does. Elements in other namespaces
+    (inside opaque values) keep theirs.
+
+    Args:
+        root: A root element whose tag is namespaced.
+    """
+    namespace = etree.QName(root).namespace
+    prefix = f"{{{namespace}}}"
+    for element in root.iter():
+        tag = element.tag
+        if isinstance(tag, str) and tag.startswith(prefix):
+            element.tag = tag[len(prefix) :]
+    etree.cleanup_namespaces(root)
+
+
+def schema() -> etree.XMLSchema:
+    """Return the answer-set XSD shipped in ``hotdocs_advance_api``, compiled on first use.
+
+    Returns:
+        The compiled schema.
+    """
+    global _schema  # noqa: PLW0603 - compiled once, on first use, under the lock
+    with _schema_lock:
+        if _schema is None:
+            package, *parts = _SCHEMA_RESOURCE
+            resource = files(package).joinpath(*parts)
+            _schema = etree.XMLSchema(etree.fromstring(resource.read_bytes(), PARSER))
+        return _schema
+
+
+def schema_errors(root: etree._Element) -> list[etree._LogEntry]:
+    """Validate a tree against the answer-set XSD.
+
+    Args:
+        root: The root element.
+
+    Returns:
+        The schema's errors, in document order; empty when the tree is valid.
+    """
+    compiled = schema()
+    with _schema_lock:
+        if compiled.validate(root):
+            return []
+        return list(compiled.error_log)

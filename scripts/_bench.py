@@ -1,0 +1,569 @@
+"""Benchmarks of the SDK against its floor, measured side by side in one run.
+
+Run through ``scripts/bench`` (``--quick`` for a smoke run with small sizes). Every
+benchmark times the SDK and its baseline alternately, several repetitions each, and
+reports the medians and their ratio, so a number means something on a noisy machine.
+Results go to stdout as one JSON object and to ``.bench/results.json`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import httpx
+from lxml import etree
+
+ROOT = Path(__file__).resolve().parents[1]
+TOKEN = "bench-token"
+GROUP = "cb97f8d6-04a1-490a-aa09-92af12dfb305"
+PACKAGE = "0ef6a9be-b007-4d7d-83f1-9d56f931cd0f"
+BASE = "https://tenancy1.hotdocsadvance.com/api/rest"
+SRV = "https://inforouter.example/srv.asmx"
+TARGETS = {
+    "rest_call_overhead": ("ratio", "<=", 1.15),
+    "soap_call_overhead": ("ratio", "<=", 1.25),
+    "soap_client_start": ("sdk_ms", "<", 1.0),
+    "answers_build": ("ratio", "<=", 1.3),
+    "answers_parse": ("ratio", "<=", 1.3),
+    "import_time_hotdocs_advance": ("ratio", "<=", 1.5),
+    "import_time_inforouter": ("ratio", "<=", 1.5),
+    "bulk_throughput": ("ratio", ">=", 0.9),
+}
+
+
+def side_by_side(
+    sdk: Callable[[], float], baseline: Callable[[], float], repetitions: int
+) -> dict[str, float]:
+    """Run both alternately; each call returns its own measurement (seconds)."""
+    sdk_times, base_times = [], []
+    for _ in range(repetitions):
+        base_times.append(baseline())
+        sdk_times.append(sdk())
+    sdk_median, base_median = statistics.median(sdk_times), statistics.median(base_times)
+    return {
+        "sdk_s": sdk_median,
+        "baseline_s": base_median,
+        "ratio": sdk_median / base_median,
+        "repetitions": repetitions,
+    }
+
+
+def timed(fn: Callable[[], object], loops: int = 1) -> Callable[[], float]:
+    def run() -> float:
+        start = time.perf_counter()
+        for _ in range(loops):
+            fn()
+        return (time.perf_counter() - start) / loops
+
+    return run
+
+
+# --- rest_call_overhead ----------------------------------------------------------------
+
+
+def _rest_handler(request: httpx.Request) -> httpx.Response:
+    return httpx.Response(200, json={}, request=request)
+
+
+def bench_rest_call_overhead(quick: bool) -> dict[str, Any]:
+    from hotdocs_advance import AdvanceClient
+
+    loops, reps = (50, 1) if quick else (2000, 7)
+    transport = httpx.MockTransport(_rest_handler)
+    raw = httpx.Client(transport=transport, base_url=BASE)
+    sdk = AdvanceClient(BASE, auth=TOKEN, http_client=httpx.Client(transport=transport))
+    body = {"name": "n", "workGroupId": GROUP, "templatePackageId": PACKAGE}
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+
+    def baseline() -> None:
+        raw.put(f"/v1.1/WorkItems/{uuid.uuid4()}", json=body, headers=headers)
+
+    def client() -> None:
+        sdk.create_work_item(name="n", work_group_id=GROUP, template_package_id=PACKAGE)
+
+    result = side_by_side(timed(client, loops), timed(baseline, loops), reps)
+    sdk.close()
+    raw.close()
+    return result
+
+
+# --- soap_call_overhead / soap_client_start ---------------------------------------------
+
+SOAP_NS = "http://schemas.xmlsoap.org/soap/envelope/"
+
+
+def _soap_answer(method: str, inner: str) -> bytes:
+    return (
+        f'<soap:Envelope xmlns:soap="{SOAP_NS}"><soap:Body>'
+        f'<{method}Response xmlns="http://tempuri.org/"><{method}Result>{inner}'
+        f"</{method}Result></{method}Response></soap:Body></soap:Envelope>"
+    ).encode()
+
+
+CANNED = {
+    "AuthenticateUser": _soap_answer(
+        "AuthenticateUser",
+        '<root xmlns="" success="true" ticket="0d6f1b2e-5a57-4d8e-9d3c-5f1c3e2a9b10" '
+        'userid="42" username="jdoe" />',
+    ),
+    "CreateRelatedTask": _soap_answer(
+        "CreateRelatedTask",
+        '<response xmlns="" success="true"><Value><TaskId>789</TaskId>'
+        "<RedirectedUserName></RedirectedUserName></Value></response>",
+    ),
+    "LogOut": _soap_answer("LogOut", '<root xmlns="" success="true" />'),
+}
+
+
+def _soap_handler(request: httpx.Request) -> httpx.Response:
+    action = request.headers.get("SOAPAction", "").strip('"').rsplit("/", 1)[-1]
+    return httpx.Response(
+        200, content=CANNED[action], headers={"Content-Type": "text/xml; charset=utf-8"}
+    )
+
+
+XML_PARAMETERS = (
+    "<RelatedTaskRequestModel><RequestedAssigneeName>jdoe</RequestedAssigneeName>"
+    "<Instructions>Please review</Instructions><DueDate>2026-05-15T00:00:00</DueDate>"
+    "<Priority>Normal</Priority><TaskRequirements><TaskRequirement><RequirementType>Approval"
+    "</RequirementType><ObjectId>0</ObjectId><Definition></Definition></TaskRequirement>"
+    "</TaskRequirements><ReminderTimeSpan>0</ReminderTimeSpan><AllowedStartTimeSpan>0"
+    "</AllowedStartTimeSpan><SendToNotice>true</SendToNotice></RelatedTaskRequestModel>"
+)
+
+
+def _bare_zeep_service(http: httpx.Client) -> Any:
+    """zeep as a user would drive it by hand: a Transport over the same httpx client."""
+    import inforouter_api
+    import requests
+    import zeep
+
+    class HttpxTransport(zeep.Transport):  # type: ignore[misc]
+        def post(self, address: str, message: bytes, headers: dict[str, str]) -> Any:
+            answer = http.post(address, content=message, headers=headers)
+            response = requests.Response()
+            response._content = answer.content
+            response.status_code = answer.status_code
+            response.headers.update(answer.headers)
+            response.encoding = "utf-8"
+            return response
+
+    client = zeep.Client(str(inforouter_api.WSDL), transport=HttpxTransport())
+    return client.create_service("{http://tempuri.org/}srvSoap", SRV)
+
+
+def bench_soap_call_overhead(quick: bool) -> dict[str, Any]:
+    from inforouter import (
+        InfoRouterClient,
+        Priority,
+        RelatedTaskRequest,
+        RequirementType,
+        TaskRequirement,
+    )
+
+    loops, reps = (20, 1) if quick else (500, 7)
+    transport = httpx.MockTransport(_soap_handler)
+    http = httpx.Client(transport=transport)
+    service = _bare_zeep_service(http)
+    sdk_client = InfoRouterClient(SRV, http_client=httpx.Client(transport=transport))
+    session = sdk_client.authenticate("jdoe", "jdoe-password")
+    request = RelatedTaskRequest(
+        assignee="jdoe",
+        instructions="Please review",
+        due_date=dt.datetime(2026, 5, 15),
+        priority=Priority.NORMAL,
+        requirements=(TaskRequirement(RequirementType.APPROVAL),),
+    )
+    ticket = "0d6f1b2e-5a57-4d8e-9d3c-5f1c3e2a9b10"
+    envelope_head = (
+        f'<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="{SOAP_NS}">'
+        '<soap:Body><CreateRelatedTask xmlns="http://tempuri.org/"><authenticationTicket>'
+    )
+
+    def sdk() -> None:
+        session.create_related_task(456, request)
+
+    def bare_zeep() -> None:
+        service.CreateRelatedTask(
+            authenticationTicket=ticket, taskId=456, xmlParameters=request.to_xml()
+        )
+
+    def floor() -> None:
+        from xml.sax.saxutils import escape
+
+        body = (
+            f"{envelope_head}{ticket}</authenticationTicket><taskId>456</taskId>"
+            f"<xmlParameters>{escape(request.to_xml())}</xmlParameters>"
+            "</CreateRelatedTask></soap:Body></soap:Envelope>"
+        )
+        answer = http.post(
+            SRV,
+            content=body.encode(),
+            headers={
+                "Content-Type": "text/xml; charset=utf-8",
+                "SOAPAction": '"http://tempuri.org/CreateRelatedTask"',
+            },
+        )
+        root = etree.fromstring(answer.content)
+        int(root.findtext(".//TaskId") or "0")
+
+    result = side_by_side(timed(sdk, loops), timed(bare_zeep, loops), reps)
+    floor_s = statistics.median(timed(floor, loops)() for _ in range(reps))
+    result["floor_s"] = floor_s
+    result["ratio_to_floor"] = result["sdk_s"] / floor_s
+    session.close()
+    sdk_client.close()
+    return result
+
+
+def bench_soap_client_start(quick: bool) -> dict[str, Any]:
+    from inforouter import InfoRouterClient
+
+    reps = 3 if quick else 50
+    InfoRouterClient(SRV).close()  # the first one in the process parses the WSDL
+    times = []
+    for _ in range(reps):
+        start = time.perf_counter()
+        client = InfoRouterClient(SRV)
+        times.append(time.perf_counter() - start)
+        client.close()
+    return {"sdk_ms": statistics.median(times) * 1000, "repetitions": reps}
+
+
+# --- answers_build / answers_parse ------------------------------------------------------
+
+
+def answer_data(count: int) -> list[tuple[str, Any]]:
+    """Mixed answers: text, number, date, true/false, multiple choice and repeats."""
+    from hotdocs_advance import MultipleChoice
+
+    rows: list[tuple[str, Any]] = []
+    for i in range(count):
+        kind = i % 6
+        name = f"Answer {i}"
+        if kind == 0:
+            rows.append((name, f"Text value {i} & <more>"))
+        elif kind == 1:
+            rows.append((name, Decimal(i) / 8))
+        elif kind == 2:
+            rows.append((name, dt.date(2000 + i % 30, 1 + i % 12, 1 + i % 28)))
+        elif kind == 3:
+            rows.append((name, i % 2 == 0))
+        elif kind == 4:
+            rows.append((name, MultipleChoice("Red", "Blue")))
+        else:
+            rows.append((name, [f"Child {i}", f"Child {i + 1}", f"Child {i + 2}"]))
+    return rows
+
+
+def _lxml_text(value: Any) -> tuple[str, str]:
+    from hotdocs_advance import MultipleChoice
+
+    if isinstance(value, bool):
+        return "TFValue", "true" if value else "false"
+    if isinstance(value, Decimal):
+        return "NumValue", format(value, "f")
+    if isinstance(value, dt.date):
+        return "DateValue", f"{value.day}/{value.month}/{value.year:04d}"
+    if isinstance(value, MultipleChoice):
+        return "MCValue", ""
+    return "TextValue", value
+
+
+def lxml_build(rows: list[tuple[str, Any]]) -> str:
+    """Straightforward lxml code writing the same document the SDK writes."""
+    from hotdocs_advance import MultipleChoice
+
+    root = etree.Element("AnswerSet", title="", version="1.1")
+    sub = etree.SubElement
+    for name, value in rows:
+        answer = sub(root, "Answer", name=name)
+        if isinstance(value, list):
+            rpt = sub(answer, "RptValue")
+            for item in value:
+                sub(rpt, "TextValue").text = item
+            sub(rpt, "TextValue", unans="true")
+        elif isinstance(value, MultipleChoice):
+            mc = sub(answer, "MCValue")
+            for choice in value.selections:
+                sub(mc, "SelValue").text = choice
+        else:
+            tag, text = _lxml_text(value)
+            sub(answer, tag).text = text
+    return etree.tostring(root, encoding="unicode")
+
+
+def lxml_parse(xml: str) -> dict[str, Any]:
+    """Straightforward lxml code reading the same document into Python values."""
+    out: dict[str, Any] = {}
+    for answer in etree.fromstring(xml.encode()):
+        value = answer[0]
+        tag = value.tag
+        if tag == "TextValue":
+            out[answer.get("name")] = value.text or ""
+        elif tag == "NumValue":
+            out[answer.get("name")] = Decimal(value.text or "0")
+        elif tag == "DateValue":
+            d, m, y = (value.text or "1/1/1").split("/")
+            out[answer.get("name")] = dt.date(int(y), int(m), int(d))
+        elif tag == "TFValue":
+            out[answer.get("name")] = (value.text or "").lower() == "true"
+        elif tag == "MCValue":
+            out[answer.get("name")] = tuple(s.text or "" for s in value)
+        elif tag == "RptValue":
+            out[answer.get("name")] = [v.text for v in value if v.get("unans") != "true"]
+    return out
+
+
+def _peak_rss_mb(code: str) -> float:
+    """Peak memory (MB) that ``code`` adds, in a fresh interpreter after its set-up.
+
+    Linux resets the peak-RSS mark (VmHWM) when "5" is written to /proc/self/clear_refs,
+    so the peak is the operation's own, not the set-up's; lxml's C allocations count too.
+    """
+    script = (
+        "import sys\n"
+        "sys.path.insert(0, %r)\n"
+        "import _bench as b\n"
+        "from hotdocs_advance import AnswerSet\n"
+        "rows = b.answer_data(%d)\n"
+        "xml = b.lxml_build(rows)\n"
+        "def kb(field):\n"
+        "    for line in open('/proc/self/status'):\n"
+        "        if line.startswith(field):\n"
+        "            return int(line.split()[1])\n"
+        "open('/proc/self/clear_refs', 'w').write('5')\n"
+        "before = kb('VmRSS:')\n"
+        "result = %s\n"
+        "print((kb('VmHWM:') - before) / 1024)\n"
+    )
+    return float(
+        subprocess.run(
+            [sys.executable, "-c", script % (str(ROOT / "scripts"), _ANSWERS, code)],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
+
+
+_ANSWERS = 100_000
+
+
+def _sdk_build(rows: list[tuple[str, Any]]) -> str:
+    from hotdocs_advance import AnswerSet
+
+    answers = AnswerSet()
+    for name, value in rows:
+        answers[name] = value
+    return answers.to_xml()
+
+
+def bench_answers(quick: bool) -> dict[str, dict[str, Any]]:
+    from hotdocs_advance import AnswerSet
+
+    global _ANSWERS
+    _ANSWERS = 2_000 if quick else 100_000
+    reps = 1 if quick else 5
+    rows = answer_data(_ANSWERS)
+    xml = lxml_build(rows)
+    built = _sdk_build(rows)
+    assert len(AnswerSet.from_xml(built)) == len(lxml_parse(xml)) == _ANSWERS
+    build = side_by_side(timed(lambda: _sdk_build(rows)), timed(lambda: lxml_build(rows)), reps)
+    parse = side_by_side(
+        timed(lambda: AnswerSet.from_xml(xml)), timed(lambda: lxml_parse(xml)), reps
+    )
+    build["answers"] = parse["answers"] = _ANSWERS
+    if not quick:
+        build["sdk_peak_mb"] = _peak_rss_mb("b._sdk_build(rows)")
+        build["baseline_peak_mb"] = _peak_rss_mb("b.lxml_build(rows)")
+        parse["sdk_peak_mb"] = _peak_rss_mb("AnswerSet.from_xml(xml)")
+        parse["baseline_peak_mb"] = _peak_rss_mb("b.lxml_parse(xml)")
+    return {"answers_build": build, "answers_parse": parse}
+
+
+# --- import_time ------------------------------------------------------------------------
+
+
+def _import_seconds(statement: str) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", statement], check=True)
+    return time.perf_counter() - start
+
+
+def bench_import_time(quick: bool) -> dict[str, dict[str, Any]]:
+    reps = 2 if quick else 15
+    floors = {
+        "hotdocs_advance": "import httpx, attrs, lxml.etree",
+        "inforouter": "import httpx, attrs, lxml.etree, zeep",
+    }
+    results = {}
+    for package, floor in floors.items():
+        empty, sdk, base = [], [], []
+        for _ in range(reps):
+            empty.append(_import_seconds("pass"))
+            base.append(_import_seconds(floor))
+            sdk.append(_import_seconds(f"import {package}"))
+        startup = statistics.median(empty)
+        sdk_s = statistics.median(sdk) - startup
+        base_s = statistics.median(base) - startup
+        results[f"import_time_{package}"] = {
+            "sdk_s": sdk_s,
+            "baseline_s": base_s,
+            "ratio": sdk_s / base_s,
+            "interpreter_startup_s": startup,
+            "baseline": floor,
+            "repetitions": reps,
+        }
+    return results
+
+
+# --- bulk_throughput --------------------------------------------------------------------
+
+
+def _start_sandbox() -> tuple[subprocess.Popen[str], str]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "hotdocs_advance.sandbox", "--host", "127.0.0.1", "--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    return proc, proc.stdout.readline().strip()
+
+
+async def _bulk(base_url: str, count: int, concurrency: int, use_sdk: bool) -> float:
+    from hotdocs_advance import AsyncAdvanceClient, ServicePrincipal
+
+    auth_url = base_url.removesuffix("/api/rest") + "/auth/Authorize/ServicePrincipalLogIn"
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    http = httpx.AsyncClient(limits=limits, timeout=60)
+    token = (
+        await http.post(
+            auth_url,
+            json={
+                "ClientName": "sandbox",
+                "PrincipalName": "sandbox-principal",
+                "PrincipalPassword": "sandbox-password",
+            },
+        )
+    ).text
+    gate = asyncio.Semaphore(concurrency)
+    run_id = uuid.uuid4().hex[:8]
+    if use_sdk:
+        sdk = AsyncAdvanceClient(
+            base_url,
+            auth=ServicePrincipal("sandbox", "sandbox-principal", "sandbox-password"),
+            http_client=http,
+        )
+
+        async def one(i: int) -> None:
+            async with gate:
+                await sdk.create_work_item(
+                    name=f"sdk {run_id} {i}", work_group_id=GROUP, template_package_id=PACKAGE
+                )
+
+    else:
+        headers = {"Authorization": f"Bearer {token}"}
+
+        async def one(i: int) -> None:
+            async with gate:
+                answer = await http.put(
+                    f"{base_url}/v1.1/WorkItems/{uuid.uuid4()}",
+                    json={
+                        "name": f"raw {run_id} {i}",
+                        "workGroupId": GROUP,
+                        "templatePackageId": PACKAGE,
+                    },
+                    headers=headers,
+                )
+                answer.raise_for_status()
+
+    await one(-1)  # warm the pool (and, for the SDK, the token)
+    start = time.perf_counter()
+    await asyncio.gather(*(one(i) for i in range(count)))
+    elapsed = time.perf_counter() - start
+    await http.aclose()
+    return count / elapsed
+
+
+def bench_bulk_throughput(quick: bool) -> dict[str, Any]:
+    count, reps = (50, 1) if quick else (2000, 3)
+    proc, base_url = _start_sandbox()
+    try:
+        sdk, raw = [], []
+        for _ in range(reps):
+            raw.append(asyncio.run(_bulk(base_url, count, 32, use_sdk=False)))
+            sdk.append(asyncio.run(_bulk(base_url, count, 32, use_sdk=True)))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    sdk_rps, raw_rps = statistics.median(sdk), statistics.median(raw)
+    return {
+        "sdk_requests_per_s": sdk_rps,
+        "baseline_requests_per_s": raw_rps,
+        "ratio": sdk_rps / raw_rps,
+        "calls": count,
+        "concurrency": 32,
+        "repetitions": reps,
+    }
+
+
+def verdicts(results: dict[str, dict[str, Any]]) -> dict[str, str]:
+    out = {}
+    for name, (field, op, target) in TARGETS.items():
+        value = results[name][field]
+        met = {"<=": value <= target, "<": value < target, ">=": value >= target}[op]
+        out[name] = f"{'met' if met else 'MISSED'}: {field} {value:.3f} {op} {target}"
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="each once, small sizes")
+    parser.add_argument("--output", type=Path, default=ROOT / ".bench" / "results.json")
+    parser.add_argument("--only", nargs="*", help="run only these benchmark groups")
+    args = parser.parse_args()
+    groups: dict[str, Callable[[bool], dict[str, Any]]] = {
+        "rest_call_overhead": bench_rest_call_overhead,
+        "soap_call_overhead": bench_soap_call_overhead,
+        "soap_client_start": bench_soap_client_start,
+        "answers": bench_answers,
+        "import_time": bench_import_time,
+        "bulk_throughput": bench_bulk_throughput,
+    }
+    results: dict[str, dict[str, Any]] = {}
+    for name, fn in groups.items():
+        if args.only and name not in args.only:
+            continue
+        print(f"scripts/bench: {name} ...", file=sys.stderr, flush=True)
+        out = fn(args.quick)
+        results.update(out if name in {"answers", "import_time"} else {name: out})
+    report = {
+        "quick": args.quick,
+        "python": platform.python_version(),
+        "machine": f"{platform.machine()} {os.cpu_count()} cpu",
+        "results": results,
+        "targets": verdicts(results) if not args.only else {},
+    }
+    text = json.dumps(report, indent=2, sort_keys=True)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(text + "\n", encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

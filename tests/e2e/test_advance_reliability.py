@@ -1,0 +1,645 @@
+"""Reliability of the HotDocs Advance clients under faults and hostile answers, over loopback.
+
+Faults come from the sandbox's fault injection (`Faults`); silent and hostile servers are
+`RawServer`, a few lines of plain sockets answering canned bytes. Retry waits are switched
+off through the package's testing hook (``hotdocs_advance._retries.sleep``/``async_sleep``)
+and recorded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import socket
+import threading
+import time
+import tracemalloc
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+import httpx
+import pytest
+from hotdocs_advance import (
+    AdvanceClient,
+    AdvanceError,
+    AnswerSet,
+    AnswerSetError,
+    APIConnectionError,
+    APIResponseValidationError,
+    APITimeoutError,
+    AsyncAdvanceClient,
+    AuthenticationError,
+    NotFoundError,
+    PermissionDeniedError,
+    ServicePrincipal,
+    _retries,
+)
+from hotdocs_advance.sandbox import FAULT_KINDS, AdvanceSandbox, Faults
+
+GROUP = "cb97f8d6-04a1-490a-aa09-92af12dfb305"
+PACKAGE = "0ef6a9be-b007-4d7d-83f1-9d56f931cd0f"
+PASSWORD = "sandbox-password"
+PRINCIPAL = ServicePrincipal("sandbox", "sandbox-principal", PASSWORD)
+READER = ServicePrincipal("sandbox-reader", "reader-principal", "reader-password")
+# Fixed fault seeds: the same faults hit the same calls on every run.
+FAULT_SEED = 20_260_606
+ASYNC_FAULT_SEED = 20_260_607
+NAMESPACE = uuid.UUID("6f1b7a52-7d1e-4c55-9a57-0d1f3c7c2b10")
+TIMEOUT = 0.3  # seconds, for the server that never answers
+MARGIN = 1.0  # slack for loopback and a loaded machine
+HANG_LIMIT = 10.0  # a hanging RawServer connection gives up after this
+TOKEN = "hostile-test-token"
+FIFTY_MB = 50 * 1024 * 1024
+CHUNK = b" " * (1024 * 1024)
+
+# Filled by the tests, printed at the end of the module (visible with ``-s``).
+FIGURES: dict[str, object] = {}
+
+
+@pytest.fixture
+def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Record the client's retry waits instead of sleeping (the package's testing hook)."""
+    waits: list[float] = []
+
+    async def async_sleep(seconds: float) -> None:
+        waits.append(seconds)
+
+    monkeypatch.setattr(_retries, "sleep", waits.append)
+    monkeypatch.setattr(_retries, "async_sleep", async_sleep)
+    return waits
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+# --------------------------------------------------------------------------- a raw server
+
+HANG = object()  # a handler's answer: keep the connection open, never reply
+Reply = bytes | Iterable[bytes] | object
+
+
+@dataclass
+class RawServer:
+    """A loopback HTTP/1.1 server in a thread that answers whatever its handler returns.
+
+    Every connection serves one request and is then closed; ``connections`` and ``paths``
+    record what happened.
+    """
+
+    handler: Callable[[str], Reply]
+    connections: int = 0
+    paths: list[str] = field(default_factory=list)
+    _threads: list[threading.Thread] = field(default_factory=list)
+    _stop: threading.Event = field(default_factory=threading.Event)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self) -> None:
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.05)
+        self.port = self._listener.getsockname()[1]
+        self.base_url = f"http://127.0.0.1:{self.port}/api/rest"
+        accept = threading.Thread(target=self._accept, name="raw-server", daemon=True)
+        self._threads.append(accept)
+        accept.start()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                connection, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            with self._lock:
+                self.connections += 1
+            serve = threading.Thread(target=self._serve, args=(connection,), daemon=True)
+            self._threads.append(serve)
+            serve.start()
+
+    def _serve(self, connection: socket.socket) -> None:
+        with connection:
+            connection.settimeout(HANG_LIMIT)
+            data = b""
+            try:
+                while b"\r\n\r\n" not in data:
+                    chunk = connection.recv(65536)
+                    if not chunk:
+                        return
+                    data += chunk
+                head = data.partition(b"\r\n\r\n")[0].decode("latin-1")
+                path = head.split(" ", 2)[1]
+                with self._lock:
+                    self.paths.append(path)
+                reply = self.handler(path)
+                if reply is HANG:
+                    self._stop.wait(HANG_LIMIT)
+                    return
+                for chunk in [reply] if isinstance(reply, bytes) else reply:  # type: ignore[union-attr]
+                    connection.sendall(chunk)
+            except OSError:
+                pass  # the client hung up
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._listener.close()
+        for thread in self._threads:
+            thread.join(timeout=HANG_LIMIT)
+
+
+@pytest.fixture
+def raw_servers() -> Iterator[Callable[[Callable[[str], Reply]], RawServer]]:
+    """Start RawServers on demand; stop them all at the end."""
+    started: list[RawServer] = []
+
+    def start(handler: Callable[[str], Reply]) -> RawServer:
+        server = RawServer(handler)
+        started.append(server)
+        return server
+
+    yield start
+    for server in started:
+        server.stop()
+
+
+def http_reply(
+    body: bytes,
+    *,
+    status: str = "200 OK",
+    content_type: str = "application/json; charset=utf-8",
+    length: int | None = None,
+) -> bytes:
+    """A complete HTTP/1.1 answer; ``length`` overrides the Content-Length header."""
+    declared = len(body) if length is None else length
+    head = (
+        f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n"
+        f"Content-Length: {declared}\r\nConnection: close\r\n\r\n"
+    )
+    return head.encode("ascii") + body
+
+
+# --------------------------------------------------------------------------- 500 creates
+
+
+@dataclass
+class Outcome:
+    """What one create returned or raised, the faults it met, and how often it is stored."""
+
+    kind: str
+    faults: tuple[str, ...]
+    result: uuid.UUID | AdvanceError
+    by_id: int
+    by_name: int
+
+
+def stored(
+    sandbox: AdvanceSandbox, kind: str, resource_id: uuid.UUID, name: str
+) -> tuple[int, int]:
+    """Count a resource in the sandbox by id and by name."""
+    with sandbox.state.lock:
+        table = sandbox.state.work_items if kind == "work_item" else sandbox.state.public_links
+        by_name = sum(resource.name == name for resource in table.values())
+        return int(resource_id in table), by_name
+
+
+def check_outcomes(outcomes: list[Outcome], sandbox: AdvanceSandbox) -> Counter[str]:
+    """Assert exactly-once for successes and at-most-once for typed errors; tally results."""
+    tally: Counter[str] = Counter()
+    for outcome in outcomes:
+        assert outcome.by_id <= 1, outcome
+        assert outcome.by_name <= 1, outcome  # never duplicated under another id
+        if isinstance(outcome.result, uuid.UUID):
+            assert (outcome.by_id, outcome.by_name) == (1, 1), outcome
+            tally["success"] += 1
+        else:
+            assert isinstance(outcome.result, AdvanceError), outcome
+            tally[f"{type(outcome.result).__name__} (stored {outcome.by_id})"] += 1
+    with sandbox.state.lock:
+        names = Counter(item.name for item in sandbox.state.work_items.values())
+        names.update(link.name for link in sandbox.state.public_links.values())
+        total = len(sandbox.state.work_items) + len(sandbox.state.public_links)
+    assert all(count == 1 for count in names.values())
+    assert total == sum(outcome.by_id for outcome in outcomes)  # nothing else was created
+    return tally
+
+
+def create_args(number: int, prefix: str) -> tuple[str, str, uuid.UUID]:
+    """The kind, unique name and client-chosen id of create number ``number``."""
+    kind = "work_item" if number % 5 < 3 else "public_link"
+    name = f"{prefix} {kind} {number}"
+    return kind, name, uuid.uuid5(NAMESPACE, name)
+
+
+def test_500_creates_under_faults_exist_exactly_once(
+    advance_sandbox: AdvanceSandbox, sleeps: list[float]
+) -> None:
+    """500 creates (300 work items, 200 links) with 20% faults of every kind end exactly once."""
+    timeout = httpx.Timeout(5.0, read=0.15)  # "slow" holds its answer 0.3 s
+    outcomes: list[Outcome] = []
+    with AdvanceClient(advance_sandbox.base_url, auth=PRINCIPAL, timeout=timeout) as client:
+        faults = Faults(0.2, seed=FAULT_SEED, latency=0.3, retry_after="0")
+        advance_sandbox.faults = faults
+        for number in range(500):
+            kind, name, resource_id = create_args(number, "sync")
+            events = len(faults.events)
+            result: uuid.UUID | AdvanceError
+            try:
+                if kind == "work_item":
+                    result = client.create_work_item(
+                        name=name,
+                        work_group_id=GROUP,
+                        template_package_id=PACKAGE,
+                        work_item_id=resource_id,
+                    )
+                else:
+                    result = client.create_public_interview_link(
+                        name=name,
+                        template_package_id=PACKAGE,
+                        work_group_id=GROUP,
+                        link_id=resource_id,
+                    )
+            except AdvanceError as error:
+                result = error
+            except Exception as error:
+                pytest.fail(f"create {number} raised {error!r}")
+            if isinstance(result, uuid.UUID):
+                assert result == resource_id
+            outcomes.append(
+                Outcome(
+                    kind,
+                    tuple(event.kind for event in faults.events[events:]),
+                    result,
+                    *stored(advance_sandbox, kind, resource_id, name),
+                )
+            )
+    advance_sandbox.faults = None
+    tally = check_outcomes(outcomes, advance_sandbox)
+    assert set(faults.injected) == set(FAULT_KINDS)  # the fixed seed hits every kind
+    assert sum(isinstance(o.result, uuid.UUID) for o in outcomes) >= 480
+    assert len(sleeps) >= sum(1 for o in outcomes if o.faults and isinstance(o.result, uuid.UUID))
+    FIGURES["sync 500: faults injected"] = dict(faults.injected)
+    FIGURES["sync 500: outcomes"] = dict(tally)
+    FIGURES["sync 500: retries"] = len(sleeps)
+
+
+@pytest.mark.anyio
+async def test_async_creates_at_concurrency_16_under_faults_exist_exactly_once(
+    advance_sandbox: AdvanceSandbox, sleeps: list[float]
+) -> None:
+    """150 async creates, 16 at a time, with 20% faults of every kind end exactly once."""
+    timeout = httpx.Timeout(5.0, read=0.3)  # "slow" holds its answer 0.6 s
+    gate = asyncio.Semaphore(16)
+    faults = Faults(0.2, seed=ASYNC_FAULT_SEED, latency=0.6, retry_after="0")
+    async with AsyncAdvanceClient(
+        advance_sandbox.base_url, auth=PRINCIPAL, timeout=timeout, max_retries=3
+    ) as client:
+        advance_sandbox.faults = faults
+
+        async def create(number: int) -> uuid.UUID | AdvanceError:
+            kind, name, resource_id = create_args(number, "async")
+            async with gate:
+                try:
+                    if kind == "work_item":
+                        return await client.create_work_item(
+                            name=name,
+                            work_group_id=GROUP,
+                            template_package_id=PACKAGE,
+                            work_item_id=resource_id,
+                        )
+                    return await client.create_public_interview_link(
+                        name=name,
+                        template_package_id=PACKAGE,
+                        work_group_id=GROUP,
+                        link_id=resource_id,
+                    )
+                except AdvanceError as error:
+                    return error
+
+        results = await asyncio.gather(*(create(number) for number in range(150)))
+    advance_sandbox.faults = None
+    outcomes = []
+    for number, result in enumerate(results):
+        kind, name, resource_id = create_args(number, "async")
+        if isinstance(result, uuid.UUID):
+            assert result == resource_id
+        outcomes.append(
+            Outcome(kind, (), result, *stored(advance_sandbox, kind, resource_id, name))
+        )
+    tally = check_outcomes(outcomes, advance_sandbox)
+    assert set(faults.injected) == set(FAULT_KINDS)
+    assert tally["success"] >= 140
+    FIGURES["async 150 @16: faults injected"] = dict(faults.injected)
+    FIGURES["async 150 @16: outcomes"] = dict(tally)
+    FIGURES["async 150 @16: retries"] = len(sleeps)
+
+
+# --------------------------------------------------------------------------- no answer at all
+
+
+def test_a_server_that_never_answers_ends_in_a_timeout_within_the_budget(
+    raw_servers: Callable[..., RawServer], sleeps: list[float]
+) -> None:
+    """A server that accepts and never replies gives APITimeoutError within 3 x timeout."""
+    server = raw_servers(lambda path: HANG)
+    with AdvanceClient(server.base_url, auth=TOKEN, timeout=TIMEOUT, max_retries=2) as client:
+        started = time.perf_counter()
+        with pytest.raises(APITimeoutError) as caught:
+            client.get_work_item(uuid.uuid4())
+        elapsed = time.perf_counter() - started
+    assert TIMEOUT * 3 <= elapsed < TIMEOUT * 3 + MARGIN
+    assert server.connections == 3  # the first attempt and two retries
+    assert len(sleeps) == 2
+    assert TOKEN not in str(caught.value)
+    FIGURES["never answers: elapsed s (timeout 0.3, 2 retries)"] = round(elapsed, 3)
+    FIGURES["never answers: requests"] = len(server.paths)
+
+
+@pytest.mark.anyio
+async def test_the_async_client_times_out_within_the_budget_too(
+    raw_servers: Callable[..., RawServer], sleeps: list[float]
+) -> None:
+    """The async client facing a silent server raises APITimeoutError within 2 x timeout."""
+    server = raw_servers(lambda path: HANG)
+    async with AsyncAdvanceClient(
+        server.base_url, auth=TOKEN, timeout=TIMEOUT, max_retries=1
+    ) as client:
+        started = time.perf_counter()
+        with pytest.raises(APITimeoutError):
+            await client.create_work_item(
+                name="n", work_group_id=GROUP, template_package_id=PACKAGE
+            )
+        elapsed = time.perf_counter() - started
+    assert TIMEOUT * 2 <= elapsed < TIMEOUT * 2 + MARGIN
+    assert server.connections == 2
+
+
+# --------------------------------------------------------------------------- hostile answers
+
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + "".join(
+        f'<!ENTITY lol{n} "{("&lol" + (str(n - 1) if n > 1 else "") + ";") * 10}">'
+        for n in range(1, 10)
+    )
+    + ']><AnswerSet><Answer name="A"><TextValue>&lol9;</TextValue></Answer></AnswerSet>'
+)
+
+
+def external_entity(canary: int) -> str:
+    return (
+        f'<?xml version="1.0"?><!DOCTYPE AnswerSet [<!ENTITY xxe SYSTEM '
+        f'"http://127.0.0.1:{canary}/secret">]>'
+        '<AnswerSet><Answer name="A"><TextValue>&xxe;</TextValue></Answer></AnswerSet>'
+    )
+
+
+def external_dtd(canary: int) -> str:
+    return (
+        f'<?xml version="1.0"?><!DOCTYPE AnswerSet SYSTEM "http://127.0.0.1:{canary}/x.dtd">'
+        '<AnswerSet><Answer name="A"><TextValue>x</TextValue></Answer></AnswerSet>'
+    )
+
+
+HTML_PAGE = b"<!DOCTYPE html><html><body><h1>Service error</h1><p>Try later</p></body></html>"
+WORK_ITEM = f'{{"id": "{uuid.UUID(int=1)}", "name": "x", "workGroupId": "{GROUP}"}}'.encode()
+
+
+def hostile_reply(case: str, canary: int) -> bytes:
+    """The canned answer of one hostile case, to a JSON GET."""
+    xml = "application/xml; charset=utf-8"
+    if case == "billion-laughs":
+        return http_reply(BILLION_LAUGHS.encode(), content_type=xml)
+    if case == "billion-laughs-400":
+        return http_reply(BILLION_LAUGHS.encode(), status="400 Bad Request", content_type=xml)
+    if case == "external-entity":
+        return http_reply(external_entity(canary).encode(), content_type=xml)
+    if case == "external-entity-404":
+        return http_reply(
+            external_entity(canary).encode(), status="404 Not Found", content_type=xml
+        )
+    if case == "external-dtd":
+        return http_reply(external_dtd(canary).encode(), content_type=xml)
+    if case == "html-200":
+        return http_reply(HTML_PAGE, content_type="text/html; charset=utf-8")
+    if case == "truncated-json":
+        return http_reply(WORK_ITEM[: len(WORK_ITEM) // 2])
+    if case == "truncated-body":  # Content-Length promises more than arrives
+        return http_reply(WORK_ITEM[:20], length=len(WORK_ITEM))
+    if case == "invalid-utf8":
+        return http_reply(
+            b'{"id": "' + str(uuid.UUID(int=1)).encode() + b'", "name": "\xff\xfe\xc3("}'
+        )
+    if case == "deep-json":
+        return http_reply(b"[" * 100_000)
+    if case == "deep-json-400":
+        return http_reply(b"[" * 100_000, status="400 Bad Request")
+    raise AssertionError(case)
+
+
+HOSTILE_CASES = [
+    ("billion-laughs", APIResponseValidationError),
+    ("billion-laughs-400", AdvanceError),
+    ("external-entity", APIResponseValidationError),
+    ("external-entity-404", NotFoundError),
+    ("external-dtd", APIResponseValidationError),
+    ("html-200", APIResponseValidationError),
+    ("truncated-json", APIResponseValidationError),
+    ("truncated-body", APIConnectionError),
+    ("invalid-utf8", APIResponseValidationError),
+    ("deep-json", APIResponseValidationError),
+    ("deep-json-400", AdvanceError),
+]
+
+
+@pytest.mark.parametrize(("case", "expected"), HOSTILE_CASES, ids=[c for c, _ in HOSTILE_CASES])
+def test_hostile_answers_give_typed_errors_and_fetch_nothing(
+    raw_servers: Callable[..., RawServer],
+    sleeps: list[float],
+    case: str,
+    expected: type[AdvanceError],
+) -> None:
+    """Each hostile answer to get_work_item is a typed error; nothing is fetched or expanded."""
+    canary = raw_servers(lambda path: HANG)
+    server = raw_servers(lambda path: hostile_reply(case, canary.port))
+    with (
+        AdvanceClient(server.base_url, auth=TOKEN, timeout=2.0, max_retries=1) as client,
+        pytest.raises(AdvanceError) as caught,
+    ):
+        client.get_work_item(uuid.UUID(int=1))
+    assert isinstance(caught.value, expected), repr(caught.value)
+    text = f"{caught.value} {caught.value!r} {getattr(caught.value, 'body', '')}"
+    assert "lollollol" not in text  # no entity expanded
+    assert canary.connections == 0  # nothing fetched
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("case", ["billion-laughs", "external-entity", "html-200", "invalid-utf8"])
+async def test_the_async_client_meets_hostile_answers_with_typed_errors(
+    raw_servers: Callable[..., RawServer], sleeps: list[float], case: str
+) -> None:
+    """The async client turns hostile answers into APIResponseValidationError, fetching nothing."""
+    canary = raw_servers(lambda path: HANG)
+    server = raw_servers(lambda path: hostile_reply(case, canary.port))
+    async with AsyncAdvanceClient(server.base_url, auth=TOKEN, timeout=2.0) as client:
+        with pytest.raises(APIResponseValidationError):
+            await client.get_public_interview_link(uuid.UUID(int=1))
+    assert canary.connections == 0
+
+
+@pytest.mark.parametrize(
+    "document",
+    ["billion-laughs", "external-entity", "external-dtd", "html", "truncated", "invalid-utf8"],
+)
+def test_hostile_answer_xml_is_an_answer_set_error(
+    raw_servers: Callable[..., RawServer], document: str
+) -> None:
+    """AnswerSet.from_xml refuses hostile XML with AnswerSetError, expanding and fetching nothing."""
+    canary = raw_servers(lambda path: HANG)
+    good = '<AnswerSet title="" version="1.1"><Answer name="A"><TextValue>x</TextValue></Answer>'
+    inputs: dict[str, str | bytes] = {
+        "billion-laughs": BILLION_LAUGHS,
+        "external-entity": external_entity(canary.port),
+        "external-dtd": external_dtd(canary.port),
+        "html": HTML_PAGE,
+        "truncated": good,
+        "invalid-utf8": b'<AnswerSet><Answer name="A"><TextValue>\xff\xfe</TextValue></Answer></AnswerSet>',
+    }
+    for xml in (
+        inputs[document],
+        inputs[document].encode() if isinstance(inputs[document], str) else None,
+    ):
+        if xml is None:
+            continue
+        with pytest.raises(AnswerSetError) as caught:
+            AnswerSet.from_xml(xml)
+        assert "lollollol" not in str(caught.value)
+    assert canary.connections == 0
+
+
+def test_a_50_mb_answer_is_handled_with_bounded_memory(
+    raw_servers: Callable[..., RawServer], sleeps: list[float]
+) -> None:
+    """A 50 MB body on get_work_item gives a typed error with a memory peak far below 50 MB."""
+
+    def huge(path: str) -> Iterator[bytes]:
+        yield http_reply(b"", length=FIFTY_MB)
+        for _ in range(FIFTY_MB // len(CHUNK)):
+            yield CHUNK
+
+    server = raw_servers(huge)
+    with AdvanceClient(server.base_url, auth=TOKEN, timeout=10.0, max_retries=0) as client:
+        tracemalloc.start()
+        try:
+            with pytest.raises(AdvanceError) as caught:
+                client.get_work_item(uuid.UUID(int=1))
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    FIGURES["50 MB body: error"] = type(caught.value).__name__
+    FIGURES["50 MB body: tracemalloc peak MB"] = round(peak / 1e6, 1)
+    assert peak < 10_000_000, f"peak {peak / 1e6:.1f} MB: the client reads whole bodies"
+
+
+# --------------------------------------------------------------------------- secrets
+
+
+@pytest.fixture
+def debug_logs(caplog: pytest.LogCaptureFixture) -> Callable[[], str]:
+    """Capture DEBUG logs of hotdocs_advance, httpx and httpcore; return a reader."""
+    for name in ("hotdocs_advance", "httpx", "httpcore"):
+        caplog.set_level(logging.DEBUG, logger=name)
+
+    def text() -> str:
+        lines = []
+        for record in caplog.records:
+            if record.name.split(".")[0] in ("hotdocs_advance", "httpx", "httpcore"):
+                lines.append(record.getMessage())
+                if record.exc_info:
+                    lines.append(logging.Formatter().formatException(record.exc_info))
+        return "\n".join(lines)
+
+    return text
+
+
+def exception_texts(error: BaseException) -> str:
+    """str and repr of an exception and of its whole cause/context chain."""
+    texts = []
+    seen: BaseException | None = error
+    while seen is not None:
+        texts += [str(seen), repr(seen), repr(getattr(seen, "body", None))]
+        seen = seen.__cause__ or seen.__context__
+    return "\n".join(texts)
+
+
+def test_no_secret_appears_in_logs_reprs_or_errors(
+    advance_sandbox: AdvanceSandbox,
+    raw_servers: Callable[..., RawServer],
+    sleeps: list[float],
+    debug_logs: Callable[[], str],
+) -> None:
+    """Tokens, passwords and the callback secret never show in DEBUG logs, reprs or errors."""
+    secret = "callback-secret-4c1d9e"
+    receiver = raw_servers(lambda path: http_reply(b""))
+    texts: list[str] = []
+    with AdvanceClient(advance_sandbox.base_url, auth=PRINCIPAL, timeout=5.0) as client:
+        item_id = client.create_work_item(
+            name="Secrets", work_group_id=GROUP, template_package_id=PACKAGE
+        )
+        session = client.begin_assembly_session(item_id)
+        client.save_assembly_session(item_id)
+        closed = client.save_and_close(
+            item_id,
+            session.version_id,
+            callback_url=f"http://127.0.0.1:{receiver.port}/done",
+            callback_secret=secret,
+        )
+        link_id = client.create_public_interview_link(
+            name="Secret link", template_package_id=PACKAGE, work_group_id=GROUP
+        )
+        texts += [repr(x) for x in (client, client._auth, PRINCIPAL, closed, session)]
+        texts += [
+            repr(client.get_work_item(item_id)),
+            repr(client.get_public_interview_link(link_id)),
+        ]
+        texts.append(repr(client.get_version_status(item_id, session.version_id)))
+        for provoke in (
+            lambda: client.get_work_item(uuid.uuid4()),
+            lambda: client.save_and_close(
+                item_id, uuid.uuid4(), callback_url="http://127.0.0.1:9/x", callback_secret=secret
+            ),
+            lambda: client.save_and_close(
+                item_id,
+                session.version_id,
+                callback_url="http://example.com/",
+                callback_secret=secret,
+            ),
+        ):
+            with pytest.raises(AdvanceError) as caught:
+                provoke()
+            texts.append(exception_texts(caught.value))
+    with AdvanceClient(advance_sandbox.base_url, auth=READER) as reader:
+        with pytest.raises(PermissionDeniedError) as denied:
+            reader.create_work_item(name="no", work_group_id=GROUP, template_package_id=PACKAGE)
+        texts += [exception_texts(denied.value), repr(reader), repr(reader._auth)]
+    wrong = ServicePrincipal("sandbox", "sandbox-principal", "wrong-password-77")
+    with AdvanceClient(advance_sandbox.base_url, auth=wrong) as bad:
+        with pytest.raises(AuthenticationError) as refused:
+            bad.get_work_item(item_id)
+        texts += [exception_texts(refused.value), repr(bad._auth), repr(wrong)]
+    advance_sandbox.wait_for_callbacks(1)
+    tokens = list(advance_sandbox.state.tokens)
+    assert len(tokens) == 2  # the writer's and the reader's
+    logs = debug_logs()
+    assert "ServicePrincipalLogIn" in logs or "Authorize" in logs  # the log-ins were logged
+    everything = logs + "\n".join(texts)
+    for value in (*tokens, PASSWORD, "reader-password", "wrong-password-77", secret):
+        assert value not in everything, f"{value[:4]}... leaked"
+
+
+def test_zz_print_figures() -> None:
+    """Print the figures gathered above (run with -s to see them)."""
+    for key, value in FIGURES.items():
+        print(f"{key}: {value}")

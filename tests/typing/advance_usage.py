@@ -1,0 +1,122 @@
+"""Type-checked, never run: the intended use of hotdocs_advance, and misuse mypy must catch."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from decimal import Decimal
+
+import httpx
+from hotdocs_advance import (
+    AdvanceClient,
+    AdvanceError,
+    AnswerKind,
+    AnswerSet,
+    AnswerValue,
+    AssemblySession,
+    AsyncAdvanceClient,
+    ConflictError,
+    MultipleChoice,
+    PublicInterviewLink,
+    SaveAndCloseResult,
+    ServicePrincipal,
+    Unanswered,
+    VersionStatus,
+    WorkItem,
+    validate_answer_xml,
+)
+
+
+def build_answers(names: list[str]) -> AnswerSet:
+    answers = AnswerSet(title="", version="1.1")
+    answers["CompanyName"] = "ExampleCorp"
+    answers["Amount"] = Decimal("1500.25")
+    answers["Count"] = 3
+    answers["Signed"] = datetime.date(2024, 1, 31)
+    answers["Approved"] = True
+    answers["Colour"] = MultipleChoice("Red", "Blue")
+    answers["Spouse"] = Unanswered(AnswerKind.TEXT)
+    answers["Children"] = names
+    answers["Grid"] = [["a", None], []]
+    answers.answer_attributes("Children")["userExtendible"] = "false"
+    answers.value_attributes("Children", 0)["userModifiable"] = "false"
+    value: AnswerValue = answers["CompanyName"]
+    assert isinstance(value, str)
+    return answers
+
+
+def round_trip(xml: str | bytes) -> dict[str, object]:
+    answers = AnswerSet.from_xml(xml)
+    validate_answer_xml(answers.to_xml())
+    again = AnswerSet.from_dict(answers.to_dict())
+    data: bytes = again.to_bytes()
+    return {"xml": data, **again}
+
+
+def create(principal: ServicePrincipal, answers: AnswerSet) -> uuid.UUID:
+    with AdvanceClient.cloud("tenancy1", auth=principal, max_retries=3) as client:
+        work_item_id = client.create_work_item(
+            name="ExampleCorp contract renewal",
+            work_group_id="cb97f8d6-04a1-490a-aa09-92af12dfb305",
+            template_package_id=uuid.UUID("0ef6a9be-b007-4d7d-83f1-9d56f931cd0f"),
+            answers=answers,
+            assemble_immediately=True,
+        )
+        item: WorkItem = client.get_work_item(work_item_id)
+        session: AssemblySession = client.begin_assembly_session(work_item_id, force_create=True)
+        client.save_assembly_session(work_item_id)
+        client.complete_assembly_session(work_item_id, run_assembly=False)
+        result: SaveAndCloseResult = client.with_options(timeout=5.0).save_and_close(
+            work_item_id, session.version_id, callback_url="https://example.com/done"
+        )
+        status: VersionStatus = client.get_version_status(work_item_id, session.version_id)
+        if result.accepted and not status.is_final and item.name is not None:
+            return work_item_id
+    return work_item_id
+
+
+def on_premise(token: str) -> PublicInterviewLink | None:
+    client = AdvanceClient.on_premise(
+        "tenancy1",
+        "example.org",
+        auth=token,
+        timeout=httpx.Timeout(10.0),
+        http_client=httpx.Client(),
+    )
+    try:
+        link_id = client.create_public_interview_link(
+            name="Onboarding Link",
+            template_package_id="0ef6a9be-b007-4d7d-83f1-9d56f931cd0f",
+            work_group_id="cb97f8d6-04a1-490a-aa09-92af12dfb305",
+        )
+        link = client.get_public_interview_link(link_id)
+        client.delete_public_interview_link(link_id)
+    except ConflictError as exc:
+        print(exc.status_code, exc.body, exc.method, exc.url)
+        return None
+    except AdvanceError:
+        raise
+    finally:
+        client.close()
+    return link
+
+
+async def create_async(token: str) -> uuid.UUID:
+    async with AsyncAdvanceClient("http://127.0.0.1:8000/api/rest", auth=token) as client:
+        session: AssemblySession = await client.begin_assembly_session(uuid.uuid4())
+        await client.save_assembly_session(session.version_id)
+        return await client.create_work_item(
+            name="n", work_group_id=uuid.uuid4(), template_package_id=uuid.uuid4()
+        )
+
+
+def misuse(client: AdvanceClient, answers: AnswerSet) -> None:
+    client.create_work_item("n", uuid.uuid4(), uuid.uuid4())  # type: ignore[call-arg]
+    client.create_work_item(name="n", work_group_id=1, template_package_id=uuid.uuid4())  # type: ignore[arg-type]
+    client.save_and_close(uuid.uuid4(), uuid.uuid4(), callback_url=b"x")  # type: ignore[arg-type]
+    answers["Raw"] = object()  # type: ignore[assignment]
+    answers["When"] = {"day": 1}  # type: ignore[assignment]
+    answers[1] = "x"  # type: ignore[index]
+    MultipleChoice(1, 2)  # type: ignore[arg-type]
+    Unanswered("text")  # type: ignore[arg-type]
+    AdvanceClient("https://x/api/rest")  # type: ignore[call-arg]

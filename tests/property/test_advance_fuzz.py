@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import datetime
-import math
 import uuid
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
 
 import httpx
@@ -36,92 +33,26 @@ from hotdocs_advance import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.strategies import (
+    answers_values,
+    anything,
+    auth_urls,
+    auths,
+    base_urls,
+    flags,
+    fuzz_texts,
+    guids,
+    hostile_text,
+    method_calls,
+    retries,
+    sometimes,
+    timeouts,
+    urls,
+)
+
 GROUP = uuid.UUID("cb97f8d6-04a1-490a-aa09-92af12dfb305")
 FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 DOCUMENTED = (InvalidArgumentError, AnswerSetError)
-
-# --------------------------------------------------------------------------- strategies
-
-ODD_CHARACTERS = ["\x00", "\x07", "\x1b", "\x7f", "\u2028", "\ufeff", "\ud800", "\udfff", "\uffff"]
-hostile_text = st.text(
-    alphabet=st.one_of(st.characters(), st.sampled_from(ODD_CHARACTERS)), max_size=40
-)
-bad_guids = st.sampled_from(
-    [
-        "",
-        " ",
-        "not-a-guid",
-        "00000000-0000-0000-0000-000000000000",
-        "{00000000-0000-0000-0000-000000000000}",
-        "cb97f8d6-04a1-490a-aa09-92af12dfb30",
-        "cb97f8d6-04a1-490a-aa09-92af12dfb305x",
-        "cb97f8d6\x00-04a1-490a-aa09-92af12dfb305",
-        "\ud800" * 36,
-    ]
-)
-bad_urls = st.sampled_from(
-    [
-        "",
-        "ftp://example.com/x",
-        "file:///etc/passwd",
-        "javascript:alert(1)",
-        "http://",
-        "//example.com/x",
-        "example.com",
-        "http://exa mple.com/",
-        "http://[::1/",
-        "gopher://127.0.0.1:70/",
-        "http://example.com/\ud800",
-    ]
-)
-deep_list: st.SearchStrategy[object] = st.recursive(
-    st.just("x"), lambda inner: st.lists(inner, min_size=1, max_size=1), max_leaves=8
-).filter(lambda value: isinstance(value, list))
-scalars = st.one_of(
-    st.none(),
-    st.booleans(),
-    st.integers(),
-    st.integers(min_value=10**30, max_value=10**400),
-    st.floats(),
-    st.sampled_from([math.nan, math.inf, -math.inf, Decimal("NaN"), Decimal("1E+999999")]),
-    hostile_text,
-    st.binary(max_size=10),
-    st.datetimes(),
-    st.dates(),
-    st.uuids(),
-    st.just(uuid.UUID(int=0)),
-    bad_guids,
-    bad_urls,
-    st.sampled_from([object(), 1j, AnswerKind.TEXT, MultipleChoice("a"), b"\xff", bytearray(b"x")]),
-)
-anything = st.one_of(
-    scalars,
-    st.lists(scalars, max_size=4),  # mixed-type lists
-    st.lists(st.lists(scalars, max_size=2), max_size=2),
-    deep_list,  # up to 8 levels, deeper than the 4 HotDocs allows
-    st.dictionaries(hostile_text, scalars, max_size=3),
-    st.tuples(scalars, scalars),
-)
-
-
-def valid_answers() -> AnswerSet:
-    answers = AnswerSet()
-    answers["Name"] = "ExampleCorp"
-    answers["When"] = datetime.date(2024, 1, 31)
-    return answers
-
-
-guids = st.one_of(st.uuids().filter(lambda value: value.int != 0), st.uuids().map(str))
-texts = st.text(min_size=1, max_size=20).filter(str.strip)
-flags = st.booleans()
-urls = st.sampled_from(["http://127.0.0.1:9/cb", "https://example.com/done?x=1"])
-answers_values = st.one_of(st.just(valid_answers()), st.just(valid_answers().to_xml()))
-
-
-def sometimes(valid: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
-    """A valid value about half the time, else anything at all."""
-    return st.one_of(valid, anything)
-
 
 # --------------------------------------------------------------------------- the oracle
 
@@ -180,11 +111,11 @@ def is_flag(value: object) -> bool:
 # Each method: its arguments with a valid strategy and the oracle's check for each.
 METHODS: dict[str, dict[str, tuple[st.SearchStrategy[object], Callable[[object], bool]]]] = {
     "create_work_item": {
-        "name": (texts, is_text),
+        "name": (fuzz_texts, is_text),
         "work_group_id": (guids, is_guid),
         "template_package_id": (guids, is_guid),
         "answers": (st.one_of(st.none(), answers_values), optional(is_answers)),
-        "description": (st.one_of(st.none(), texts), optional(is_text)),
+        "description": (st.one_of(st.none(), fuzz_texts), optional(is_text)),
         "assemble_immediately": (st.one_of(st.none(), flags), optional(is_flag)),
         "complete_assembly_session": (st.one_of(st.none(), flags), optional(is_flag)),
         "is_private_to_owner": (st.one_of(st.none(), flags), optional(is_flag)),
@@ -206,11 +137,11 @@ METHODS: dict[str, dict[str, tuple[st.SearchStrategy[object], Callable[[object],
         "work_item_id": (guids, is_guid),
         "version_id": (guids, is_guid),
         "callback_url": (st.one_of(st.none(), urls), optional(is_url)),
-        "callback_secret": (st.one_of(st.none(), texts), optional(is_text)),
+        "callback_secret": (st.one_of(st.none(), fuzz_texts), optional(is_text)),
     },
     "get_version_status": {"work_item_id": (guids, is_guid), "version_id": (guids, is_guid)},
     "create_public_interview_link": {
-        "name": (texts, is_text),
+        "name": (fuzz_texts, is_text),
         "template_package_id": (guids, is_guid),
         "work_group_id": (guids, is_guid),
         "is_active": (flags, is_flag),
@@ -218,6 +149,13 @@ METHODS: dict[str, dict[str, tuple[st.SearchStrategy[object], Callable[[object],
     },
     "get_public_interview_link": {"link_id": (guids, is_guid)},
     "delete_public_interview_link": {"link_id": (guids, is_guid)},
+}
+
+
+# The valid-value half of METHODS, for method_calls.
+VALID_ARGUMENTS = {
+    method: {name: strategy for name, (strategy, _) in arguments.items()}
+    for method, arguments in METHODS.items()
 }
 
 
@@ -230,13 +168,6 @@ def valid(method: str, kwargs: dict[str, object]) -> bool:
         and kwargs["callback_secret"] is not None
         and kwargs["callback_url"] is None
     )
-
-
-@st.composite
-def calls(draw: st.DrawFn) -> tuple[str, dict[str, object]]:
-    method = draw(st.sampled_from(sorted(METHODS)))
-    kwargs = {name: draw(sometimes(strategy)) for name, (strategy, _) in METHODS[method].items()}
-    return method, kwargs
 
 
 # --------------------------------------------------------------------------- the transport
@@ -305,7 +236,7 @@ SYNC_CLIENT = AdvanceClient(
 
 
 @FUZZ
-@given(calls())
+@given(method_calls(VALID_ARGUMENTS))
 def test_every_sync_method_argument_is_checked_before_sending(
     call: tuple[str, dict[str, object]],
 ) -> None:
@@ -315,7 +246,7 @@ def test_every_sync_method_argument_is_checked_before_sending(
 
 
 @settings(FUZZ, max_examples=50)
-@given(calls())
+@given(method_calls(VALID_ARGUMENTS))
 def test_every_async_method_argument_is_checked_before_sending(
     call: tuple[str, dict[str, object]],
 ) -> None:
@@ -339,18 +270,6 @@ def test_every_async_method_argument_is_checked_before_sending(
 # --------------------------------------------------------------------------- constructors
 
 NO_REQUESTS = httpx.MockTransport(lambda request: pytest.fail("a constructor sent a request"))
-base_urls = st.one_of(
-    st.sampled_from(["https://t.hotdocsadvance.com/api/rest", "http://127.0.0.1:8/HdaApi/rest"]),
-    anything,
-)
-auths = st.one_of(
-    st.just("token"),
-    st.just(ServicePrincipal("c", "p", "pw")),
-    anything,
-)
-timeouts = st.one_of(st.floats(min_value=0.01, max_value=60), st.just(httpx.Timeout(1.0)), anything)
-retries = st.one_of(st.integers(min_value=0, max_value=5), anything)
-auth_urls = st.one_of(st.none(), st.just("https://t.hotdocsadvance.com/auth"), anything)
 
 
 def construct(make: Callable[[], Any]) -> None:
@@ -418,7 +337,7 @@ def test_a_foreign_http_client_is_refused(kind: str, http_client: object) -> Non
 
 
 @FUZZ
-@given(sometimes(texts), sometimes(texts), sometimes(texts))
+@given(sometimes(fuzz_texts), sometimes(fuzz_texts), sometimes(fuzz_texts))
 def test_service_principal_works_or_raises_invalid_argument(
     client_name: object, principal_name: object, password: object
 ) -> None:
@@ -451,7 +370,7 @@ def test_answer_values_work_or_raise_documented_errors(
 
 
 @FUZZ
-@given(sometimes(texts), anything)
+@given(sometimes(fuzz_texts), anything)
 def test_setting_any_answer_works_or_raises_answer_set_error(name: object, value: object) -> None:
     """AnswerSet[name] = value stores a writable answer or raises AnswerSetError."""
     answers = AnswerSet()

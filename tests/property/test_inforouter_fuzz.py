@@ -4,7 +4,7 @@ Every public constructor (`TaskRequirement`, `RelatedTaskRequest`, `TaskRequest`
 `InfoRouterClient`, `AsyncInfoRouterClient`) and every argument of `authenticate` and of
 every `Session`/`AsyncSession` method gets valid values, some replaced by hostile ones
 (wrong types, NaN, huge and negative ints, control characters and lone surrogates, aware
-datetimes, None; see `tests.inforouter_strategies.hostile_values`), plus `st.from_type` of
+datetimes, None; see `tests.strategies.hostile_values`), plus `st.from_type` of
 each annotation where Hypothesis can build it.
 
 An oracle written from the docstrings says whether the arguments are valid. Valid ones
@@ -48,7 +48,7 @@ from inforouter import (
     UnsupportedBindingError,
 )
 
-from tests.inforouter_strategies import (
+from tests.strategies import (
     INT_MAX,
     NOT_XML,
     due_dates,
@@ -61,8 +61,8 @@ from tests.inforouter_strategies import (
     task_requirements,
     xml_text,
 )
-from tests.inforouter_strategies import arguments as fuzzed
-from tests.inforouter_strategies import hostile_values as hostile
+from tests.strategies import arguments as fuzzed
+from tests.strategies import hostile_values as hostile
 
 FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SYNC_BINDINGS = ("soap11", "soap12", "http-post", "http-get")

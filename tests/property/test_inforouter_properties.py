@@ -30,7 +30,7 @@ from inforouter._responses import (
 from inforouter._transport import RawResponse
 from lxml import etree
 
-from tests.inforouter_strategies import (
+from tests.strategies import (
     NOT_XML,
     answer_bytes,
     any_text,

@@ -34,11 +34,6 @@ READER = ServicePrincipal("sandbox-reader", "reader-principal", "reader-password
 WRONG = ServicePrincipal("sandbox", "sandbox-principal", "not-the-password")
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
 @pytest.fixture(autouse=True)
 def no_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
     """No retry waits (the package's testing hook)."""

@@ -1,23 +1,20 @@
 """Reliability of the HotDocs Advance clients under faults and hostile answers, over loopback.
 
 Faults come from the sandbox's fault injection (`Faults`); silent and hostile servers are
-`RawServer`, a few lines of plain sockets answering canned bytes. Retry waits are switched
-off through the package's testing hook (``hotdocs_advance._retries.sleep``/``async_sleep``)
-and recorded.
+`RawServer` (``tests/e2e/hostile.py``), a few lines of plain sockets answering canned bytes.
+Retry waits are switched off through the package's testing hook
+(``hotdocs_advance._retries.sleep``/``async_sleep``) and recorded.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import socket
-import threading
 import time
-import tracemalloc
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import httpx
 import pytest
@@ -38,6 +35,24 @@ from hotdocs_advance import (
 )
 from hotdocs_advance.sandbox import FAULT_KINDS, AdvanceSandbox, Faults
 
+from tests.e2e.hostile import (
+    BILLION_LAUGHS_PROLOG,
+    EXPANDED,
+    HANG,
+    HTML,
+    Handler,
+    RawServer,
+    error_chain,
+    external_dtd_prolog,
+    external_entity_prolog,
+    http_reply,
+    loopback_url,
+    memory_peak,
+    raw_servers_at,
+    record_sleeps,
+    streamed_reply,
+)
+
 GROUP = "cb97f8d6-04a1-490a-aa09-92af12dfb305"
 PACKAGE = "0ef6a9be-b007-4d7d-83f1-9d56f931cd0f"
 PASSWORD = "sandbox-password"
@@ -49,9 +64,9 @@ ASYNC_FAULT_SEED = 20_260_607
 NAMESPACE = uuid.UUID("6f1b7a52-7d1e-4c55-9a57-0d1f3c7c2b10")
 TIMEOUT = 0.3  # seconds, for the server that never answers
 MARGIN = 1.0  # slack for loopback and a loaded machine
-HANG_LIMIT = 10.0  # a hanging RawServer connection gives up after this
 TOKEN = "hostile-test-token"
 FIFTY_MB = 50 * 1024 * 1024
+JSON = "application/json; charset=utf-8"
 CHUNK = b" " * (1024 * 1024)
 
 # Filled by the tests, printed at the end of the module (visible with ``-s``).
@@ -61,124 +76,14 @@ FIGURES: dict[str, object] = {}
 @pytest.fixture
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record the client's retry waits instead of sleeping (the package's testing hook)."""
-    waits: list[float] = []
-
-    async def async_sleep(seconds: float) -> None:
-        waits.append(seconds)
-
-    monkeypatch.setattr(_retries, "sleep", waits.append)
-    monkeypatch.setattr(_retries, "async_sleep", async_sleep)
-    return waits
+    return record_sleeps(monkeypatch, _retries)
 
 
 @pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-# --------------------------------------------------------------------------- a raw server
-
-HANG = object()  # a handler's answer: keep the connection open, never reply
-Reply = bytes | Iterable[bytes] | object
-
-
-@dataclass
-class RawServer:
-    """A loopback HTTP/1.1 server in a thread that answers whatever its handler returns.
-
-    Every connection serves one request and is then closed; ``connections`` and ``paths``
-    record what happened.
-    """
-
-    handler: Callable[[str], Reply]
-    connections: int = 0
-    paths: list[str] = field(default_factory=list)
-    _threads: list[threading.Thread] = field(default_factory=list)
-    _stop: threading.Event = field(default_factory=threading.Event)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def __post_init__(self) -> None:
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self._listener.settimeout(0.05)
-        self.port = self._listener.getsockname()[1]
-        self.base_url = f"http://127.0.0.1:{self.port}/api/rest"
-        accept = threading.Thread(target=self._accept, name="raw-server", daemon=True)
-        self._threads.append(accept)
-        accept.start()
-
-    def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                connection, _ = self._listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            with self._lock:
-                self.connections += 1
-            serve = threading.Thread(target=self._serve, args=(connection,), daemon=True)
-            self._threads.append(serve)
-            serve.start()
-
-    def _serve(self, connection: socket.socket) -> None:
-        with connection:
-            connection.settimeout(HANG_LIMIT)
-            data = b""
-            try:
-                while b"\r\n\r\n" not in data:
-                    chunk = connection.recv(65536)
-                    if not chunk:
-                        return
-                    data += chunk
-                head = data.partition(b"\r\n\r\n")[0].decode("latin-1")
-                path = head.split(" ", 2)[1]
-                with self._lock:
-                    self.paths.append(path)
-                reply = self.handler(path)
-                if reply is HANG:
-                    self._stop.wait(HANG_LIMIT)
-                    return
-                for chunk in [reply] if isinstance(reply, bytes) else reply:  # type: ignore[union-attr]
-                    connection.sendall(chunk)
-            except OSError:
-                pass  # the client hung up
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._listener.close()
-        for thread in self._threads:
-            thread.join(timeout=HANG_LIMIT)
-
-
-@pytest.fixture
-def raw_servers() -> Iterator[Callable[[Callable[[str], Reply]], RawServer]]:
-    """Start RawServers on demand; stop them all at the end."""
-    started: list[RawServer] = []
-
-    def start(handler: Callable[[str], Reply]) -> RawServer:
-        server = RawServer(handler)
-        started.append(server)
-        return server
-
-    yield start
-    for server in started:
-        server.stop()
-
-
-def http_reply(
-    body: bytes,
-    *,
-    status: str = "200 OK",
-    content_type: str = "application/json; charset=utf-8",
-    length: int | None = None,
-) -> bytes:
-    """A complete HTTP/1.1 answer; ``length`` overrides the Content-Length header."""
-    declared = len(body) if length is None else length
-    head = (
-        f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n"
-        f"Content-Length: {declared}\r\nConnection: close\r\n\r\n"
-    )
-    return head.encode("ascii") + body
+def raw_servers() -> Iterator[Callable[[Handler], RawServer]]:
+    """Start RawServers (at the API's base path) on demand; stop them all at the end."""
+    with raw_servers_at("/api/rest") as start:
+        yield start
 
 
 # --------------------------------------------------------------------------- 500 creates
@@ -343,8 +248,8 @@ def test_a_server_that_never_answers_ends_in_a_timeout_within_the_budget(
     raw_servers: Callable[..., RawServer], sleeps: list[float]
 ) -> None:
     """A server that accepts and never replies gives APITimeoutError within 3 x timeout."""
-    server = raw_servers(lambda path: HANG)
-    with AdvanceClient(server.base_url, auth=TOKEN, timeout=TIMEOUT, max_retries=2) as client:
+    server = raw_servers(lambda request: HANG)
+    with AdvanceClient(server.url, auth=TOKEN, timeout=TIMEOUT, max_retries=2) as client:
         started = time.perf_counter()
         with pytest.raises(APITimeoutError) as caught:
             client.get_work_item(uuid.uuid4())
@@ -354,7 +259,7 @@ def test_a_server_that_never_answers_ends_in_a_timeout_within_the_budget(
     assert len(sleeps) == 2
     assert TOKEN not in str(caught.value)
     FIGURES["never answers: elapsed s (timeout 0.3, 2 retries)"] = round(elapsed, 3)
-    FIGURES["never answers: requests"] = len(server.paths)
+    FIGURES["never answers: requests"] = len(server.requests)
 
 
 @pytest.mark.anyio
@@ -362,10 +267,8 @@ async def test_the_async_client_times_out_within_the_budget_too(
     raw_servers: Callable[..., RawServer], sleeps: list[float]
 ) -> None:
     """The async client facing a silent server raises APITimeoutError within 2 x timeout."""
-    server = raw_servers(lambda path: HANG)
-    async with AsyncAdvanceClient(
-        server.base_url, auth=TOKEN, timeout=TIMEOUT, max_retries=1
-    ) as client:
+    server = raw_servers(lambda request: HANG)
+    async with AsyncAdvanceClient(server.url, auth=TOKEN, timeout=TIMEOUT, max_retries=1) as client:
         started = time.perf_counter()
         with pytest.raises(APITimeoutError):
             await client.create_work_item(
@@ -379,27 +282,22 @@ async def test_the_async_client_times_out_within_the_budget_too(
 # --------------------------------------------------------------------------- hostile answers
 
 BILLION_LAUGHS = (
-    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-    + "".join(
-        f'<!ENTITY lol{n} "{("&lol" + (str(n - 1) if n > 1 else "") + ";") * 10}">'
-        for n in range(1, 10)
-    )
-    + ']><AnswerSet><Answer name="A"><TextValue>&lol9;</TextValue></Answer></AnswerSet>'
+    BILLION_LAUGHS_PROLOG
+    + '<AnswerSet><Answer name="A"><TextValue>&lol9;</TextValue></Answer></AnswerSet>'
 )
 
 
 def external_entity(canary: int) -> str:
     return (
-        f'<?xml version="1.0"?><!DOCTYPE AnswerSet [<!ENTITY xxe SYSTEM '
-        f'"http://127.0.0.1:{canary}/secret">]>'
-        '<AnswerSet><Answer name="A"><TextValue>&xxe;</TextValue></Answer></AnswerSet>'
+        external_entity_prolog("AnswerSet", "xxe", loopback_url(canary, "/secret"))
+        + '<AnswerSet><Answer name="A"><TextValue>&xxe;</TextValue></Answer></AnswerSet>'
     )
 
 
 def external_dtd(canary: int) -> str:
     return (
-        f'<?xml version="1.0"?><!DOCTYPE AnswerSet SYSTEM "http://127.0.0.1:{canary}/x.dtd">'
-        '<AnswerSet><Answer name="A"><TextValue>x</TextValue></Answer></AnswerSet>'
+        external_dtd_prolog("AnswerSet", loopback_url(canary, "/x.dtd"))
+        + '<AnswerSet><Answer name="A"><TextValue>x</TextValue></Answer></AnswerSet>'
     )
 
 
@@ -423,19 +321,20 @@ def hostile_reply(case: str, canary: int) -> bytes:
     if case == "external-dtd":
         return http_reply(external_dtd(canary).encode(), content_type=xml)
     if case == "html-200":
-        return http_reply(HTML_PAGE, content_type="text/html; charset=utf-8")
+        return http_reply(HTML_PAGE, content_type=HTML)
     if case == "truncated-json":
-        return http_reply(WORK_ITEM[: len(WORK_ITEM) // 2])
+        return http_reply(WORK_ITEM[: len(WORK_ITEM) // 2], content_type=JSON)
     if case == "truncated-body":  # Content-Length promises more than arrives
-        return http_reply(WORK_ITEM[:20], length=len(WORK_ITEM))
+        return http_reply(WORK_ITEM[:20], content_type=JSON, length=len(WORK_ITEM))
     if case == "invalid-utf8":
         return http_reply(
-            b'{"id": "' + str(uuid.UUID(int=1)).encode() + b'", "name": "\xff\xfe\xc3("}'
+            b'{"id": "' + str(uuid.UUID(int=1)).encode() + b'", "name": "\xff\xfe\xc3("}',
+            content_type=JSON,
         )
     if case == "deep-json":
-        return http_reply(b"[" * 100_000)
+        return http_reply(b"[" * 100_000, content_type=JSON)
     if case == "deep-json-400":
-        return http_reply(b"[" * 100_000, status="400 Bad Request")
+        return http_reply(b"[" * 100_000, content_type=JSON, status="400 Bad Request")
     raise AssertionError(case)
 
 
@@ -462,16 +361,16 @@ def test_hostile_answers_give_typed_errors_and_fetch_nothing(
     expected: type[AdvanceError],
 ) -> None:
     """Each hostile answer to get_work_item is a typed error; nothing is fetched or expanded."""
-    canary = raw_servers(lambda path: HANG)
-    server = raw_servers(lambda path: hostile_reply(case, canary.port))
+    canary = raw_servers(lambda request: HANG)
+    server = raw_servers(lambda request: hostile_reply(case, canary.port))
     with (
-        AdvanceClient(server.base_url, auth=TOKEN, timeout=2.0, max_retries=1) as client,
+        AdvanceClient(server.url, auth=TOKEN, timeout=2.0, max_retries=1) as client,
         pytest.raises(AdvanceError) as caught,
     ):
         client.get_work_item(uuid.UUID(int=1))
     assert isinstance(caught.value, expected), repr(caught.value)
     text = f"{caught.value} {caught.value!r} {getattr(caught.value, 'body', '')}"
-    assert "lollollol" not in text  # no entity expanded
+    assert EXPANDED not in text  # no entity expanded
     assert canary.connections == 0  # nothing fetched
 
 
@@ -481,9 +380,9 @@ async def test_the_async_client_meets_hostile_answers_with_typed_errors(
     raw_servers: Callable[..., RawServer], sleeps: list[float], case: str
 ) -> None:
     """The async client turns hostile answers into APIResponseValidationError, fetching nothing."""
-    canary = raw_servers(lambda path: HANG)
-    server = raw_servers(lambda path: hostile_reply(case, canary.port))
-    async with AsyncAdvanceClient(server.base_url, auth=TOKEN, timeout=2.0) as client:
+    canary = raw_servers(lambda request: HANG)
+    server = raw_servers(lambda request: hostile_reply(case, canary.port))
+    async with AsyncAdvanceClient(server.url, auth=TOKEN, timeout=2.0) as client:
         with pytest.raises(APIResponseValidationError):
             await client.get_public_interview_link(uuid.UUID(int=1))
     assert canary.connections == 0
@@ -497,7 +396,7 @@ def test_hostile_answer_xml_is_an_answer_set_error(
     raw_servers: Callable[..., RawServer], document: str
 ) -> None:
     """AnswerSet.from_xml refuses hostile XML with AnswerSetError, expanding and fetching nothing."""
-    canary = raw_servers(lambda path: HANG)
+    canary = raw_servers(lambda request: HANG)
     good = '<AnswerSet title="" version="1.1"><Answer name="A"><TextValue>x</TextValue></Answer>'
     inputs: dict[str, str | bytes] = {
         "billion-laughs": BILLION_LAUGHS,
@@ -515,7 +414,7 @@ def test_hostile_answer_xml_is_an_answer_set_error(
             continue
         with pytest.raises(AnswerSetError) as caught:
             AnswerSet.from_xml(xml)
-        assert "lollollol" not in str(caught.value)
+        assert EXPANDED not in str(caught.value)
     assert canary.connections == 0
 
 
@@ -523,21 +422,16 @@ def test_a_50_mb_answer_is_handled_with_bounded_memory(
     raw_servers: Callable[..., RawServer], sleeps: list[float]
 ) -> None:
     """A 50 MB body on get_work_item gives a typed error with a memory peak far below 50 MB."""
-
-    def huge(path: str) -> Iterator[bytes]:
-        yield http_reply(b"", length=FIFTY_MB)
-        for _ in range(FIFTY_MB // len(CHUNK)):
-            yield CHUNK
-
-    server = raw_servers(huge)
-    with AdvanceClient(server.base_url, auth=TOKEN, timeout=10.0, max_retries=0) as client:
-        tracemalloc.start()
-        try:
-            with pytest.raises(AdvanceError) as caught:
-                client.get_work_item(uuid.UUID(int=1))
-            _, peak = tracemalloc.get_traced_memory()
-        finally:
-            tracemalloc.stop()
+    server = raw_servers(
+        lambda request: streamed_reply(CHUNK, FIFTY_MB // len(CHUNK), content_type=JSON)
+    )
+    with (
+        AdvanceClient(server.url, auth=TOKEN, timeout=10.0, max_retries=0) as client,
+        memory_peak() as memory,
+        pytest.raises(AdvanceError) as caught,
+    ):
+        client.get_work_item(uuid.UUID(int=1))
+    peak = memory.peak
     FIGURES["50 MB body: error"] = type(caught.value).__name__
     FIGURES["50 MB body: tracemalloc peak MB"] = round(peak / 1e6, 1)
     assert peak < 10_000_000, f"peak {peak / 1e6:.1f} MB: the client reads whole bodies"
@@ -567,10 +461,8 @@ def debug_logs(caplog: pytest.LogCaptureFixture) -> Callable[[], str]:
 def exception_texts(error: BaseException) -> str:
     """str and repr of an exception and of its whole cause/context chain."""
     texts = []
-    seen: BaseException | None = error
-    while seen is not None:
+    for seen in error_chain(error):
         texts += [str(seen), repr(seen), repr(getattr(seen, "body", None))]
-        seen = seen.__cause__ or seen.__context__
     return "\n".join(texts)
 
 
@@ -582,7 +474,7 @@ def test_no_secret_appears_in_logs_reprs_or_errors(
 ) -> None:
     """Tokens, passwords and the callback secret never show in DEBUG logs, reprs or errors."""
     secret = "callback-secret-4c1d9e"
-    receiver = raw_servers(lambda path: http_reply(b""))
+    receiver = raw_servers(lambda request: http_reply(b"", content_type=JSON))
     texts: list[str] = []
     with AdvanceClient(advance_sandbox.base_url, auth=PRINCIPAL, timeout=5.0) as client:
         item_id = client.create_work_item(

@@ -506,11 +506,6 @@ def test_error_codes_switch_keeps_answers_and_errors_typed(
 # --------------------------------------------------------------------------- async, natively
 
 
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
 @pytest.mark.anyio
 @pytest.mark.parametrize("binding", ["soap11", "soap12"])
 async def test_async_concurrent_creates_on_one_session(

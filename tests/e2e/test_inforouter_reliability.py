@@ -1,9 +1,10 @@
 """Reliability of the infoRouter client under faults and hostile answers, over real loopback.
 
 Faults come from the sandbox's fault injection (`Faults`); hostile and silent servers are
-`RawServer`, a few lines of plain sockets answering canned bytes. Retry waits are switched
-off through the package's testing hook (``inforouter._retry.sleep``/``async_sleep``) and
-recorded, so a test also sees whether a retry was ever scheduled.
+`RawServer` (``tests/e2e/hostile.py``), a few lines of plain sockets answering canned bytes.
+Retry waits are switched off through the package's testing hook
+(``inforouter._retry.sleep``/``async_sleep``) and recorded, so a test also sees whether a
+retry was ever scheduled.
 """
 
 from __future__ import annotations
@@ -12,13 +13,10 @@ import asyncio
 import datetime
 import logging
 import re
-import socket
-import threading
 import time
-import tracemalloc
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import httpx
 import pytest
@@ -40,6 +38,26 @@ from inforouter import (
     _retry,
 )
 from inforouter.sandbox import FAULT_KINDS, Faults, InfoRouterSandbox
+
+from tests.e2e.hostile import (
+    BILLION_LAUGHS_PROLOG,
+    EXPANDED,
+    HANG,
+    HTML,
+    Handler,
+    RawRequest,
+    RawServer,
+    Reply,
+    error_chain,
+    external_dtd_prolog,
+    external_entity_prolog,
+    http_reply,
+    loopback_url,
+    memory_peak,
+    raw_servers_at,
+    record_sleeps,
+    streamed_reply,
+)
 
 # The harness of the end-to-end tests drives sync and async clients alike.
 from tests.e2e.test_inforouter_client_e2e import (
@@ -71,179 +89,42 @@ ASYNC_FAULT_SEED = 20_260_900
 TIMEOUT = 0.25  # seconds, for the servers that never answer
 # Slack for the elapsed-time bounds: loopback round trips, zeep and a loaded CI machine.
 MARGIN = 1.0
-HANG_LIMIT = 10.0  # a hanging RawServer connection gives up after this (a broken test ends)
 
 
 @pytest.fixture
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record the client's retry waits instead of sleeping (the package's testing hook)."""
-    waits: list[float] = []
-
-    async def async_sleep(seconds: float) -> None:
-        waits.append(seconds)
-
-    monkeypatch.setattr(_retry, "sleep", waits.append)
-    monkeypatch.setattr(_retry, "async_sleep", async_sleep)
-    return waits
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
+    return record_sleeps(monkeypatch, _retry)
 
 
 # --------------------------------------------------------------------------- a raw server
 
-HANG = object()  # a handler's answer: keep the connection open, never reply
-
-
-@dataclass
-class RawRequest:
-    """One HTTP request as `RawServer` read it."""
-
-    method: str
-    path: str
-    headers: dict[str, str]
-    body: bytes
-
-    @property
-    def binding(self) -> str:
-        content_type = self.headers.get("content-type", "")
-        if self.method == "GET":
-            return "http-get"
-        if content_type.startswith("application/x-www-form-urlencoded"):
-            return "http-post"
-        return "soap12" if content_type.startswith("application/soap+xml") else "soap11"
-
-    @property
-    def operation(self) -> str:
-        request = httpx.Request(self.method, f"http://127.0.0.1{self.path}", headers=self.headers)
-        return operation_of(request)
-
-
-Reply = bytes | Iterable[bytes] | object  # whole answer, answer in chunks, or HANG
-
-
-@dataclass
-class RawServer:
-    """A loopback HTTP/1.1 server in a thread that answers whatever its handler returns.
-
-    Every connection serves one request and is then closed. ``connections``, ``requests``
-    and ``bytes_sent`` record what happened.
-    """
-
-    handler: Callable[[RawRequest], Reply]
-    connections: int = 0
-    requests: list[RawRequest] = field(default_factory=list)
-    bytes_sent: int = 0
-    _threads: list[threading.Thread] = field(default_factory=list)
-    _stop: threading.Event = field(default_factory=threading.Event)
-    _closing: threading.Event = field(default_factory=threading.Event)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def __post_init__(self) -> None:
-        self._listener = socket.create_server(("127.0.0.1", 0))
-        self._listener.settimeout(0.05)
-        self.port = self._listener.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}/srv.asmx"
-        accept = threading.Thread(target=self._accept, name="raw-server", daemon=True)
-        self._threads.append(accept)
-        accept.start()
-
-    def operations(self) -> list[str]:
-        return [request.operation for request in self.requests]
-
-    def _accept(self) -> None:
-        while not self._stop.is_set() and not self._closing.is_set():
-            try:
-                connection, _ = self._listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            with self._lock:
-                self.connections += 1
-            serve = threading.Thread(target=self._serve, args=(connection,), daemon=True)
-            self._threads.append(serve)
-            serve.start()
-
-    def _serve(self, connection: socket.socket) -> None:
-        with connection:
-            connection.settimeout(HANG_LIMIT)
-            request = self._read(connection)
-            if request is None:
-                return
-            with self._lock:
-                self.requests.append(request)
-            reply = self.handler(request)
-            if reply is HANG:
-                self._stop.wait(HANG_LIMIT)
-                return
-            chunks = [reply] if isinstance(reply, bytes) else reply
-            try:
-                for chunk in chunks:  # type: ignore[union-attr]
-                    connection.sendall(chunk)
-                    with self._lock:
-                        self.bytes_sent += len(chunk)
-            except OSError:
-                pass  # the client hung up, as it should past its size cap
-
-    @staticmethod
-    def _read(connection: socket.socket) -> RawRequest | None:
-        data = b""
-        while b"\r\n\r\n" not in data:
-            chunk = connection.recv(65536)
-            if not chunk:
-                return None
-            data += chunk
-        head, _, body = data.partition(b"\r\n\r\n")
-        request_line, *lines = head.decode("latin-1").split("\r\n")
-        method, path, _ = request_line.split(" ", 2)
-        headers = {}
-        for line in lines:
-            name, _, value = line.partition(":")
-            headers[name.strip().lower()] = value.strip()
-        length = int(headers.get("content-length", "0"))
-        while len(body) < length:
-            chunk = connection.recv(65536)
-            if not chunk:
-                break
-            body += chunk
-        return RawRequest(method, path, headers, body)
-
-    def close_listener(self) -> None:
-        """Stop accepting: new connections are refused from now on."""
-        # The accept loop must end first: while it polls, the kernel keeps the socket
-        # listening, and a connection queued then would be reset instead of refused.
-        self._closing.set()
-        self._threads[0].join(timeout=HANG_LIMIT)
-        self._listener.close()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._listener.close()
-        for thread in self._threads:
-            thread.join(timeout=HANG_LIMIT)
-
-    def wait_idle(self) -> None:
-        """Wait until every connection served so far is finished."""
-        for thread in self._threads[1:]:
-            thread.join(timeout=HANG_LIMIT)
-
 
 @pytest.fixture
-def raw_servers() -> Iterator[Callable[[Callable[[RawRequest], Reply]], RawServer]]:
-    """Start RawServers on demand; stop them all at the end."""
-    started: list[RawServer] = []
+def raw_servers() -> Iterator[Callable[[Handler], RawServer]]:
+    """Start RawServers (at the service's .asmx path) on demand; stop them all at the end."""
+    with raw_servers_at("/srv.asmx") as start:
+        yield start
 
-    def start(handler: Callable[[RawRequest], Reply]) -> RawServer:
-        server = RawServer(handler)
-        started.append(server)
-        return server
 
-    yield start
-    for server in started:
-        server.stop()
+def binding_of(request: RawRequest) -> str:
+    """The binding a request was sent in: soap11, soap12, http-post or http-get."""
+    content_type = request.headers.get("content-type", "")
+    if request.method == "GET":
+        return "http-get"
+    if content_type.startswith("application/x-www-form-urlencoded"):
+        return "http-post"
+    return "soap12" if content_type.startswith("application/soap+xml") else "soap11"
+
+
+def called_operation(request: RawRequest) -> str:
+    """The infoRouter operation a request calls, whatever its binding."""
+    return operation_of(request.as_httpx())
+
+
+def operations(server: RawServer) -> list[str]:
+    """The operations a RawServer was asked for, in order."""
+    return [called_operation(request) for request in server.requests]
 
 
 RAW_MODES = [("sync", "soap11"), ("sync", "http-post"), ("async", "soap12")]
@@ -260,28 +141,13 @@ def raw_harness(request: pytest.FixtureRequest) -> Iterator[Harness]:
         made.close()
 
 
-def http_reply(
-    body: bytes,
-    *,
-    status: str = "200 OK",
-    content_type: str = "text/xml; charset=utf-8",
-    length: int | None = None,
-) -> bytes:
-    """A complete HTTP/1.1 answer; ``length`` overrides the Content-Length header."""
-    declared = len(body) if length is None else length
-    head = (
-        f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n"
-        f"Content-Length: {declared}\r\nConnection: close\r\n\r\n"
-    )
-    return head.encode("ascii") + body
-
-
 def answer_body(request: RawRequest, inner: str, prolog: str = "") -> bytes:
     """The bytes of an infoRouter answer in the request's binding (SOAP envelope or bare)."""
-    if request.binding not in ENVELOPES:
+    binding = binding_of(request)
+    if binding not in ENVELOPES:
         return (prolog + inner).encode()
-    namespace, _ = ENVELOPES[request.binding]
-    operation = request.operation
+    namespace, _ = ENVELOPES[binding]
+    operation = called_operation(request)
     return (
         f'{prolog}<soap:Envelope xmlns:soap="{namespace}"><soap:Body>'
         f'<{operation}Response xmlns="{TEMPURI}"><{operation}Result>{inner}'
@@ -290,7 +156,7 @@ def answer_body(request: RawRequest, inner: str, prolog: str = "") -> bytes:
 
 
 def content_type(request: RawRequest) -> str:
-    return ENVELOPES.get(request.binding, ("", "text/xml; charset=utf-8"))[1]
+    return ENVELOPES.get(binding_of(request), ("", "text/xml; charset=utf-8"))[1]
 
 
 def answer(request: RawRequest, inner: str, prolog: str = "") -> bytes:
@@ -304,7 +170,7 @@ def logging_in(then: Callable[[RawRequest], Reply]) -> Callable[[RawRequest], Re
     """A handler that answers AuthenticateUser with a ticket and everything else with ``then``."""
 
     def handle(request: RawRequest) -> Reply:
-        if request.operation == "AuthenticateUser":
+        if called_operation(request) == "AuthenticateUser":
             return answer(request, LOGIN)
         return then(request)
 
@@ -539,7 +405,7 @@ def test_a_server_that_never_answers_ends_in_a_timeout_within_the_budget(
     assert type(error) is InfoRouterTimeoutError
     assert "timed out waiting for the server's answer" in str(error)
     assert elapsed < TIMEOUT * 3 + MARGIN
-    assert server.operations().count("GetTask") == 3
+    assert operations(server).count("GetTask") == 3
     assert len(sleeps) == 2
     error, elapsed = timed(lambda: session.create_related_task(PARENT, RELATED))
     assert type(error) is OutcomeUnknownError
@@ -547,7 +413,7 @@ def test_a_server_that_never_answers_ends_in_a_timeout_within_the_budget(
     assert "It was not retried" in str(error)
     assert isinstance(error.__cause__, InfoRouterTimeoutError)
     assert elapsed < TIMEOUT + MARGIN
-    assert server.operations().count("CreateRelatedTask") == 1
+    assert operations(server).count("CreateRelatedTask") == 1
     assert len(sleeps) == 2
 
 
@@ -561,7 +427,7 @@ def test_a_log_in_that_is_never_answered_times_out(
     error, elapsed = timed(lambda: client.authenticate(USER, PASSWORD))
     assert type(error) is InfoRouterTimeoutError
     assert elapsed < TIMEOUT * 2 + MARGIN
-    assert server.operations() == ["AuthenticateUser"] * 2
+    assert operations(server) == ["AuthenticateUser"] * 2
     client.close()
 
 
@@ -583,14 +449,6 @@ def test_the_sandbox_slow_fault_ends_in_a_timeout_within_the_budget(
 
 # --------------------------------------------------------------------------- hostile answers
 
-LAUGHS = (
-    '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-    + "".join(
-        f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10 if n > 1 else "&lol;" * 10}">'
-        for n in range(1, 10)
-    )
-    + "]>"
-)
 TASK_WITH = (
     '<root xmlns="" success="true"><Task><TaskID>1</TaskID><TaskName>{}</TaskName></Task></root>'
 )
@@ -601,22 +459,19 @@ def _hostile(case: str, request: RawRequest, canary: int) -> bytes:
     """The canned answer of each hostile case, in the request's binding."""
     match case:
         case "billion-laughs":
-            return answer(request, TASK_WITH.format("&lol9;"), LAUGHS)
+            return answer(request, TASK_WITH.format("&lol9;"), BILLION_LAUGHS_PROLOG)
         case "external-entity-file":
-            prolog = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            prolog = external_entity_prolog("r", "x", "file:///etc/passwd")
             return answer(request, TASK_WITH.format("&x;"), prolog)
         case "external-entity-http":
-            prolog = (
-                f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM '
-                f'"http://127.0.0.1:{canary}/x">]>'
-            )
+            prolog = external_entity_prolog("r", "x", loopback_url(canary, "/x"))
             return answer(request, TASK_WITH.format("&x;"), prolog)
         case "external-dtd":
-            prolog = f'<?xml version="1.0"?><!DOCTYPE r SYSTEM "http://127.0.0.1:{canary}/x.dtd">'
+            prolog = external_dtd_prolog("r", loopback_url(canary, "/x.dtd"))
             return answer(request, GOOD_TASK, prolog)
         case "html-200":
             page = b"<!DOCTYPE html><html><body><h1>Server Error</h1><p>Oops<br></body></html>"
-            return http_reply(page, content_type="text/html; charset=utf-8")
+            return http_reply(page, content_type=HTML)
         case "truncated-xml":
             body = answer_body(request, GOOD_TASK)
             return http_reply(body[: len(body) // 2], content_type=content_type(request))
@@ -678,11 +533,11 @@ def test_hostile_answers_give_typed_errors_and_fetch_nothing(
     assert type(error) is expected, repr(error)
     assert re.search(message, str(error)), str(error)
     text = repr(caught.value) + str(caught.value) + repr(error)
-    assert "lollollol" not in text  # no entity expanded
+    assert EXPANDED not in text  # no entity expanded
     assert "root:" not in text  # nothing of /etc/passwd
     # Only a safe call after a failed connection is retried.
     attempts = 3 if operation == "get_task" and expected is InfoRouterConnectionError else 1
-    assert server.operations() == ["AuthenticateUser"] + [wire_name] * attempts
+    assert operations(server) == ["AuthenticateUser"] + [wire_name] * attempts
     assert canary.connections == 0  # nothing fetched
 
 
@@ -696,23 +551,17 @@ def test_a_50_mb_answer_is_refused_with_bounded_memory(
     megabyte = b"x" * 1_000_000
     total = 50 * len(megabyte)
 
-    def huge(request: RawRequest) -> Iterable[bytes]:
-        length = f"Content-Length: {total}\r\n" if declared else ""
-        yield (
-            f"HTTP/1.1 200 OK\r\nContent-Type: {content_type(request)}\r\n{length}"
-            "Connection: close\r\n\r\n"
-        ).encode()
-        yield from [megabyte] * 50
+    def huge(request: RawRequest) -> Reply:
+        return streamed_reply(megabyte, 50, content_type=content_type(request), declared=declared)
 
     server = raw_servers(logging_in(huge))
     session = raw_harness.client(server.url, max_retries=0).authenticate(USER, PASSWORD)
-    tracemalloc.start()
-    try:
-        with pytest.raises(InvalidResponseError, match="larger than 10485760 bytes"):
-            session.get_task(1)
-        _, peak = tracemalloc.get_traced_memory()
-    finally:
-        tracemalloc.stop()
+    with (
+        memory_peak() as memory,
+        pytest.raises(InvalidResponseError, match="larger than 10485760 bytes"),
+    ):
+        session.get_task(1)
+    peak = memory.peak
     raw_harness.close()  # closes the connection, if the client had not
     server.wait_idle()
     assert peak < 2 * DEFAULT_MAX_RESPONSE_BYTES, f"peak {peak / 2**20:.1f} MiB"
@@ -737,10 +586,8 @@ def harness(
 def texts_of(error: BaseException) -> list[str]:
     """The message, repr and string arguments of an error and of every error behind it."""
     found: list[str] = []
-    seen: BaseException | None = error
-    while seen is not None:
+    for seen in error_chain(error):
         found += [str(seen), repr(seen), *(a for a in seen.args if isinstance(a, str))]
-        seen = seen.__cause__ or seen.__context__
     return found
 
 

@@ -193,6 +193,7 @@ class AdvanceState:
         self.api_clients: dict[str, ApiClientSeed] = {c.name.lower(): c for c in seed.api_clients}
         self.tokens: dict[str, Token] = {}
         self.work_items: dict[uuid.UUID, WorkItem] = {}
+        self._work_item_by_name: dict[str, uuid.UUID] = {}  # for the 409 on a taken name
         self.public_links: dict[uuid.UUID, PublicInterviewLink] = {}
         self.callbacks_sent: list[CallbackRecord] = []
         self.spec_violations: list[str] = []
@@ -334,7 +335,9 @@ class AdvanceState:
                     return existing
                 raise _conflict(f"A work item with id {work_item_id} already exists.")
             name = str(request["name"])
-            if any(item.name == name for item in self.work_items.values()):
+            holder_id = self._work_item_by_name.get(name)
+            holder = None if holder_id is None else self.work_items.get(holder_id)
+            if holder is not None and holder.name == name:
                 raise _conflict(f"A work item named {name!r} already exists.")
             self._check_references(
                 _uuid(request["workGroupId"]), _uuid(request["templatePackageId"])
@@ -368,6 +371,7 @@ class AdvanceState:
             # A repeat of the creating request is answered exactly as the first was.
             item.first_answer = item.describe()
             self.work_items[work_item_id] = item
+            self._work_item_by_name[name] = work_item_id
             return item
 
     # ------------------------------------------------------------------ sessions (v1.1)

@@ -271,25 +271,14 @@ Scalar: TypeAlias = (
 RepeatItem: TypeAlias = Scalar | Sequence["RepeatItem"] | None
 AnswerValue: TypeAlias = Scalar | Sequence[RepeatItem]
 
-# What an AnswerSet stores: numbers as Decimal, repeats as _Repeat holding nested tuples.
+# What an AnswerSet stores: numbers as Decimal, repeats as nested tuples (no value of any
+# other kind is a tuple).
 _Leaf: TypeAlias = (
     str | bool | Decimal | datetime.date | MultipleChoice | Unanswered | RawValue | None
 )
 _Items: TypeAlias = tuple["_Leaf | _Items", ...]
-
-
-class _Repeat:
-    """A stored repeated answer: nested tuples, and the element name of its leaves."""
-
-    __slots__ = ("items", "tag")
-
-    def __init__(self, items: _Items, tag: str | None) -> None:
-        self.items = items
-        self.tag = tag
-
-
 _Stored: TypeAlias = (
-    str | bool | Decimal | datetime.date | MultipleChoice | Unanswered | RawValue | _Repeat
+    str | bool | Decimal | datetime.date | MultipleChoice | Unanswered | RawValue | _Items
 )
 _Path: TypeAlias = tuple[int, ...]
 
@@ -301,9 +290,19 @@ def _same(left: object, right: object) -> bool:
     if type(left) is tuple:
         right = cast(tuple[object, ...], right)
         return len(left) == len(right) and all(map(_same, left, right))
-    if type(left) is _Repeat:
-        return _same(left.items, cast(_Repeat, right).items)
     return left == right
+
+
+def _repeat_tag(items: _Items) -> str | None:
+    """Name the element the values of a stored repeat are written as (None if it has none)."""
+    for item in items:
+        if type(item) is tuple:
+            tag = _repeat_tag(item)
+            if tag is not None:
+                return tag
+        elif item is not None:
+            return _leaf_tag(item)  # type: ignore[arg-type]
+    return None
 
 
 def _leaf_tag(value: _Leaf) -> str | None:
@@ -441,7 +440,7 @@ class _RepeatCheck:
         else:
             self.answered = True
 
-    def finish(self, items: _Items) -> _Repeat:
+    def finish(self, items: _Items) -> _Items:
         """Apply the rules that need the whole repeat, and store unanswered values one way.
 
         Unanswered leaves are stored as ``None`` when an answered leaf gives the type, and as
@@ -461,13 +460,13 @@ class _RepeatCheck:
             )
         if self.answered:
             if not self.blanks:
-                return _Repeat(items, tag)
+                return items
             blank: _Leaf = None
         elif self.nones:
             blank = Unanswered(_TAG_KIND[cast(str, tag)])
         else:
-            return _Repeat(items, tag)
-        return _Repeat(_replace_unanswered(items, blank), tag)
+            return items
+        return _replace_unanswered(items, blank)
 
 
 def _replace_unanswered(items: _Items, blank: _Leaf) -> _Items:
@@ -497,7 +496,7 @@ def _convert_items(values: Sequence[object], level: int, check: _RepeatCheck) ->
     return tuple(out)
 
 
-def _convert_flat(values: Sequence[object]) -> _Repeat | None:
+def _convert_flat(values: Sequence[object]) -> _Items | None:
     """Store the common repeat quickly: printable text or booleans or dates, no gaps.
 
     Returns:
@@ -516,7 +515,7 @@ def _convert_flat(values: Sequence[object]) -> _Repeat | None:
                 return None
     else:
         return None
-    return _Repeat(tuple(values), _TYPE_TAG[cls])  # type: ignore[arg-type]
+    return tuple(values)  # type: ignore[arg-type]
 
 
 def _convert(name: str, value: object) -> _Stored:
@@ -555,7 +554,7 @@ def _to_python(value: _Leaf | _Items) -> RepeatItem:
 
 
 def _path_exists(value: _Stored, path: _Path) -> bool:
-    node: object = value.items if type(value) is _Repeat else value
+    node: object = value
     for index in path:
         if type(node) is not tuple or not 0 <= index < len(node):
             return False
@@ -614,7 +613,7 @@ def _write_raw(parent: etree._Element, value: Any, tag: str | None, attrib: _Att
 
 
 def _write_repeat(parent: etree._Element, value: Any, tag: str | None, attrib: _Attrib) -> None:
-    _write_items(parent, value.items, value.tag, None, ())
+    _write_items(parent, value, _repeat_tag(value), None, ())
 
 
 _WRITERS: Final = {
@@ -626,7 +625,7 @@ _WRITERS: Final = {
     type(None): _write_none,
     Unanswered: _write_unanswered,
     RawValue: _write_raw,
-    _Repeat: _write_repeat,
+    tuple: _write_repeat,
 }
 
 
@@ -792,7 +791,7 @@ def _read_true_false(element: etree._Element, name: str) -> _Leaf:
 def _read_choice(element: etree._Element, name: str) -> _Leaf:
     selections = []
     for child in element:
-        if child.tag == SELECTION and not child.keys():
+        if child.tag == SELECTION and not child.items():
             text = _element_text(child, name) if len(child) else child.text
             if not text:
                 text = ""
@@ -932,7 +931,7 @@ class _Reader:
             self.wire_names[name] = _xml.escape(name)
         return name
 
-    def repeated(self, element: etree._Element, name: str) -> _Repeat:
+    def repeated(self, element: etree._Element, name: str) -> _Items:
         attrs: dict[_Path, dict[str, str]] = {}
         check = _RepeatCheck(name)
         check.line = element.sourceline
@@ -975,7 +974,7 @@ def _only_child(answer: etree._Element, name: str) -> etree._Element:
     return elements[0]
 
 
-def _read_flat(element: etree._Element, name: str) -> _Repeat | None:
+def _read_flat(element: etree._Element, name: str) -> _Items | None:
     """Read the common repeat quickly: one level of simple values, no attributes but unans.
 
     The caller has checked that the ``<RptValue>`` itself has no attributes.
@@ -983,23 +982,21 @@ def _read_flat(element: etree._Element, name: str) -> _Repeat | None:
     Returns:
         The repeat, or None when it is not that simple (``_read_repeat`` then reads it).
     """
-    if not len(element):
-        return _Repeat((), None)
-    tag: str = element[0].tag  # type: ignore[assignment]  # checked against the readers
-    reader = _LEAF_READERS.get(tag)
-    if reader is None:
-        return None
     leaves: list[_Leaf | _Items] = []
     append = leaves.append
     unanswered = False
-    text = tag == TEXT
+    tag: str | None = None
+    reader = _read_text
     for child in element:
-        if child.tag != tag:  # other elements, or comments
-            return None
+        if child.tag != tag:
+            if tag is not None or child.tag not in _LEAF_READERS:  # mixed, a comment, a list
+                return None
+            tag = child.tag
+            reader = _LEAF_READERS[tag]
         attributes = child.items()
         if not attributes:
             unanswered = False
-            if text and not len(child):
+            if tag == TEXT and not len(child):
                 append(child.text or "")
             else:
                 append(reader(child, name))
@@ -1008,13 +1005,15 @@ def _read_flat(element: etree._Element, name: str) -> _Repeat | None:
             append(None)
         else:
             return None
+    if tag is None:
+        return ()
     # The writer's trailing placeholder: one unanswered value with no other attributes.
     if unanswered:
         leaves.pop()
     blanks = leaves.count(None)
     if blanks == len(leaves):
-        return _Repeat((Unanswered(_TAG_KIND[tag]),) * blanks, tag if blanks else None)
-    return _Repeat(tuple(leaves), tag)
+        return (Unanswered(_TAG_KIND[tag]),) * blanks
+    return tuple(leaves)
 
 
 def _read_repeat(  # noqa: PLR0912 - one pass, for speed
@@ -1207,8 +1206,8 @@ class AnswerSet(MutableMapping[str, AnswerValue]):
 
     def __getitem__(self, name: str) -> AnswerValue:
         value = self._values[name]
-        if type(value) is _Repeat:
-            return [_to_python(item) for item in value.items]
+        if type(value) is tuple:
+            return [_to_python(item) for item in value]
         return cast(AnswerValue, value)
 
     def __setitem__(self, name: str, value: AnswerValue) -> None:
@@ -1399,8 +1398,8 @@ class AnswerSet(MutableMapping[str, AnswerValue]):
             for path, found in self._value_attrs.get(name, {}).items()
             if found
         }
-        if type(value) is _Repeat:
-            _write_items(answer, value.items, value.tag, attrs or None, ())
+        if type(value) is tuple:
+            _write_items(answer, value, _repeat_tag(value), attrs or None, ())
         else:
             _WRITERS[type(value)](answer, value, None, attrs.get(()))
 
@@ -1589,8 +1588,6 @@ def _to_json(value: _Stored | _Leaf | _Items) -> Any:  # noqa: PLR0911 - one ret
         return {"unanswered": cast(Unanswered, value).kind.value}
     if cls is RawValue:
         return {"xml": cast(RawValue, value).xml}
-    if cls is _Repeat:
-        return [_to_json(item) for item in cast(_Repeat, value).items]
     return [_to_json(item) for item in cast(_Items, value)]
 
 

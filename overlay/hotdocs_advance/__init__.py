@@ -18,6 +18,7 @@ from ._answers import (
     validate_answer_xml,
 )
 from ._auth import ServicePrincipal
+from ._bodies import MAX_RESPONSE_BYTES
 from ._client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, AdvanceClient, AsyncAdvanceClient
 from ._errors import (
     AdvanceError,
@@ -48,6 +49,7 @@ __all__ = [
     "DEFAULT_TIMEOUT",
     "MAX_NAME_LENGTH",
     "MAX_REPEAT_DEPTH",
+    "MAX_RESPONSE_BYTES",
     "APIConnectionError",
     "APIResponseValidationError",
     "APIStatusError",

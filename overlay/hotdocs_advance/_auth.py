@@ -15,6 +15,7 @@ import httpx
 from hotdocs_advance_api.api.authorization import service_principal_log_in
 from hotdocs_advance_api.models import ServicePrincipalLogInRequest
 
+from ._bodies import aread_capped, read_capped
 from ._errors import AuthenticationError, InvalidArgumentError, make_status_error
 from ._retries import RETRY_STATUS_CODES
 
@@ -189,7 +190,7 @@ class ServicePrincipalAuth(httpx.Auth):
                 token = self._token
                 if token is None:
                     login = yield self._login_request(request)
-                    login.read()
+                    read_capped(login)
                     token = self._token = self._accept(login)
         response = yield self._authorize(request, token)
         if response.status_code != httpx.codes.UNAUTHORIZED:
@@ -197,7 +198,7 @@ class ServicePrincipalAuth(httpx.Auth):
         with self._lock:
             if self._token == token:  # nobody has logged in again meanwhile
                 login = yield self._login_request(request)
-                login.read()
+                read_capped(login)
                 self._token = self._accept(login)
             token = self._token or token
         yield self._authorize(request, token)
@@ -219,7 +220,7 @@ class ServicePrincipalAuth(httpx.Auth):
                 token = self._token
                 if token is None:
                     login = yield self._login_request(request)
-                    await login.aread()
+                    await aread_capped(login)
                     token = self._token = self._accept(login)
         response = yield self._authorize(request, token)
         if response.status_code != httpx.codes.UNAUTHORIZED:
@@ -227,7 +228,7 @@ class ServicePrincipalAuth(httpx.Auth):
         async with self._async_lock:
             if self._token == token:  # nobody has logged in again meanwhile
                 login = yield self._login_request(request)
-                await login.aread()
+                await aread_capped(login)
                 self._token = self._accept(login)
             token = self._token or token
         yield self._authorize(request, token)

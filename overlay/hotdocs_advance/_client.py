@@ -51,6 +51,7 @@ from hotdocs_advance_api.types import Unset
 from . import _retries
 from ._answers import AnswerSet, validate_answer_xml
 from ._auth import AUTHORIZATION, BEARER, ServicePrincipal, ServicePrincipalAuth, check_token
+from ._bodies import aread_capped, read_capped
 from ._errors import (
     AdvanceError,
     AnswerSetError,
@@ -72,68 +73,7 @@ T = TypeVar("T")
 #: Used when ``timeout`` is not given: 30 s to read or write, 10 s to connect.
 DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=10.0)
 DEFAULT_MAX_RETRIES: Final = _retries.DEFAULT_MAX_RETRIES
-# Answers are read in chunks and refused past this size, so a hostile or broken server
-# cannot make the client buffer an unbounded body (the documented answers are tiny).
-MAX_RESPONSE_BYTES: Final = 10 * 1024 * 1024
 MAX_TIMEOUT_S: Final = 86_400.0
-
-
-def _too_large(response: httpx.Response) -> APIResponseValidationError:
-    response.close()
-    request = response.request
-    return APIResponseValidationError(
-        f"{request.method} {request.url} answered {response.status_code} with a body larger "
-        f"than {MAX_RESPONSE_BYTES} bytes; it was not read",
-        status_code=response.status_code,
-        method=request.method,
-        url=str(request.url),
-    )
-
-
-def _declared_too_large(response: httpx.Response) -> bool:
-    length = response.headers.get("Content-Length", "")
-    return length.isdigit() and int(length) > MAX_RESPONSE_BYTES
-
-
-def _keep(response: httpx.Response, chunks: list[bytes]) -> httpx.Response:
-    # What httpx's own Response.read() does once it has the decoded bytes.
-    response._content = b"".join(chunks)
-    return response
-
-
-def _read_capped(response: httpx.Response) -> httpx.Response:
-    """Read a streamed answer, refusing it past MAX_RESPONSE_BYTES."""
-    if _declared_too_large(response):
-        raise _too_large(response)
-    chunks: list[bytes] = []
-    size = 0
-    try:
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > MAX_RESPONSE_BYTES:
-                raise _too_large(response)
-            chunks.append(chunk)
-    finally:
-        response.close()
-    return _keep(response, chunks)
-
-
-async def _aread_capped(response: httpx.Response) -> httpx.Response:
-    """Read a streamed answer, refusing it past MAX_RESPONSE_BYTES (asynchronously)."""
-    if _declared_too_large(response):
-        await response.aclose()
-        raise _too_large(response)
-    chunks: list[bytes] = []
-    size = 0
-    try:
-        async for chunk in response.aiter_bytes():
-            size += len(chunk)
-            if size > MAX_RESPONSE_BYTES:
-                raise _too_large(response)
-            chunks.append(chunk)
-    finally:
-        await response.aclose()
-    return _keep(response, chunks)
 
 
 logger: Final = logging.getLogger("hotdocs_advance")
@@ -239,12 +179,21 @@ def _flag(argument: str, value: object) -> bool:
 def _url(argument: str, value: object) -> httpx.URL:
     if type(value) is not str:
         raise InvalidArgumentError(argument, f"expected a str, not {type(value).__name__}")
+    # User info would be a password in a message, a repr and every log line with the URL:
+    # such URLs are refused, and never quoted.
+    shown = "the URL" if "@" in value else repr(value)
     try:
         url = httpx.URL(value)
     except (httpx.InvalidURL, UnicodeError) as exc:  # a lone surrogate cannot be encoded
-        raise InvalidArgumentError(argument, f"{value!r} is not a URL: {exc}") from None
+        raise InvalidArgumentError(argument, f"{shown} is not a URL: {exc}") from None
     if url.scheme not in ("http", "https") or not url.host:
-        raise InvalidArgumentError(argument, f"{value!r} must be an http(s) URL with a host")
+        raise InvalidArgumentError(argument, f"{shown} must be an http(s) URL with a host")
+    if url.userinfo:
+        raise InvalidArgumentError(
+            argument,
+            "the URL must not carry user info (user:password@); the Advance API authenticates "
+            "with auth=",
+        )
     return url
 
 
@@ -850,7 +799,7 @@ class AdvanceClient(_BaseClient):
                 headers=self._headers(call),
                 timeout=self._timeout,
             )
-            response = _read_capped(self._http.send(request, auth=self._auth, stream=True))
+            response = read_capped(self._http.send(request, auth=self._auth, stream=True))
         except AdvanceError:
             raise
         except Exception as exc:
@@ -884,7 +833,7 @@ class AdvanceClient(_BaseClient):
                 headers=self._headers(call),
                 timeout=self._timeout,
             )
-            response = _read_capped(self._http.send(request, auth=self._auth, stream=True))
+            response = read_capped(self._http.send(request, auth=self._auth, stream=True))
             own = response.status_code == httpx.codes.OK and verify.matches(response)
         except Exception:  # any doubt leaves the conflict standing
             own = False
@@ -1339,7 +1288,7 @@ class AsyncAdvanceClient(_BaseClient):
                 headers=self._headers(call),
                 timeout=self._timeout,
             )
-            response = await _aread_capped(
+            response = await aread_capped(
                 await self._http.send(request, auth=self._auth, stream=True)
             )
         except AdvanceError:
@@ -1375,7 +1324,7 @@ class AsyncAdvanceClient(_BaseClient):
                 headers=self._headers(call),
                 timeout=self._timeout,
             )
-            response = await _aread_capped(
+            response = await aread_capped(
                 await self._http.send(request, auth=self._auth, stream=True)
             )
             own = response.status_code == httpx.codes.OK and verify.matches(response)

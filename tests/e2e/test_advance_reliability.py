@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import httpx
 import pytest
 from hotdocs_advance import (
+    MAX_RESPONSE_BYTES,
     AdvanceClient,
     AdvanceError,
     AnswerSet,
@@ -435,6 +436,23 @@ def test_a_50_mb_answer_is_handled_with_bounded_memory(
     FIGURES["50 MB body: error"] = type(caught.value).__name__
     FIGURES["50 MB body: tracemalloc peak MB"] = round(peak / 1e6, 1)
     assert peak < 10_000_000, f"peak {peak / 1e6:.1f} MB: the client reads whole bodies"
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("declared", [True, False], ids=["declared", "undeclared"])
+async def test_the_async_client_refuses_a_50_mb_answer_unread(
+    raw_servers: Callable[..., RawServer], sleeps: list[float], declared: bool
+) -> None:
+    """A 50 MB body on the async client is APIResponseValidationError, with or without a length."""
+    server = raw_servers(
+        lambda request: streamed_reply(
+            CHUNK, FIFTY_MB // len(CHUNK), content_type=JSON, declared=declared
+        )
+    )
+    async with AsyncAdvanceClient(server.url, auth=TOKEN, timeout=10.0, max_retries=0) as client:
+        with memory_peak() as memory, pytest.raises(APIResponseValidationError, match="larger"):
+            await client.get_work_item(uuid.UUID(int=1))
+    assert memory.peak < 2 * MAX_RESPONSE_BYTES, f"peak {memory.peak / 1e6:.1f} MB"
 
 
 # --------------------------------------------------------------------------- secrets

@@ -5,14 +5,16 @@ from __future__ import annotations
 import json
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 
 import anyio
 import httpx
 import pytest
 import respx
 from hotdocs_advance import (
+    MAX_RESPONSE_BYTES,
     AdvanceClient,
+    APIResponseValidationError,
     AsyncAdvanceClient,
     AuthenticationError,
     BadRequestError,
@@ -338,3 +340,43 @@ def test_secrets_never_reach_any_log_record(
     for secret in (PASSWORD, "tok-AAA", "tok-BBB", "cb-SECRET"):
         assert secret not in text
         assert secret not in str(caught.value)
+
+
+class EndlessToken:
+    """A log-in answer body with no declared length that goes on far past the cap."""
+
+    def __init__(self) -> None:
+        self.sent = 0
+
+    def chunks(self) -> Iterator[bytes]:
+        chunk = b"t" * 65536
+        while self.sent < 4 * MAX_RESPONSE_BYTES:
+            self.sent += len(chunk)
+            yield chunk
+
+    async def achunks(self) -> AsyncIterator[bytes]:
+        for chunk in self.chunks():
+            yield chunk
+
+
+def test_an_oversized_login_answer_is_refused_unread(router: respx.Router) -> None:
+    """A log-in answer past MAX_RESPONSE_BYTES raises APIResponseValidationError, not buffered."""
+    body = EndlessToken()
+    router.post(CLOUD_LOGIN).mock(return_value=httpx.Response(200, content=body.chunks()))
+    with (
+        AdvanceClient(CLOUD, auth=PRINCIPAL) as client,
+        pytest.raises(APIResponseValidationError, match="larger than"),
+    ):
+        client.get_work_item(WORK_ITEM)
+    assert body.sent <= MAX_RESPONSE_BYTES + 65536
+
+
+@pytest.mark.anyio
+async def test_an_oversized_login_answer_is_refused_unread_async(router: respx.Router) -> None:
+    """The async client refuses an oversized log-in answer the same way."""
+    body = EndlessToken()
+    router.post(CLOUD_LOGIN).mock(return_value=httpx.Response(200, content=body.achunks()))
+    async with AsyncAdvanceClient(CLOUD, auth=PRINCIPAL) as client:
+        with pytest.raises(APIResponseValidationError, match="larger than"):
+            await client.get_work_item(WORK_ITEM)
+    assert body.sent <= MAX_RESPONSE_BYTES + 65536

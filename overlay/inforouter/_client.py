@@ -48,6 +48,11 @@ def _check_url(url: object) -> None:
         raise TaskRequestError(f"url is not a valid URL ({type(exc).__name__})") from None
     if parsed.scheme not in _SCHEMES or not parsed.host:
         raise TaskRequestError("url must be an absolute http:// or https:// URL with a host")
+    if parsed.userinfo:
+        raise TaskRequestError(
+            "url must not carry user info (user:password@): it would show in reprs and logs; "
+            "give credentials to authenticate(), or an authenticated http_client"
+        )
     if port is not None and not 0 < port < 65536:  # the TCP port range
         raise TaskRequestError(f"url has an invalid port {port}")
 

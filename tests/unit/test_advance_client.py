@@ -37,6 +37,7 @@ from hotdocs_advance import (
     PublicInterviewLink,
     RateLimitError,
     SaveAndCloseResult,
+    ServicePrincipal,
     VersionStatus,
     WorkItem,
     _retries,
@@ -1187,3 +1188,19 @@ def test_secrets_are_kept_out_of_error_messages(
     assert "cb-secret" not in str(caught.value)
     assert TOKEN not in repr(caught.value)
     assert "***" in str(caught.value)
+
+
+@pytest.mark.parametrize("argument", ["base_url", "auth_url"])
+def test_urls_with_user_info_are_refused_without_echoing_it(argument: str) -> None:
+    """A URL carrying user:password@ is refused at construction, and the password is not shown."""
+    urls = {"base_url": "https://t.hotdocsadvance.com/api/rest", "auth_url": None}
+    urls[argument] = "https://someone:s3cret-pw@t.hotdocsadvance.com/api/rest"
+    with pytest.raises(InvalidArgumentError) as caught:
+        AdvanceClient(
+            urls["base_url"],  # type: ignore[arg-type]
+            auth=ServicePrincipal("client", "principal", "password"),
+            auth_url=urls["auth_url"],
+        )
+    assert caught.value.argument == argument
+    assert "s3cret-pw" not in str(caught.value)
+    assert "user info" in str(caught.value)

@@ -1069,3 +1069,12 @@ async def test_async_client_closes_its_own_http_client() -> None:
     async with AsyncInfoRouterClient(URL, binding="soap12") as client:
         assert client.binding == "soap12"
     assert client._http.is_closed
+
+
+@pytest.mark.parametrize("client_class", [InfoRouterClient, AsyncInfoRouterClient])
+def test_urls_with_user_info_are_refused_without_echoing_it(client_class: type[Any]) -> None:
+    """A URL carrying user:password@ is refused at construction, and the password is not shown."""
+    with pytest.raises(TaskRequestError) as caught:
+        client_class("https://someone:s3cret-pw@ir.example.com/srv.asmx")
+    assert "s3cret-pw" not in str(caught.value)
+    assert "user info" in str(caught.value)

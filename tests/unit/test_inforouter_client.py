@@ -637,6 +637,28 @@ def test_unsafe_calls_retry_connect_errors(
 
 
 @pytest.mark.parametrize(
+    ("run", "operation"),
+    [
+        (lambda s: s.create_related_task(1, RELATED), "CreateRelatedTask"),
+        (lambda s: s.create_task("/a/b", TASK), "CreateTask"),
+        (
+            lambda s: s.reassign_task(1, to="x", new_due_date=datetime.date(2026, 1, 1)),
+            "ReassignTask",
+        ),
+    ],
+)
+def test_unsafe_calls_retry_429_after_its_retry_after(
+    server: FakeServer, sleeps: list[float], run: Callable[[Session], object], operation: str
+) -> None:
+    """A 429 refused the request unprocessed (RFC 6585), so even creates wait and send again."""
+    session = login(server)
+    server.queue(operation, httpx.Response(429, headers={"Retry-After": "3"}))
+    run(session)
+    assert server.operations().count(operation) == 2
+    assert sleeps == [3.0]
+
+
+@pytest.mark.parametrize(
     "failure",
     [
         httpx.ReadTimeout("timed out"),

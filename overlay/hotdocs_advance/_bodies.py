@@ -14,7 +14,7 @@ MAX_RESPONSE_BYTES: Final = 10 * 1024 * 1024
 
 
 def _too_large(response: httpx.Response) -> APIResponseValidationError:
-    """The error for an answer past the cap (the caller closes the response)."""
+    """Describe an answer past the cap (the caller closes the response)."""
     request = response.request
     return APIResponseValidationError(
         f"{request.method} {request.url} answered {response.status_code} with a body larger "

@@ -16,11 +16,9 @@ import tracemalloc
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from types import ModuleType
 from typing import Final, TypeAlias
 
 import httpx
-import pytest
 
 LOOPBACK: Final = "127.0.0.1"  # every server and URL here is on it, never another address
 HANG_LIMIT: Final = 10.0  # a hanging RawServer connection gives up after this (a broken test ends)
@@ -216,26 +214,6 @@ def loopback_url(port: int, path: str) -> str:
         ``http://127.0.0.1:<port><path>``.
     """
     return f"http://{LOOPBACK}:{port}{path}"
-
-
-def record_sleeps(monkeypatch: pytest.MonkeyPatch, hooks: ModuleType) -> list[float]:
-    """Record a client's retry waits instead of sleeping, through its package's testing hook.
-
-    Args:
-        monkeypatch: The test's monkeypatch fixture; the hook is restored after the test.
-        hooks: The package module whose ``sleep`` and ``async_sleep`` the retries call.
-
-    Returns:
-        The list the waits, in seconds, are appended to.
-    """
-    waits: list[float] = []
-
-    async def async_sleep(seconds: float) -> None:
-        waits.append(seconds)
-
-    monkeypatch.setattr(hooks, "sleep", waits.append)
-    monkeypatch.setattr(hooks, "async_sleep", async_sleep)
-    return waits
 
 
 def http_head(*, content_type: str, status: str = "200 OK", length: int | None) -> bytes:

@@ -36,6 +36,7 @@ from hotdocs_advance import (
 )
 from hotdocs_advance.sandbox import FAULT_KINDS, AdvanceSandbox, Faults
 
+from tests.clock import record_sleeps
 from tests.e2e.hostile import (
     BILLION_LAUGHS_PROLOG,
     EXPANDED,
@@ -50,7 +51,6 @@ from tests.e2e.hostile import (
     loopback_url,
     memory_peak,
     raw_servers_at,
-    record_sleeps,
     streamed_reply,
 )
 

@@ -40,6 +40,7 @@ from inforouter import (
 )
 from inforouter.sandbox import FAULT_KINDS, Faults, InfoRouterSandbox
 
+from tests.clock import record_sleeps
 from tests.e2e.hostile import (
     BILLION_LAUGHS_PROLOG,
     EXPANDED,
@@ -56,7 +57,6 @@ from tests.e2e.hostile import (
     loopback_url,
     memory_peak,
     raw_servers_at,
-    record_sleeps,
     streamed_reply,
 )
 

@@ -23,6 +23,8 @@ from hotdocs_advance import (
     _retries,
 )
 
+from tests.clock import record_sleeps
+
 WORK_ITEM = "2d9f3d10-6fdb-494f-9929-955515c6f114"
 GROUP = "cb97f8d6-04a1-490a-aa09-92af12dfb305"
 PACKAGE = "0ef6a9be-b007-4d7d-83f1-9d56f931cd0f"
@@ -47,14 +49,7 @@ def router() -> Iterator[respx.Router]:
 
 @pytest.fixture(autouse=True)
 def no_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    waited: list[float] = []
-
-    async def async_sleep(seconds: float) -> None:
-        waited.append(seconds)
-
-    monkeypatch.setattr(_retries, "sleep", waited.append)
-    monkeypatch.setattr(_retries, "async_sleep", async_sleep)
-    return waited
+    return record_sleeps(monkeypatch, _retries)
 
 
 def tokens(*values: str) -> list[httpx.Response]:

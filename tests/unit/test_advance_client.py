@@ -43,6 +43,8 @@ from hotdocs_advance import (
     _retries,
 )
 
+from tests.clock import record_sleeps
+
 BASE = "https://tenancy1.hotdocsadvance.com/api/rest"
 TOKEN = "tok-123"
 WORK_ITEM = "2d9f3d10-6fdb-494f-9929-955515c6f114"
@@ -336,14 +338,7 @@ def router() -> Iterator[respx.Router]:
 @pytest.fixture
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """A fake clock: every wait between attempts is recorded instead of slept."""
-    waited: list[float] = []
-
-    async def async_sleep(seconds: float) -> None:
-        waited.append(seconds)
-
-    monkeypatch.setattr(_retries, "sleep", waited.append)
-    monkeypatch.setattr(_retries, "async_sleep", async_sleep)
-    return waited
+    return record_sleeps(monkeypatch, _retries)
 
 
 @pytest.fixture

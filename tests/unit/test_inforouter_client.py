@@ -48,6 +48,8 @@ from inforouter import (
 )
 from lxml import etree
 
+from tests.clock import record_sleeps
+
 URL = "https://ir.example.com/srv.asmx"
 TEMPURI = "http://tempuri.org/"
 SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/"
@@ -197,14 +199,7 @@ def server() -> FakeServer:
 @pytest.fixture
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record retry waits instead of sleeping."""
-    waits: list[float] = []
-
-    async def async_sleep(seconds: float) -> None:
-        waits.append(seconds)
-
-    monkeypatch.setattr(_retry, "sleep", waits.append)
-    monkeypatch.setattr(_retry, "async_sleep", async_sleep)
-    return waits
+    return record_sleeps(monkeypatch, _retry)
 
 
 def make_client(server: FakeServer, binding: str = "soap11", **options: Any) -> InfoRouterClient:
@@ -464,17 +459,18 @@ def test_901_twice_raises_after_one_new_login(server: FakeServer) -> None:
     assert server.operations() == ["AuthenticateUser", "GetTask", "AuthenticateUser", "GetTask"]
 
 
-@pytest.mark.parametrize(
-    ("run", "operation"),
-    [
-        (lambda s: s.create_related_task(1, RELATED), "CreateRelatedTask"),
-        (lambda s: s.create_task("/a/b", TASK), "CreateTask"),
-        (
-            lambda s: s.reassign_task(1, to="x", new_due_date=datetime.date(2026, 1, 1)),
-            "ReassignTask",
-        ),
-    ],
-)
+# The calls that are not safe to repeat: each with the operation it sends.
+UNSAFE_CALLS: list[tuple[Callable[[Session], object], str]] = [
+    (lambda s: s.create_related_task(1, RELATED), "CreateRelatedTask"),
+    (lambda s: s.create_task("/a/b", TASK), "CreateTask"),
+    (
+        lambda s: s.reassign_task(1, to="x", new_due_date=datetime.date(2026, 1, 1)),
+        "ReassignTask",
+    ),
+]
+
+
+@pytest.mark.parametrize(("run", "operation"), UNSAFE_CALLS)
 def test_901_on_create_or_reassign_raises_without_login(
     server: FakeServer, run: Callable[[Session], object], operation: str
 ) -> None:
@@ -615,17 +611,7 @@ def test_soap_faults_are_not_retried(server: FakeServer, sleeps: list[float], bi
     assert server.operations().count("GetTask") == 1
 
 
-@pytest.mark.parametrize(
-    ("run", "operation"),
-    [
-        (lambda s: s.create_related_task(1, RELATED), "CreateRelatedTask"),
-        (lambda s: s.create_task("/a/b", TASK), "CreateTask"),
-        (
-            lambda s: s.reassign_task(1, to="x", new_due_date=datetime.date(2026, 1, 1)),
-            "ReassignTask",
-        ),
-    ],
-)
+@pytest.mark.parametrize(("run", "operation"), UNSAFE_CALLS)
 def test_unsafe_calls_retry_connect_errors(
     server: FakeServer, sleeps: list[float], run: Callable[[Session], object], operation: str
 ) -> None:
@@ -636,17 +622,7 @@ def test_unsafe_calls_retry_connect_errors(
     assert server.operations().count(operation) == 3
 
 
-@pytest.mark.parametrize(
-    ("run", "operation"),
-    [
-        (lambda s: s.create_related_task(1, RELATED), "CreateRelatedTask"),
-        (lambda s: s.create_task("/a/b", TASK), "CreateTask"),
-        (
-            lambda s: s.reassign_task(1, to="x", new_due_date=datetime.date(2026, 1, 1)),
-            "ReassignTask",
-        ),
-    ],
-)
+@pytest.mark.parametrize(("run", "operation"), UNSAFE_CALLS)
 def test_unsafe_calls_retry_429_after_its_retry_after(
     server: FakeServer, sleeps: list[float], run: Callable[[Session], object], operation: str
 ) -> None:

@@ -4,8 +4,7 @@ Calls that are safe to repeat (reads, deletes, completion, log-in and log-out) a
 like the HotDocs Advance client's: on connection errors, timeouts, HTTP 408, 429 and 5xx,
 honouring ``Retry-After`` up to a cap. Calls that create something (CreateTask,
 CreateRelatedTask, ReassignTask) are retried only when the request provably never left this
-machine, or was refused with HTTP 429 (which says it was not processed); any other failure
-after sending means the outcome is unknown.
+machine; any other failure after sending means the outcome is unknown.
 """
 
 from __future__ import annotations
@@ -29,8 +28,6 @@ RETRY_BACKOFF_MAX: Final = 8.0  # longest backoff between two attempts
 RETRY_BACKOFF_JITTER: Final = 0.5  # up to this many seconds added at random
 RETRY_AFTER_MAX: Final = 60.0  # a longer Retry-After is cut to this
 RETRY_STATUSES: Final = frozenset({408, 429})  # retried besides every 5xx
-# RFC 6585: the server refused the request without processing it; creates are retried too.
-TOO_MANY_REQUESTS: Final = 429
 
 if TYPE_CHECKING:
     # tenacity (and the asyncio it imports) is loaded on the first failure only: a call that
@@ -63,12 +60,8 @@ def _should_retry(error: BaseException, *, repeatable: bool) -> bool:
     """
     if isinstance(error, InfoRouterConnectionError):
         return repeatable or not error.request_sent
-    if isinstance(error, InfoRouterHTTPError):
-        if error.status_code == TOO_MANY_REQUESTS:  # refused unprocessed: safe for any call
-            return True
-        return repeatable and (
-            error.status_code in RETRY_STATUSES or 500 <= error.status_code < 600
-        )
+    if repeatable and isinstance(error, InfoRouterHTTPError):
+        return error.status_code in RETRY_STATUSES or 500 <= error.status_code < 600
     return False
 
 

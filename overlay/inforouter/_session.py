@@ -5,8 +5,8 @@ what happens on failure:
 
 - ``repeatable``: sending the call twice does no harm, so it is retried on timeouts, dropped
   connections, HTTP 408, 429 and 5xx. Otherwise it is retried only when the request provably
-  never left (the connection could not be made) or was refused with HTTP 429, and a failure
-  after sending raises `OutcomeUnknownError`.
+  never left (the connection could not be made), and a failure after sending raises
+  `OutcomeUnknownError`.
 - ``reauthenticate``: on ``[901]`` the session logs in again once and repeats the call. Only
   calls that are safe to repeat do this; create and reassign calls raise
   `TicketExpiredError` and leave the decision to the caller.
@@ -256,10 +256,9 @@ class Session(_SessionBase):
         """Create an ad-hoc task linked to an active task, on its document (CreateRelatedTask).
 
         Not idempotent (the server assigns a new id each time), so it is retried only when the
-        request provably never left (the connection could not be made) or was refused with
-        HTTP 429. If the request may have reached the server and no answer came (a read
-        timeout, a dropped connection, an HTTP 5xx without an answer), `OutcomeUnknownError`
-        is raised and nothing is repeated.
+        request provably never left (the connection could not be made). If the request may
+        have reached the server and no answer came (a read timeout, a dropped connection, an
+        HTTP 5xx without an answer), `OutcomeUnknownError` is raised and nothing is repeated.
         An expired ticket raises `TicketExpiredError` without logging in again.
 
         Args:
@@ -290,10 +289,10 @@ class Session(_SessionBase):
         """Create a task on a document (CreateTask).
 
         Not idempotent (the server assigns a new id each time), so it is retried only when the
-        request provably never left (the connection could not be made) or was refused with
-        HTTP 429. If the request may have reached the server and no answer came,
-        `OutcomeUnknownError` is raised and nothing is repeated. An expired ticket raises
-        `TicketExpiredError` without logging in again.
+        request provably never left (the connection could not be made). If the request may
+        have reached the server and no answer came, `OutcomeUnknownError` is raised and
+        nothing is repeated. An expired ticket raises `TicketExpiredError` without logging in
+        again.
 
         Args:
             document_path: the document's full infoRouter path, e.g.
@@ -380,10 +379,9 @@ class Session(_SessionBase):
         """Hand a task over to another user (ReassignTask); the original becomes Reassigned.
 
         Not idempotent (the server creates a new task), so it is retried only when the request
-        provably never left (the connection could not be made) or was refused with HTTP 429.
-        If the request may have reached the server and no answer came, `OutcomeUnknownError`
-        is raised and nothing is repeated. An expired ticket raises `TicketExpiredError`
-        without logging in again.
+        provably never left (the connection could not be made). If the request may have
+        reached the server and no answer came, `OutcomeUnknownError` is raised and nothing is
+        repeated. An expired ticket raises `TicketExpiredError` without logging in again.
 
         Args:
             task_id: the task to reassign.
@@ -560,9 +558,8 @@ class AsyncSession(_SessionBase):
     ) -> CreatedTask:
         """Create an ad-hoc task linked to an active task; see `Session.create_related_task`.
 
-        Retried only when the request provably never left, or on HTTP 429;
-        `OutcomeUnknownError` when it may have been applied without an answer; no new login on
-        an expired ticket.
+        Retried only when the request provably never left; `OutcomeUnknownError` when it may
+        have been applied without an answer; no new login on an expired ticket.
 
         Args:
             parent_task_id: the existing, active task to link to.
@@ -589,9 +586,8 @@ class AsyncSession(_SessionBase):
     async def create_task(self, document_path: str, request: TaskRequest) -> CreatedTask:
         """Create a task on a document; see `Session.create_task`.
 
-        Retried only when the request provably never left, or on HTTP 429;
-        `OutcomeUnknownError` when it may have been applied without an answer; no new login on
-        an expired ticket.
+        Retried only when the request provably never left; `OutcomeUnknownError` when it may
+        have been applied without an answer; no new login on an expired ticket.
 
         Args:
             document_path: the document's full infoRouter path.
@@ -666,9 +662,8 @@ class AsyncSession(_SessionBase):
     ) -> ReassignedTask:
         """Hand a task over to another user; see `Session.reassign_task`.
 
-        Retried only when the request provably never left, or on HTTP 429;
-        `OutcomeUnknownError` when it may have been applied without an answer; no new login on
-        an expired ticket.
+        Retried only when the request provably never left; `OutcomeUnknownError` when it may
+        have been applied without an answer; no new login on an expired ticket.
 
         Args:
             task_id: the task to reassign.

@@ -623,15 +623,18 @@ def test_unsafe_calls_retry_connect_errors(
 
 
 @pytest.mark.parametrize(("run", "operation"), UNSAFE_CALLS)
-def test_unsafe_calls_retry_429_after_its_retry_after(
+def test_unsafe_calls_are_not_retried_on_429(
     server: FakeServer, sleeps: list[float], run: Callable[[Session], object], operation: str
 ) -> None:
-    """A 429 refused the request unprocessed (RFC 6585), so even creates wait and send again."""
+    """A 429 reached the server, so creates and reassignments raise it without sending again."""
     session = login(server)
     server.queue(operation, httpx.Response(429, headers={"Retry-After": "3"}))
-    run(session)
-    assert server.operations().count(operation) == 2
-    assert sleeps == [3.0]
+    with pytest.raises(InfoRouterHTTPError, match="HTTP 429") as caught:
+        run(session)
+    assert caught.value.status_code == 429
+    assert not isinstance(caught.value, OutcomeUnknownError)
+    assert server.operations().count(operation) == 1
+    assert sleeps == []
 
 
 @pytest.mark.parametrize(

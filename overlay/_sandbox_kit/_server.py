@@ -6,6 +6,7 @@ uvicorn is imported inside the functions that need it, so that importing this mo
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import ipaddress
 import logging
@@ -54,17 +55,49 @@ _quiet_filter: Final = _QuietAbort()
 
 
 class _AbortOnDrop:
-    """Turn `ConnectionDropped` into a connection uvicorn closes without answering."""
+    """Turn `ConnectionDropped` into a connection uvicorn closes without answering.
+
+    It also lets `ServerThread.stop` cut answers still in flight (a ``slow`` fault holding
+    its answer) the same quiet way, instead of uvicorn cancelling them after its graceful
+    shutdown timeout and logging each as an error with a traceback.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._in_flight: set[asyncio.Task[Any]] = set()
+        self._cutting = False
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> Any:
+        task = asyncio.current_task()
+        if task is not None:
+            self._loop = asyncio.get_running_loop()
+            self._in_flight.add(task)
         try:
             await self.app(scope, receive, send)
         except ConnectionDropped:
             return _ABORT
+        except asyncio.CancelledError:
+            if not self._cutting:
+                raise
+            return _ABORT  # cut by cut_in_flight(): the server is stopping
+        finally:
+            self._in_flight.discard(task)
         return None
+
+    def cut_in_flight(self) -> None:
+        """Close every connection still waiting for its answer, unanswered (any thread)."""
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            return
+
+        def cut() -> None:
+            self._cutting = True
+            for task in self._in_flight:
+                task.cancel()
+
+        with contextlib.suppress(RuntimeError):  # the loop has just closed
+            loop.call_soon_threadsafe(cut)
 
 
 def is_loopback(host: str) -> bool:
@@ -139,13 +172,13 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _config(app: ASGIApp, *, log_config: bool) -> uvicorn.Config:
+def _config(app: _AbortOnDrop, *, log_config: bool) -> uvicorn.Config:
     import uvicorn  # noqa: PLC0415 (optional dependency, imported on use)
     from uvicorn.config import LOGGING_CONFIG  # noqa: PLC0415
 
     logging.getLogger("uvicorn.error").addFilter(_quiet_filter)
     return uvicorn.Config(
-        _AbortOnDrop(app),
+        app,
         http="h11",
         ws="none",
         lifespan="off",
@@ -183,6 +216,7 @@ class ServerThread:
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._socket: socket.socket | None = None
+        self._wrapper: _AbortOnDrop | None = None
 
     @property
     def port(self) -> int:
@@ -216,7 +250,8 @@ class ServerThread:
         if self._thread is not None:
             raise RuntimeError("the sandbox server is already running")
         sock = bind(self.host, self._requested_port)
-        server = uvicorn.Server(_config(self.app, log_config=False))
+        self._wrapper = _AbortOnDrop(self.app)
+        server = uvicorn.Server(_config(self._wrapper, log_config=False))
         thread = threading.Thread(
             target=server.run, kwargs={"sockets": [sock]}, name="sandbox-server", daemon=True
         )
@@ -237,6 +272,8 @@ class ServerThread:
         self._port = None
         if server is not None:
             server.should_exit = True
+            if self._wrapper is not None:
+                self._wrapper.cut_in_flight()
         if thread is not None:
             thread.join(timeout=_STARTUP_TIMEOUT)
         if sock is not None:
@@ -269,7 +306,7 @@ def serve_forever(
     check_host(host, allow_remote=allow_remote)
     sock = bind(host, port)
     try:
-        server = uvicorn.Server(_config(app, log_config=True))
+        server = uvicorn.Server(_config(_AbortOnDrop(app), log_config=True))
         on_ready(sock.getsockname()[1])
         server.run(sockets=[sock])
     finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import logging
 import subprocess
 import sys
 from pathlib import Path
@@ -179,6 +180,23 @@ def test_server_thread_serves_and_stops() -> None:
     finally:
         server.stop()
     server.stop()
+    assert not server.running
+
+
+def test_stopping_during_a_slow_answer_logs_no_error(caplog: pytest.LogCaptureFixture) -> None:
+    """A slow answer still held when the server stops is cut quietly: no ERROR, no traceback."""
+    faults = Faults(latency=30.0)
+    faults.force("slow")
+    server = ServerThread(FaultInjectionMiddleware(_ok_app, faults))
+    server.start()
+    try:
+        with pytest.raises(httpx.ReadTimeout):
+            httpx.get(server.origin + "/", timeout=0.2)
+    finally:
+        with caplog.at_level(logging.INFO):
+            server.stop()
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == [], [r.getMessage() for r in errors]
     assert not server.running
 
 

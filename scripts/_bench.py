@@ -154,7 +154,7 @@ def _bare_zeep_service(http: httpx.Client) -> Any:
     import requests
     import zeep
 
-    class HttpxTransport(zeep.Transport):  # type: ignore[misc]
+    class HttpxTransport(zeep.Transport):
         def post(self, address: str, message: bytes, headers: dict[str, str]) -> Any:
             answer = http.post(address, content=message, headers=headers)
             response = requests.Response()
@@ -164,8 +164,8 @@ def _bare_zeep_service(http: httpx.Client) -> Any:
             response.encoding = "utf-8"
             return response
 
-    client = zeep.Client(str(inforouter_api.WSDL), transport=HttpxTransport())
-    return client.create_service("{http://tempuri.org/}srvSoap", SRV)
+    client = zeep.Client(str(inforouter_api.WSDL), transport=HttpxTransport())  # type: ignore[no-untyped-call]
+    return client.create_service("{http://tempuri.org/}srvSoap", SRV)  # type: ignore[no-untyped-call]
 
 
 def bench_soap_call_overhead(quick: bool) -> dict[str, Any]:
@@ -309,9 +309,9 @@ def lxml_build(rows: list[tuple[str, Any]]) -> str:
     return etree.tostring(root, encoding="unicode")
 
 
-def lxml_parse(xml: str) -> dict[str, Any]:
+def lxml_parse(xml: str) -> dict[str | None, Any]:
     """Straightforward lxml code reading the same document into Python values."""
-    out: dict[str, Any] = {}
+    out: dict[str | None, Any] = {}
     for answer in etree.fromstring(xml.encode()):
         value = answer[0]
         tag = value.tag
@@ -528,7 +528,8 @@ def bench_bulk_throughput(quick: bool) -> dict[str, Any]:
     count, reps = (50, 1) if quick else (2000, 4)
     proc, base_url = _start_sandbox()
     try:
-        sdk, raw = [], []
+        sdk: list[float] = []
+        raw: list[float] = []
         for rep in range(reps):  # alternate which goes first: the sandbox's state grows
             for use_sdk in (rep % 2 == 1, rep % 2 == 0):
                 rps = asyncio.run(_bulk(base_url, count, 32, use_sdk=use_sdk))

@@ -26,6 +26,7 @@ import tempfile
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from lxml import etree
 from zeep import Client, Settings
@@ -168,21 +169,21 @@ class Port:
 def read_wsdl() -> tuple[str, str, list[Port], list[Op]]:
     """Read the WSDL with zeep's parser; documentation text is read with lxml."""
 
-    class NoNetwork(Transport):  # type: ignore[misc]
+    class NoNetwork(Transport):
         def load(self, url: str) -> bytes:
             if "://" in url and not url.startswith("file://"):
                 raise SystemExit(f"scripts/generate: the WSDL refers to {url}; keep it local")
-            return super().load(url)  # type: ignore[no-any-return]
+            return super().load(url)  # type: ignore[no-untyped-call,no-any-return]
 
     path = ROOT / WSDL
-    client = Client(str(path), transport=NoNetwork(), settings=Settings(strict=True))
+    client = Client(str(path), transport=NoNetwork(), settings=Settings(strict=True))  # type: ignore[no-untyped-call]
     tree = etree.parse(str(path))
     docs = {}
     for op in tree.iterfind(f"{{{WSDL_NS}}}portType/{{{WSDL_NS}}}operation"):
         doc = op.findtext(f"{{{WSDL_NS}}}documentation")
         if doc and op.get("name") not in docs:
             docs[op.get("name")] = " ".join(doc.split())
-    namespace = tree.getroot().get("targetNamespace")
+    namespace = cast("str", tree.getroot().get("targetNamespace"))
     (service_name, service), *others = client.wsdl.services.items()
     if others:
         raise SystemExit("scripts/generate: the WSDL must declare exactly one service")
@@ -207,8 +208,8 @@ def read_wsdl() -> tuple[str, str, list[Port], list[Op]]:
                     for _, child in element.type.elements
                 )
                 result_element = operation.output.body.type.elements[0][1].name
-                op = Op(op_name, docs.get(op_name, ""), params, result_element)
-                if ops.setdefault(op_name, op) != op:
+                soap_op = Op(op_name, docs.get(op_name, ""), params, result_element)
+                if ops.setdefault(op_name, soap_op) != soap_op:
                     raise SystemExit(f"scripts/generate: {op_name} differs between SOAP ports")
             else:
                 locations[op_name] = operation.location

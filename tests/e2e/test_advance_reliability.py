@@ -407,10 +407,8 @@ def test_hostile_answer_xml_is_an_answer_set_error(
         "truncated": good,
         "invalid-utf8": b'<AnswerSet><Answer name="A"><TextValue>\xff\xfe</TextValue></Answer></AnswerSet>',
     }
-    for xml in (
-        inputs[document],
-        inputs[document].encode() if isinstance(inputs[document], str) else None,
-    ):
+    source = inputs[document]
+    for xml in (source, source.encode() if isinstance(source, str) else None):
         if xml is None:
             continue
         with pytest.raises(AnswerSetError) as caught:

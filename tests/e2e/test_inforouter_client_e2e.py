@@ -16,13 +16,15 @@ import inspect
 import re
 import ssl
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import httpx
 import pytest
 from inforouter import (
+    AsyncBinding,
     AsyncInfoRouterClient,
     AuthenticationFailedError,
+    Binding,
     CreatedTask,
     InfoRouterClient,
     InfoRouterError,
@@ -90,7 +92,7 @@ _ACTION = re.compile(r'action="([^"]*)"')
 
 def operation_of(request: httpx.Request) -> str:
     """Name the infoRouter operation of a request, whatever its binding."""
-    action = request.headers.get("soapaction", "")
+    action: str = request.headers.get("soapaction", "")
     if not action:
         found = _ACTION.search(request.headers.get("content-type", ""))
         action = found.group(1) if found else ""
@@ -153,7 +155,7 @@ class Harness:
         url: the service URL.
     """
 
-    def __init__(self, mode: str, binding: str, url: str) -> None:
+    def __init__(self, mode: str, binding: Binding, url: str) -> None:
         self.mode = mode
         self.binding = binding
         self.url = url
@@ -179,7 +181,7 @@ class Harness:
             )
             self._http.append(ahttp)
             client: Any = AsyncInfoRouterClient(
-                target, binding=self.binding, http_client=ahttp, **options
+                target, binding=cast("AsyncBinding", self.binding), http_client=ahttp, **options
             )
             return ClientView(self, client)
         http = httpx.Client(verify=ssl_context(), event_hooks={"request": [self._record]})
@@ -509,13 +511,13 @@ def test_error_codes_switch_keeps_answers_and_errors_typed(
 @pytest.mark.anyio
 @pytest.mark.parametrize("binding", ["soap11", "soap12"])
 async def test_async_concurrent_creates_on_one_session(
-    inforouter_sandbox: InfoRouterSandbox, binding: str
+    inforouter_sandbox: InfoRouterSandbox, binding: AsyncBinding
 ) -> None:
     """Twenty create_related_task calls gathered concurrently on one async session create
     twenty distinct tasks, each exactly once, and the session logs out on exit."""
     tickets = inforouter_sandbox.state.tickets
     before = set(tickets)
-    async with AsyncInfoRouterClient(inforouter_sandbox.base_url, binding=binding) as client:  # type: ignore[arg-type]
+    async with AsyncInfoRouterClient(inforouter_sandbox.base_url, binding=binding) as client:
         async with await client.authenticate(USER, PASSWORD) as session:
             requests = [
                 RelatedTaskRequest("asmith", f"concurrent {n}", datetime.date(2026, 5, 15))

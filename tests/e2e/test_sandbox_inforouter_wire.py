@@ -314,7 +314,7 @@ def test_wsdl_addresses_point_at_the_sandbox(
 def test_zeep_reads_the_served_wsdl_and_answers(sandbox: InfoRouterSandbox) -> None:
     """zeep loads ?WSDL from the sandbox and reads its SOAP 1.1 and 1.2 answers as elements."""
     with requests.Session() as session:
-        client = zeep.Client(sandbox.wsdl_url, transport=Transport(session=session))
+        client = zeep.Client(sandbox.wsdl_url, transport=Transport(session=session))  # type: ignore[no-untyped-call]
         for service in (client.service, client.bind("srv", "srvSoap12")):
             result = service.AuthenticateUser(UID="jdoe", PWD="jdoe-password")
             [element] = [result] if isinstance(result, etree._Element) else result

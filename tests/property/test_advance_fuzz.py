@@ -14,7 +14,7 @@ import asyncio
 import contextlib
 import uuid
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import httpx
 import pytest
@@ -329,9 +329,13 @@ def test_a_foreign_http_client_is_refused(kind: str, http_client: object) -> Non
     if kind == "none":
         http_client = None
     for cls in (AdvanceClient, AsyncAdvanceClient):
+        # mypy cannot infer a lambda with a default argument (cls=cls) as Callable[[], ...].
         construct(
-            lambda cls=cls: cls(
-                "https://t.hotdocsadvance.com/api/rest", auth="token", http_client=http_client
+            cast(
+                "Callable[[], object]",
+                lambda cls=cls: cls(
+                    "https://t.hotdocsadvance.com/api/rest", auth="token", http_client=http_client
+                ),
             )
         )
 

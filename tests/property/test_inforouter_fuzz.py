@@ -240,7 +240,7 @@ def valid_by(oracle: dict[str, Callable[[object], bool]], kwargs: dict[str, Any]
     return all(oracle[name](value) for name, value in kwargs.items())
 
 
-_T = typing.TypeVar("_T")
+_T = typing.TypeVar("_T", bound=Callable[..., Any])
 
 
 def with_mistakes(base: dict[str, Any], *mistakes: dict[str, Any]) -> Callable[[_T], _T]:
@@ -249,7 +249,7 @@ def with_mistakes(base: dict[str, Any], *mistakes: dict[str, Any]) -> Callable[[
 
     def decorate(test: _T) -> _T:
         for mistake in mistakes:
-            test = example({**base, **mistake})(test)  # type: ignore[arg-type]
+            test = example({**base, **mistake})(test)
         return test
 
     return decorate
@@ -536,7 +536,10 @@ def check_client(
             assert isinstance(session, InvalidResponseError), repr(session)
             assert "larger than" in str(session)
         assert GUARD.sent == ["AuthenticateUser"]
-    run(result.close() if isinstance(result, InfoRouterClient) else result.aclose())
+    close: Callable[[], object] = (
+        result.close if isinstance(result, InfoRouterClient) else result.aclose
+    )
+    run(close())
 
 
 CLIENT_BASE = {
@@ -720,7 +723,7 @@ SESSION_MISTAKES = [
 def with_session_mistakes(test: _T) -> _T:
     """Always try the known session mistakes, on the first and the last mode."""
     for number, call in enumerate(SESSION_MISTAKES):
-        test = example(mode=MODES[-(number % 2)], call=call)(test)  # type: ignore[arg-type]
+        test = example(mode=MODES[-(number % 2)], call=call)(test)
     return test
 
 

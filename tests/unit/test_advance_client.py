@@ -1017,7 +1017,10 @@ async def test_async_retries_use_the_fake_clock_and_honour_retry_after(
 
 @pytest.mark.parametrize("first", [httpx.ReadTimeout("lost"), reply(502)], ids=["timeout", "502"])
 def test_a_retried_create_that_finds_its_own_work_item_succeeds(
-    router: respx.Router, client: AdvanceClient, sleeps: list[float], first: object
+    router: respx.Router,
+    client: AdvanceClient,
+    sleeps: list[float],
+    first: httpx.Response | Exception,
 ) -> None:
     """First attempt lost, retry 409, and the work item has our name and ids: success, one item."""
     put = router.put(f"/v1.1/WorkItems/{WORK_ITEM}").mock(side_effect=[first, reply(409)])

@@ -155,6 +155,7 @@ def test_long_error_bodies_are_shortened_in_the_message() -> None:
 
 def test_the_hierarchy_is_as_documented() -> None:
     """Every exception derives from AdvanceError; argument errors are also ValueErrors."""
+    cls: type[AdvanceError]
     for cls in (
         BadRequestError,
         AuthenticationError,
@@ -176,7 +177,7 @@ def test_the_hierarchy_is_as_documented() -> None:
         assert issubclass(cls, AdvanceError)
     assert issubclass(AnswerSetError, ValueError)
     assert issubclass(InvalidArgumentError, ValueError)
-    assert "AdvanceError" in hotdocs_advance._errors.__doc__  # type: ignore[operator]
+    assert "AdvanceError" in hotdocs_advance._errors.__doc__
 
 
 def test_answer_set_error_message_leads_with_where() -> None:

@@ -20,7 +20,7 @@ from hotdocs_advance.sandbox import _app as app_module
 from hotdocs_advance.sandbox._answers import AnswerSetChecker, AnswerXmlError
 from hotdocs_advance.sandbox._callback import callback_url_problem
 from hotdocs_advance.sandbox._seed import DEFAULT_SEED_DATA
-from hotdocs_advance.sandbox._spec import WireResponse, load_spec
+from hotdocs_advance.sandbox._spec import WireRequest, WireResponse, load_spec
 from openapi_core.datatypes import RequestParameters
 from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
@@ -198,7 +198,7 @@ def test_fault_answers_conform_to_the_spec(status: int) -> None:
     content_type, body = app_module._fault_body(status, "x")
     spec = load_spec()
     operation = spec.operations["createWorkItem"]
-    wire = app_module.WireRequest(
+    wire = WireRequest(
         host_url=spec.host_url(operation, "tenancy1"),
         path=operation.concrete_path({"id": str(uuid.uuid4())}),
         method="put",

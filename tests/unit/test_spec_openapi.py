@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import yaml
-from jsonschema.exceptions import ValidationError
+from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
 from openapi_schema_validator import OAS30Validator, oas30_format_checker
 from openapi_spec_validator import OpenAPIV30SpecValidator, validate
 

@@ -632,6 +632,7 @@ def test_unsafe_calls_are_not_retried_on_429(
     with pytest.raises(InfoRouterHTTPError, match="HTTP 429") as caught:
         run(session)
     assert caught.value.status_code == 429
+    assert caught.value.retry_after == 3.0  # the caller decides when to try again
     assert not isinstance(caught.value, OutcomeUnknownError)
     assert server.operations().count(operation) == 1
     assert sleeps == []

@@ -15,13 +15,8 @@ MAX_RESPONSE_BYTES: Final = 10 * 1024 * 1024
 
 def _too_large(response: httpx.Response) -> APIResponseValidationError:
     """Describe an answer past the cap (the caller closes the response)."""
-    request = response.request
-    return APIResponseValidationError(
-        f"{request.method} {request.url} answered {response.status_code} with a body larger "
-        f"than {MAX_RESPONSE_BYTES} bytes; it was not read",
-        status_code=response.status_code,
-        method=request.method,
-        url=str(request.url),
+    return APIResponseValidationError.of(
+        response, f"larger than {MAX_RESPONSE_BYTES} bytes; it was not read"
     )
 
 

@@ -473,13 +473,8 @@ class _BaseClient:
             AttributeError,
             RecursionError,  # absurdly deep JSON
         ) as exc:
-            request = response.request
-            raise APIResponseValidationError(
-                f"{request.method} {request.url} answered {response.status_code} with a body "
-                f"that is not as documented: {type(exc).__name__}",
-                status_code=response.status_code,
-                method=request.method,
-                url=str(request.url),
+            raise APIResponseValidationError.of(
+                response, f"that is not as documented: {type(exc).__name__}"
             ) from exc
 
     # Requests ----------------------------------------------------------------------------------

@@ -132,6 +132,25 @@ class APIResponseValidationError(AdvanceError):
         self.method = method
         self.url = url
 
+    @classmethod
+    def of(cls, response: httpx.Response, problem: str) -> APIResponseValidationError:
+        """Describe what is wrong with the body of ``response``.
+
+        Args:
+            response: The answer (its request gives the method and URL).
+            problem: What is wrong, completing "answered <status> with a body ...".
+
+        Returns:
+            The error, naming the request and the status.
+        """
+        request = response.request
+        return cls(
+            f"{request.method} {request.url} answered {response.status_code} with a body {problem}",
+            status_code=response.status_code,
+            method=request.method,
+            url=str(request.url),
+        )
+
 
 class AnswerSetError(AdvanceError, ValueError):
     """Answer data or answer XML that HotDocs would not accept.

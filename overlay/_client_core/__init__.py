@@ -1,0 +1,67 @@
+"""What both clients do the same way: waits, retries, redaction, XML, timeouts, TLS, bodies.
+
+Private to this distribution: ``hotdocs_advance`` and ``inforouter`` import it; users do not.
+Each module holds one concern:
+
+- ``_retry``: the retry policy's constants, ``Retry-After``, backoff and the testing hooks;
+- ``_redact``: keeping secrets out of text;
+- ``_xml``: the hardened lxml parser for untrusted XML;
+- ``_http``: timeouts, the shared TLS context and capped body reading.
+"""
+
+from ._http import (
+    DEFAULT_TIMEOUT,
+    MAX_RESPONSE_BYTES,
+    MAX_TIMEOUT_S,
+    BodyTooLargeError,
+    aread_capped,
+    check_timeout,
+    read_capped,
+    ssl_context,
+)
+from ._redact import REDACTED, redact
+from ._retry import (
+    DEFAULT_MAX_RETRIES,
+    INITIAL_RETRY_DELAY,
+    MAX_RETRY_AFTER,
+    MAX_RETRY_DELAY,
+    RETRY_JITTER,
+    RETRY_STATUS_CODES,
+    async_retrying,
+    async_sleep,
+    backoff,
+    is_retried_status,
+    parse_retry_after,
+    retrying,
+    sleep,
+)
+from ._xml import DoctypeRefusedError, parse_untrusted, parser
+
+__all__ = [
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "INITIAL_RETRY_DELAY",
+    "MAX_RESPONSE_BYTES",
+    "MAX_RETRY_AFTER",
+    "MAX_RETRY_DELAY",
+    "MAX_TIMEOUT_S",
+    "REDACTED",
+    "RETRY_JITTER",
+    "RETRY_STATUS_CODES",
+    "BodyTooLargeError",
+    "DoctypeRefusedError",
+    "aread_capped",
+    "async_retrying",
+    "async_sleep",
+    "backoff",
+    "check_timeout",
+    "is_retried_status",
+    "parse_retry_after",
+    "parse_untrusted",
+    "parser",
+    "read_capped",
+    "redact",
+    "retrying",
+    "sleep",
+    "ssl_context",
+]

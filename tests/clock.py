@@ -7,16 +7,19 @@ from types import ModuleType
 import pytest
 
 
-def record_sleeps(monkeypatch: pytest.MonkeyPatch, hooks: ModuleType) -> list[float]:
+def record_sleeps(monkeypatch: pytest.MonkeyPatch, hooks: ModuleType | None = None) -> list[float]:
     """Record a client's retry waits instead of sleeping, through its package's testing hook.
 
     Args:
         monkeypatch: The test's monkeypatch fixture; the hook is restored after the test.
-        hooks: The package module whose ``sleep`` and ``async_sleep`` the retries call.
+        hooks: The module whose ``sleep`` and ``async_sleep`` the retries call: the shared
+            core's ``_client_core._retry`` unless given.
 
     Returns:
         The list the waits, in seconds, are appended to.
     """
+    if hooks is None:
+        from _client_core import _retry as hooks  # noqa: PLC0415
     waits: list[float] = []
 
     async def async_sleep(seconds: float) -> None:

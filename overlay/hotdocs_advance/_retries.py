@@ -10,12 +10,11 @@ import datetime
 import email.utils
 import logging
 import math
-import time
 from collections.abc import Callable
 from typing import Final
 
-import anyio
 import tenacity
+from _client_core import _retry as _core_retry
 
 from ._errors import APIConnectionError, APIStatusError
 
@@ -36,31 +35,13 @@ _backoff: Final = tenacity.wait_exponential(
 ) + tenacity.wait_random(0, RETRY_JITTER)
 
 
-def sleep(seconds: float) -> None:
-    """Wait between attempts (tests replace this module attribute with a fake clock).
-
-    Args:
-        seconds: How long to wait.
-    """
-    time.sleep(seconds)
-
-
-async def async_sleep(seconds: float) -> None:
-    """Wait between attempts in async code (tests replace this module attribute).
-
-    Args:
-        seconds: How long to wait.
-    """
-    await anyio.sleep(seconds)
-
-
-# Looked up at call time, so that tests can replace ``sleep`` and ``async_sleep``.
+# The waits go through the shared core's hooks, which tests replace with a fake clock.
 def _sleep(seconds: float) -> None:
-    sleep(seconds)
+    _core_retry.sleep(seconds)
 
 
 async def _async_sleep(seconds: float) -> None:
-    await async_sleep(seconds)
+    await _core_retry.async_sleep(seconds)
 
 
 def should_retry(exc: BaseException) -> bool:

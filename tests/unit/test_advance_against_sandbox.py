@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
+from _client_core import _retry as _core_retry
 from hotdocs_advance import (
     AdvanceClient,
     AnswerSet,
@@ -17,7 +18,6 @@ from hotdocs_advance import (
     MultipleChoice,
     NotFoundError,
     ServicePrincipal,
-    _retries,
 )
 from hotdocs_advance.sandbox import AdvanceSandbox
 
@@ -35,7 +35,7 @@ def anyio_backend() -> str:
 def client(
     advance_sandbox: AdvanceSandbox, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[AdvanceClient]:
-    monkeypatch.setattr(_retries, "sleep", lambda seconds: None)
+    monkeypatch.setattr(_core_retry, "sleep", lambda seconds: None)
     with AdvanceClient(advance_sandbox.base_url, auth=PRINCIPAL, timeout=5.0) as advance:
         yield advance
 

@@ -20,7 +20,6 @@ from hotdocs_advance import (
     BadRequestError,
     InvalidArgumentError,
     ServicePrincipal,
-    _retries,
 )
 
 from tests.clock import record_sleeps
@@ -49,7 +48,7 @@ def router() -> Iterator[respx.Router]:
 
 @pytest.fixture(autouse=True)
 def no_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
-    return record_sleeps(monkeypatch, _retries)
+    return record_sleeps(monkeypatch)
 
 
 def tokens(*values: str) -> list[httpx.Response]:

@@ -40,7 +40,6 @@ from hotdocs_advance import (
     ServicePrincipal,
     VersionStatus,
     WorkItem,
-    _retries,
 )
 
 from tests.clock import record_sleeps
@@ -338,7 +337,7 @@ def router() -> Iterator[respx.Router]:
 @pytest.fixture
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """A fake clock: every wait between attempts is recorded instead of slept."""
-    return record_sleeps(monkeypatch, _retries)
+    return record_sleeps(monkeypatch)
 
 
 @pytest.fixture

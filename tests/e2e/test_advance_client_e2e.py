@@ -12,6 +12,7 @@ import uuid
 from typing import Any
 
 import pytest
+from _client_core import _retry as _core_retry
 from hotdocs_advance import (
     AdvanceClient,
     APIStatusError,
@@ -22,7 +23,6 @@ from hotdocs_advance import (
     NotFoundError,
     PermissionDeniedError,
     ServicePrincipal,
-    _retries,
 )
 from hotdocs_advance.sandbox import AdvanceSandbox
 
@@ -41,8 +41,8 @@ def no_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
     async def async_sleep(seconds: float) -> None:
         return None
 
-    monkeypatch.setattr(_retries, "sleep", lambda seconds: None)
-    monkeypatch.setattr(_retries, "async_sleep", async_sleep)
+    monkeypatch.setattr(_core_retry, "sleep", lambda seconds: None)
+    monkeypatch.setattr(_core_retry, "async_sleep", async_sleep)
 
 
 @pytest.mark.anyio

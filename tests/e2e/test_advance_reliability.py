@@ -3,7 +3,7 @@
 Faults come from the sandbox's fault injection (`Faults`); silent and hostile servers are
 `RawServer` (``tests/e2e/hostile.py``), a few lines of plain sockets answering canned bytes.
 Retry waits are switched off through the package's testing hook
-(``hotdocs_advance._retries.sleep``/``async_sleep``) and recorded.
+(``_client_core._retry.sleep``/``async_sleep``) and recorded.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ from hotdocs_advance import (
     NotFoundError,
     PermissionDeniedError,
     ServicePrincipal,
-    _retries,
 )
 from hotdocs_advance.sandbox import FAULT_KINDS, AdvanceSandbox, Faults
 
@@ -77,7 +76,7 @@ FIGURES: dict[str, object] = {}
 @pytest.fixture
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record the client's retry waits instead of sleeping (the package's testing hook)."""
-    return record_sleeps(monkeypatch, _retries)
+    return record_sleeps(monkeypatch)
 
 
 @pytest.fixture

@@ -572,6 +572,43 @@ def tree_files(top: Path) -> dict[str, bytes]:
     }
 
 
+def rest_operations(tree: Path) -> list[str]:
+    """The operations of the generated REST package: one module per operation."""
+    api = tree / REST_PACKAGE / "api"
+    return sorted(path.stem for path in api.glob("*/*.py") if path.name != "__init__.py")
+
+
+def unexposed(tree: Path = ROOT / "generated") -> list[str]:
+    """Name every spec operation that a client does not send and no table excuses."""
+    from hotdocs_advance import AdvanceClient, AsyncAdvanceClient
+    from hotdocs_advance._base import OPERATION_MARK
+    from hotdocs_advance._ops import NOT_EXPOSED
+    from inforouter import soap_operations_not_exposed, soap_operations_sent
+    from inforouter_api import OPERATIONS
+
+    problems = []
+    for client in (AdvanceClient, AsyncAdvanceClient):
+        sent = {
+            getattr(member, OPERATION_MARK)
+            for member in vars(client).values()
+            if hasattr(member, OPERATION_MARK)
+        }
+        for name in rest_operations(tree):
+            if name not in sent and name not in NOT_EXPOSED:
+                problems.append(
+                    f"{OPENAPI}: operation {name} has no method on {client.__name__} "
+                    "(add one marked @exposes, or list it in hotdocs_advance/_ops.py NOT_EXPOSED)"
+                )
+    sent_soap, excused = soap_operations_sent(), soap_operations_not_exposed()
+    for name in sorted(OPERATIONS):
+        if name not in sent_soap and name not in excused:
+            problems.append(
+                f"{WSDL}: operation {name} is sent by no method of the infoRouter client or "
+                "session (add one, or list it in the package's NOT_EXPOSED table)"
+            )
+    return problems
+
+
 def check(current: Path) -> int:
     """Regenerate into a temporary directory and compare with ``current``, file by file."""
     with tempfile.TemporaryDirectory(prefix="check-generated-") as tmp:
@@ -583,9 +620,14 @@ def check(current: Path) -> int:
         + [f"missing: {name}" for name in want.keys() - have.keys()]
         + [f"not generated: {name}" for name in have.keys() - want.keys()]
     )
+    problems = unexposed()
+    for line in problems:
+        sys.stderr.write(f"scripts/check-generated: {line}\n")
     if not differing:
         print("scripts/check-generated: generated/ matches spec/.")
-        return 0
+        if not problems:
+            print("scripts/check-generated: every spec operation has a public method.")
+        return 1 if problems else 0
     sys.stderr.write("scripts/check-generated: generated/ is out of date with spec/:\n")
     for line in differing:
         sys.stderr.write(f"  {line}\n")

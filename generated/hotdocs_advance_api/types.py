@@ -1,16 +1,21 @@
 # Generated from spec/hotdocs-advance.openapi.yaml by scripts/generate. Do not edit.
 """Contains some shared types for properties"""
 
+import json
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
+import httpx
 from attrs import define
 
 
 class Unset:
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
 
 
 UNSET: Unset = Unset()
@@ -52,4 +57,112 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+@define
+class UnexpectedResponse:
+    """An answer that is not what the spec documents for its operation.
+
+    Attributes:
+        response: The answer, its body read.
+        reason: What is wrong, e.g. "status 302 is not a documented success" or
+            "the content type is 'text/html', not application/json".
+    """
+
+    response: httpx.Response
+    reason: str
+
+
+# Types of JSON values, by the names the generator uses for a property's JSON type.
+_JSON_KINDS: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "bool": (bool,),
+    "int": (int,),
+    "float": (int, float),
+    "None": (type(None),),
+    "dict": (dict,),
+    "list": (list,),
+}
+
+
+def check_member(name: str, value: object, kinds: str) -> None:
+    """Refuse a JSON member whose value is not of the documented type (UNSET passes).
+
+    Args:
+        name: The member's JSON name, for the message.
+        value: Its value as decoded from JSON.
+        kinds: The documented JSON type, as the generator writes it (``"str"``,
+            ``"None | str"``, ``"list[Any]"``, ``"Any"``).
+
+    Raises:
+        TypeError: The value has another type.
+    """
+    if isinstance(value, Unset):
+        return
+    allowed: list[type] = []
+    for kind in kinds.split("|"):
+        found = _JSON_KINDS.get(kind.strip().split("[", 1)[0])
+        if found is None:  # Any, or a type this check does not know: not checked
+            return
+        allowed.extend(found)
+    # bool is an int to Python, never to JSON.
+    if isinstance(value, tuple(allowed)) and (
+        bool in allowed or not isinstance(value, bool)
+    ):
+        return
+    raise TypeError(f"member {name!r} is a JSON {type(value).__name__}, not {kinds}")
+
+
+def or_unset(value: T | None) -> T | Unset:
+    """Map None (an absent member of a result model) back to UNSET, for ``to_dict()``."""
+    return UNSET if value is None else value
+
+
+def media_type_problem(
+    response: httpx.Response, expected: tuple[str, ...]
+) -> str | None:
+    """Say what is wrong with an answer's Content-Type, or None when it is one documented.
+
+    CHOICE (not documented by the vendor): an answer without a Content-Type is read as the
+    documented type; ``+json`` types count as ``application/json``.
+
+    Args:
+        response: The answer.
+        expected: The media types the spec documents for its status.
+
+    Returns:
+        None, or a description of the mismatch.
+    """
+    declared = response.headers.get("content-type")
+    if declared is None:
+        return None
+    media = declared.split(";", 1)[0].strip().lower()
+    for wanted in expected:
+        if media == wanted or (wanted.endswith("json") and media.endswith("+json")):
+            return None
+    return f"the content type is {media!r}, not {' or '.join(expected)}"
+
+
+def json_object(response: httpx.Response) -> dict[str, Any]:
+    """Decode an answer's body as a JSON object.
+
+    Raises:
+        ValueError: The body is not JSON, or it is JSON but not an object.
+    """
+    data = json.loads(response.content)
+    if not isinstance(data, dict):
+        raise ValueError(f"expected a JSON object, got a JSON {type(data).__name__}")
+    return data
+
+
+__all__ = [
+    "UNSET",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "UnexpectedResponse",
+    "Unset",
+    "check_member",
+    "json_object",
+    "media_type_problem",
+    "or_unset",
+]

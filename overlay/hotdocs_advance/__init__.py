@@ -5,6 +5,8 @@ item with ``AdvanceClient`` or ``AsyncAdvanceClient``. Every exception derives f
 ``AdvanceError``. Modules behind this package are private; everything public is here.
 """
 
+from _client_core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+
 from ._answers import (
     MAX_NAME_LENGTH,
     MAX_REPEAT_DEPTH,
@@ -17,9 +19,9 @@ from ._answers import (
     Unanswered,
     validate_answer_xml,
 )
+from ._async_client import AsyncAdvanceClient
 from ._auth import ServicePrincipal
 from ._bodies import MAX_RESPONSE_BYTES
-from ._client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, AdvanceClient, AsyncAdvanceClient
 from ._errors import (
     AdvanceError,
     AnswerSetError,
@@ -36,13 +38,14 @@ from ._errors import (
     PermissionDeniedError,
     RateLimitError,
 )
-from ._models import (
+from ._results import (
     AssemblySession,
     PublicInterviewLink,
     SaveAndCloseResult,
     VersionStatus,
     WorkItem,
 )
+from ._sync_client import AdvanceClient
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",

@@ -1,4 +1,4 @@
-"""Authentication: a fixed token, or a service principal that logs in and refreshes on 401."""
+"""Authentication: a fixed token, or a service principal's log-in state (requests and answers)."""
 
 from __future__ import annotations
 
@@ -6,18 +6,17 @@ import json
 import logging
 import re
 import threading
-from collections.abc import AsyncGenerator, Generator
-from typing import Final
+from typing import Any, Final
 
 import anyio
 import attrs
 import httpx
+from _client_core import is_retried_status
 from hotdocs_advance_api.api.authorization import service_principal_log_in
 from hotdocs_advance_api.models import ServicePrincipalLogInRequest
+from hotdocs_advance_api.types import UnexpectedResponse
 
-from ._bodies import aread_capped, read_capped
 from ._errors import AuthenticationError, InvalidArgumentError, make_status_error
-from ._retries import RETRY_STATUS_CODES
 
 logger: Final = logging.getLogger("hotdocs_advance")
 
@@ -31,7 +30,7 @@ _TOKEN: Final = re.compile(r"[\x21-\x7e]+")
 class ServicePrincipal:
     """An API client's service principal, for the resource-owner log-in.
 
-    The client logs in at ``<auth base>/Authorize/ServicePrincipalLogIn`` on first use, keeps
+    The client logs in at the spec's log-in path below the auth base on first use, keeps
     the token, and logs in again once when a request is refused with 401. A refused log-in
     raises ``AuthenticationError``; one that fails on the server's side (429, 5xx) is retried
     like any call. ``repr()`` never shows the password.
@@ -81,11 +80,12 @@ def check_token(token: object) -> str:
     return token
 
 
-class ServicePrincipalAuth(httpx.Auth):
-    """Logs in as a service principal, caches the token, and logs in again once on 401.
+class Login:
+    """The service-principal log-in one client and its copies share: the token and two locks.
 
-    Works for both sync and async clients; the cache is guarded by a lock of each kind, so
-    concurrent requests log in once.
+    The clients do the log-in themselves (on first use, and once more after a 401), under
+    ``lock`` (threads) or ``async_lock`` (tasks), so concurrent calls log in once. This class
+    builds the request and reads the answer; it does no I/O.
 
     Args:
         principal: The credentials.
@@ -93,14 +93,14 @@ class ServicePrincipalAuth(httpx.Auth):
     """
 
     def __init__(self, principal: ServicePrincipal, auth_base: str) -> None:
-        self._principal = principal
-        self._auth_base = auth_base
-        self._token: str | None = None
-        self._lock = threading.Lock()
-        self._async_lock = anyio.Lock()
+        self.principal = principal
+        self.auth_base = auth_base
+        self.token: str | None = None
+        self.lock = threading.Lock()
+        self.async_lock = anyio.Lock()
 
     def __repr__(self) -> str:
-        return f"ServicePrincipalAuth({self._principal!r}, auth_base={self._auth_base!r})"
+        return f"Login({self.principal!r}, auth_base={self.auth_base!r})"
 
     def secrets(self) -> tuple[str, ...]:
         """Return the strings no message may show.
@@ -108,37 +108,47 @@ class ServicePrincipalAuth(httpx.Auth):
         Returns:
             The password and, once logged in, the token.
         """
-        return (self._principal.password, self._token or "")
+        return (self.principal.password, self.token or "")
 
-    def _login_request(self, request: httpx.Request) -> httpx.Request:
-        kwargs = service_principal_log_in._get_kwargs(
+    def request(self) -> dict[str, Any]:
+        """Build the log-in request (``build_request`` keyword arguments, URL absolute).
+
+        Returns:
+            The request.
+        """
+        kwargs = service_principal_log_in.build_request(
             body=ServicePrincipalLogInRequest(
-                client_name=self._principal.client_name,
-                principal_name=self._principal.principal_name,
-                principal_password=self._principal.password,
+                client_name=self.principal.client_name,
+                principal_name=self.principal.principal_name,
+                principal_password=self.principal.password,
             )
         )
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "logging in as service principal %r of client %r",
-                self._principal.principal_name,
-                self._principal.client_name,
+                self.principal.principal_name,
+                self.principal.client_name,
             )
-        # A request made here has no timeout of its own: give it the caller's.
-        return httpx.Request(
-            kwargs["method"].upper(),
-            self._auth_base + kwargs["url"],
-            json=kwargs["json"],
-            headers=kwargs["headers"],
-            extensions={"timeout": request.extensions.get("timeout", {})},
-        )
+        return {**kwargs, "url": self.auth_base + kwargs["url"]}
 
-    def _accept(self, response: httpx.Response) -> str:
+    def accept(self, response: httpx.Response) -> str:
+        """Read the log-in's answer and keep the token.
+
+        Args:
+            response: The answer, read.
+
+        Returns:
+            The token.
+
+        Raises:
+            AuthenticationError: The log-in was refused, or answered without a usable token.
+            APIStatusError: The server failed (429, 5xx): the caller retries the whole call.
+        """
         status = response.status_code
-        if status != httpx.codes.OK:
-            if status in RETRY_STATUS_CODES or status >= 500:
+        request = response.request
+        if status not in service_principal_log_in.SUCCESS_STATUSES:
+            if is_retried_status(status):
                 raise make_status_error(response, self.secrets())  # retried as a whole
-            request = response.request
             raise AuthenticationError(
                 f"service principal log-in at {request.url} failed: {status}; check the "
                 "client name, principal name and password (and that the API client uses the "
@@ -149,8 +159,9 @@ class ServicePrincipalAuth(httpx.Auth):
                 url=str(request.url),
                 response=response,
             )
-        token = response.text.strip()
-        # CHOICE: the vendor documents a bare text token; a JSON-encoded string is unwrapped.
+        parsed = service_principal_log_in.parse_response(response)
+        token = "" if isinstance(parsed, UnexpectedResponse) else parsed.strip()
+        # CHOICE (spec): a JSON-encoded string is unwrapped.
         if token.startswith('"'):
             try:
                 decoded = json.loads(token)
@@ -163,72 +174,9 @@ class ServicePrincipalAuth(httpx.Auth):
                 "the log-in answered 200 without a usable token (expected a bare text token)",
                 status_code=status,
                 body=None,
-                method=response.request.method,
-                url=str(response.request.url),
+                method=request.method,
+                url=str(request.url),
                 response=response,
             )
+        self.token = token
         return token
-
-    def _authorize(self, request: httpx.Request, token: str) -> httpx.Request:
-        request.headers[AUTHORIZATION] = BEARER + token
-        return request
-
-    def sync_auth_flow(
-        self, request: httpx.Request
-    ) -> Generator[httpx.Request, httpx.Response, None]:
-        """Add the token, logging in first when there is none; on 401 log in again once.
-
-        Args:
-            request: The request to send.
-
-        Yields:
-            The log-in request when needed, then the request (twice after a 401).
-        """
-        token = self._token
-        if token is None:
-            with self._lock:
-                token = self._token
-                if token is None:
-                    login = yield self._login_request(request)
-                    read_capped(login)
-                    token = self._token = self._accept(login)
-        response = yield self._authorize(request, token)
-        if response.status_code != httpx.codes.UNAUTHORIZED:
-            return
-        with self._lock:
-            if self._token == token:  # nobody has logged in again meanwhile
-                login = yield self._login_request(request)
-                read_capped(login)
-                self._token = self._accept(login)
-            token = self._token or token
-        yield self._authorize(request, token)
-
-    async def async_auth_flow(
-        self, request: httpx.Request
-    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        """Add the token, logging in first when there is none; on 401 log in again once.
-
-        Args:
-            request: The request to send.
-
-        Yields:
-            The log-in request when needed, then the request (twice after a 401).
-        """
-        token = self._token
-        if token is None:
-            async with self._async_lock:
-                token = self._token
-                if token is None:
-                    login = yield self._login_request(request)
-                    await aread_capped(login)
-                    token = self._token = self._accept(login)
-        response = yield self._authorize(request, token)
-        if response.status_code != httpx.codes.UNAUTHORIZED:
-            return
-        async with self._async_lock:
-            if self._token == token:  # nobody has logged in again meanwhile
-                login = yield self._login_request(request)
-                await aread_capped(login)
-                self._token = self._accept(login)
-            token = self._token or token
-        yield self._authorize(request, token)

@@ -32,9 +32,31 @@ from collections.abc import Iterable
 from typing import Final
 
 import httpx
+from _client_core import redact
 from hotdocs_advance_api import errors as generated_errors
+from hotdocs_advance_api.models import Problem
 
-_REDACTED: Final = "***"
+__all__ = [  # redact() is the shared core's; it is re-exported here for this package's users
+    "FOREIGN_ERRORS",
+    "APIConnectionError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AdvanceError",
+    "AnswerSetError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "InvalidArgumentError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "make_status_error",
+    "redact",
+    "translate",
+]
+
 _MAX_DETAIL: Final = 300
 
 
@@ -209,22 +231,6 @@ _HINTS: Final[dict[type[APIStatusError], str]] = {
 }
 
 
-def redact(text: str, secrets: Iterable[str]) -> str:
-    """Replace every secret in ``text`` with ``***``.
-
-    Args:
-        text: Any text that may quote a secret (a server message, a transport error).
-        secrets: The secrets to hide; empty strings are ignored.
-
-    Returns:
-        The text without the secrets.
-    """
-    for secret in secrets:
-        if secret:
-            text = text.replace(secret, _REDACTED)
-    return text
-
-
 def _status_error_class(status_code: int) -> type[APIStatusError]:
     if status_code >= 500:
         return InternalServerError
@@ -244,10 +250,10 @@ def _body_of(response: httpx.Response) -> object:
         return response.text
 
 
-def _detail_of(body: object) -> str:
-    if isinstance(body, dict):
-        parts = [body.get(key) for key in ("title", "detail")]
-        text = " - ".join(part for part in parts if isinstance(part, str) and part)
+def _detail_of(body: object, problem: Problem | None = None) -> str:
+    if problem is not None:
+        parts = [problem.title, problem.detail]
+        text = " - ".join(part for part in parts if part)
     elif isinstance(body, str):
         text = " ".join(body.split())
     else:
@@ -255,12 +261,15 @@ def _detail_of(body: object) -> str:
     return text if len(text) <= _MAX_DETAIL else text[: _MAX_DETAIL - 3] + "..."
 
 
-def make_status_error(response: httpx.Response, secrets: Iterable[str] = ()) -> APIStatusError:
+def make_status_error(
+    response: httpx.Response, secrets: Iterable[str] = (), problem: Problem | None = None
+) -> APIStatusError:
     """Build the exception for an error response: one class per status.
 
     Args:
         response: The error response (status 300 or more).
         secrets: Secrets to keep out of the message.
+        problem: The error body as its operation's ``parse_error()`` read it, if it did.
 
     Returns:
         The exception, not raised.
@@ -271,7 +280,12 @@ def make_status_error(response: httpx.Response, secrets: Iterable[str] = ()) -> 
     message = f"{request.method} {request.url} failed: {response.status_code}"
     if response.reason_phrase:
         message += f" {response.reason_phrase}"
-    detail = _detail_of(body)
+    if problem is None and isinstance(body, dict):
+        try:  # every documented error body is a Problem; others are read as one, leniently
+            problem = Problem.from_dict(body)
+        except (ValueError, TypeError, KeyError, AttributeError):
+            problem = None
+    detail = _detail_of(body, problem)
     if detail:
         message += f" ({detail})"
     hint = _HINTS.get(cls)

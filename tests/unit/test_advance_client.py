@@ -898,7 +898,7 @@ def test_transient_failures_are_retried_with_growing_backoff(
 
 @pytest.mark.parametrize(
     ("header", "expected"),
-    [("7", 7.0), ("0.25", 0.25), ("3600", 60.0), ("-5", 0.0)],
+    [("7", 7.0), ("0.25", 0.25), ("1.5", 1.5), ("3600", 60.0)],
 )
 def test_retry_after_seconds_are_honoured_and_capped(
     router: respx.Router, client: AdvanceClient, sleeps: list[float], header: str, expected: float
@@ -909,6 +909,19 @@ def test_retry_after_seconds_are_honoured_and_capped(
     )
     client.get_work_item(WORK_ITEM)
     assert sleeps == [expected]
+
+
+@pytest.mark.parametrize("header", ["-5", "soon", "nan", ""])
+def test_an_unusable_retry_after_falls_back_to_the_backoff(
+    router: respx.Router, client: AdvanceClient, sleeps: list[float], header: str
+) -> None:
+    """A negative or unreadable Retry-After is ignored: the first backoff (0.5 s + jitter) runs."""
+    router.get(f"/v1.1/WorkItems/{WORK_ITEM}").mock(
+        side_effect=[reply(429, headers={"Retry-After": header}), reply(200, {})]
+    )
+    client.get_work_item(WORK_ITEM)
+    assert len(sleeps) == 1
+    assert 0.5 <= sleeps[0] <= 1.0
 
 
 def test_retry_after_as_an_http_date_is_honoured(

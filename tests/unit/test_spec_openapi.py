@@ -260,7 +260,8 @@ def test_servers_are_exactly_cloud_and_on_premise(spec: dict[str, Any]) -> None:
 
 
 def test_login_uses_auth_hosts_plain_text_token_and_no_security(spec: dict[str, Any]) -> None:
-    """The log-in has the two auth-host servers, no security, a JSON body and a text/plain token."""
+    """The log-in has the two auth-host servers, no security, a JSON body and a text/plain token
+    (a JSON-encoded string is accepted too, a labelled CHOICE)."""
     login = _operations(spec)[("post", "/Authorize/ServicePrincipalLogIn")]
     assert [server["url"] for server in login["servers"]] == [
         "https://{tenancymoniker}.hotdocsadvance.com/auth",
@@ -268,8 +269,10 @@ def test_login_uses_auth_hosts_plain_text_token_and_no_security(spec: dict[str, 
     ]
     assert login["security"] == []
     assert login["responses"]["200"]["content"] == {
-        "text/plain": {"schema": {"type": "string", "example": "eyJhbGciOi..."}}
+        "text/plain": {"schema": {"type": "string", "example": "eyJhbGciOi..."}},
+        "application/json": {"schema": {"type": "string"}},
     }
+    assert "CHOICE" in login["responses"]["200"]["description"]
     body = spec["components"]["schemas"]["ServicePrincipalLogInRequest"]
     assert set(body["required"]) == {"ClientName", "PrincipalName", "PrincipalPassword"}
 

@@ -8,6 +8,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import check_member
+
 T = TypeVar("T", bound="AssemblySession")
 
 
@@ -17,15 +19,14 @@ class AssemblySession:
     members may appear; they are not documented by the vendor.
 
         Attributes:
-            hda_session_id (UUID): Advance's identifier for the session.
-            core_session_id (UUID): The Core Assembly service's identifier for the session.
-            interview_js_url (str): URL of the JavaScript that renders the interview.
-    """
+    hda_session_id (UUID): Advance's identifier for the session.core_session_id (UUID): The Core Assembly service's identifier for the session.interview_js_url (str): URL of the JavaScript that renders the interview."""
 
     hda_session_id: UUID
     core_session_id: UUID
     interview_js_url: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(
+        factory=dict, kw_only=True, alias="extra"
+    )
 
     def to_dict(self) -> dict[str, Any]:
         hda_session_id = str(self.hda_session_id)
@@ -49,11 +50,17 @@ class AssemblySession:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        hda_session_id = UUID(d.pop("hdaSessionId"))
+        _raw_hda_session_id = d.pop("hdaSessionId")
+        check_member("hdaSessionId", _raw_hda_session_id, "str")
+        hda_session_id = UUID(_raw_hda_session_id)
 
-        core_session_id = UUID(d.pop("coreSessionId"))
+        _raw_core_session_id = d.pop("coreSessionId")
+        check_member("coreSessionId", _raw_core_session_id, "str")
+        core_session_id = UUID(_raw_core_session_id)
 
-        interview_js_url = d.pop("interviewJsUrl")
+        _raw_interview_js_url = d.pop("interviewJsUrl")
+        check_member("interviewJsUrl", _raw_interview_js_url, "str")
+        interview_js_url = _raw_interview_js_url
 
         assembly_session = cls(
             hda_session_id=hda_session_id,
@@ -63,6 +70,11 @@ class AssemblySession:
 
         assembly_session.additional_properties = d
         return assembly_session
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Members the spec does not name, as the server sent them (``additional_properties``)."""
+        return self.additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

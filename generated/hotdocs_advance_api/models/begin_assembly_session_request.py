@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, check_member
 
 T = TypeVar("T", bound="BeginAssemblySessionRequest")
 
@@ -16,16 +16,16 @@ T = TypeVar("T", bound="BeginAssemblySessionRequest")
 class BeginAssemblySessionRequest:
     """Body of `beginAssemblySession`.
 
-    Attributes:
-        answer_xml (str | Unset): Optional HotDocs answer set XML to start from. Omit it to resume the last saved
-            answers.
-        force_create (bool | Unset): When true, a session is created even though another one is active for the work
-            item.
-    """
+        Attributes:
+    answer_xml (str | Unset): Optional HotDocs answer set XML to start from. Omit it to resume the last saved
+                answers.force_create (bool | Unset): When true, a session is created even though another one is active for the work
+                item."""
 
     answer_xml: str | Unset = UNSET
     force_create: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(
+        factory=dict, kw_only=True, alias="extra"
+    )
 
     def to_dict(self) -> dict[str, Any]:
         answer_xml = self.answer_xml
@@ -45,9 +45,13 @@ class BeginAssemblySessionRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        answer_xml = d.pop("answerXml", UNSET)
+        _raw_answer_xml = d.pop("answerXml", UNSET)
+        check_member("answerXml", _raw_answer_xml, "str")
+        answer_xml = _raw_answer_xml
 
-        force_create = d.pop("forceCreate", UNSET)
+        _raw_force_create = d.pop("forceCreate", UNSET)
+        check_member("forceCreate", _raw_force_create, "bool")
+        force_create = _raw_force_create
 
         begin_assembly_session_request = cls(
             answer_xml=answer_xml,
@@ -56,6 +60,11 @@ class BeginAssemblySessionRequest:
 
         begin_assembly_session_request.additional_properties = d
         return begin_assembly_session_request
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Members the spec does not name, as the server sent them (``additional_properties``)."""
+        return self.additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, check_member
 
 T = TypeVar("T", bound="CompleteAssemblySessionRequest")
 
@@ -16,12 +16,13 @@ T = TypeVar("T", bound="CompleteAssemblySessionRequest")
 class CompleteAssemblySessionRequest:
     """Body of `completeAssemblySession`.
 
-    Attributes:
-        run_assembly (bool | Unset): True assembles the documents; false only closes the session. Default: True.
-    """
+        Attributes:
+    run_assembly (bool | Unset): True assembles the documents; false only closes the session. Default: True."""
 
     run_assembly: bool | Unset = True
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(
+        factory=dict, kw_only=True, alias="extra"
+    )
 
     def to_dict(self) -> dict[str, Any]:
         run_assembly = self.run_assembly
@@ -37,7 +38,9 @@ class CompleteAssemblySessionRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        run_assembly = d.pop("runAssembly", UNSET)
+        _raw_run_assembly = d.pop("runAssembly", UNSET)
+        check_member("runAssembly", _raw_run_assembly, "bool")
+        run_assembly = _raw_run_assembly
 
         complete_assembly_session_request = cls(
             run_assembly=run_assembly,
@@ -45,6 +48,11 @@ class CompleteAssemblySessionRequest:
 
         complete_assembly_session_request.additional_properties = d
         return complete_assembly_session_request
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Members the spec does not name, as the server sent them (``additional_properties``)."""
+        return self.additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

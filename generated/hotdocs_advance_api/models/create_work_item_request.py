@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, check_member
 
 T = TypeVar("T", bound="CreateWorkItemRequest")
 
@@ -17,25 +17,17 @@ T = TypeVar("T", bound="CreateWorkItemRequest")
 class CreateWorkItemRequest:
     """Body of `createWorkItem`.
 
-    Attributes:
-        name (str): Name of the work item; no other work item may already use it.
-        work_group_id (UUID): GUID of an existing work group.
-        template_package_id (UUID): GUID of an activated template package assigned to the work group. Its live version
-            is used.
-        description (str | Unset): Optional free-text description.
-        answer_xml (str | Unset): Optional HotDocs answer set XML (an `AnswerSet` document, valid against the answer set
-            schema)
-            used to pre-fill the interview. Leave it out to start without answers.
-        assemble_immediately (bool | Unset): When true, documents are assembled as soon as the work item exists. The
-            default is
-            not documented by the vendor (CHOICE: false when omitted).
-        complete_assembly_session (bool | Unset): When true, the work item's session is recorded as complete, so the web
-            UI does not offer to
-            resume an unfinished interview. The default is not documented by the vendor (CHOICE: false).
-        is_private_to_owner (bool | Unset): True keeps the work item private to its owner; false shares it with the work
-            group's users.
-            The default is not documented by the vendor (CHOICE: false).
-    """
+        Attributes:
+    name (str): Name of the work item; no other work item may already use it.work_group_id (UUID): GUID of an existing work group.template_package_id (UUID): GUID of an activated template package assigned to the work group. Its live version
+                is used.description (str | Unset): Optional free-text description.answer_xml (str | Unset): Optional HotDocs answer set XML (an `AnswerSet` document, valid against the answer set
+                schema)
+                used to pre-fill the interview. Leave it out to start without answers.assemble_immediately (bool | Unset): When true, documents are assembled as soon as the work item exists. The
+                default is
+                not documented by the vendor (CHOICE: false when omitted).complete_assembly_session (bool | Unset): When true, the work item's session is recorded as complete, so the web
+                UI does not offer to
+                resume an unfinished interview. The default is not documented by the vendor (CHOICE: false).is_private_to_owner (bool | Unset): True keeps the work item private to its owner; false shares it with the work
+                group's users.
+                The default is not documented by the vendor (CHOICE: false)."""
 
     name: str
     work_group_id: UUID
@@ -45,7 +37,9 @@ class CreateWorkItemRequest:
     assemble_immediately: bool | Unset = UNSET
     complete_assembly_session: bool | Unset = UNSET
     is_private_to_owner: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(
+        factory=dict, kw_only=True, alias="extra"
+    )
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -89,21 +83,37 @@ class CreateWorkItemRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        name = d.pop("name")
+        _raw_name = d.pop("name")
+        check_member("name", _raw_name, "str")
+        name = _raw_name
 
-        work_group_id = UUID(d.pop("workGroupId"))
+        _raw_work_group_id = d.pop("workGroupId")
+        check_member("workGroupId", _raw_work_group_id, "str")
+        work_group_id = UUID(_raw_work_group_id)
 
-        template_package_id = UUID(d.pop("templatePackageId"))
+        _raw_template_package_id = d.pop("templatePackageId")
+        check_member("templatePackageId", _raw_template_package_id, "str")
+        template_package_id = UUID(_raw_template_package_id)
 
-        description = d.pop("description", UNSET)
+        _raw_description = d.pop("description", UNSET)
+        check_member("description", _raw_description, "str")
+        description = _raw_description
 
-        answer_xml = d.pop("answerXml", UNSET)
+        _raw_answer_xml = d.pop("answerXml", UNSET)
+        check_member("answerXml", _raw_answer_xml, "str")
+        answer_xml = _raw_answer_xml
 
-        assemble_immediately = d.pop("assembleImmediately", UNSET)
+        _raw_assemble_immediately = d.pop("assembleImmediately", UNSET)
+        check_member("assembleImmediately", _raw_assemble_immediately, "bool")
+        assemble_immediately = _raw_assemble_immediately
 
-        complete_assembly_session = d.pop("completeAssemblySession", UNSET)
+        _raw_complete_assembly_session = d.pop("completeAssemblySession", UNSET)
+        check_member("completeAssemblySession", _raw_complete_assembly_session, "bool")
+        complete_assembly_session = _raw_complete_assembly_session
 
-        is_private_to_owner = d.pop("isPrivateToOwner", UNSET)
+        _raw_is_private_to_owner = d.pop("isPrivateToOwner", UNSET)
+        check_member("isPrivateToOwner", _raw_is_private_to_owner, "bool")
+        is_private_to_owner = _raw_is_private_to_owner
 
         create_work_item_request = cls(
             name=name,
@@ -118,6 +128,11 @@ class CreateWorkItemRequest:
 
         create_work_item_request.additional_properties = d
         return create_work_item_request
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Members the spec does not name, as the server sent them (``additional_properties``)."""
+        return self.additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

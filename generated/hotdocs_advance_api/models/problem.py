@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, check_member, or_unset
 
 T = TypeVar("T", bound="Problem")
 
@@ -18,26 +18,24 @@ class Problem:
     not documented by the vendor (CHOICE); every member is optional and extra members (e.g. `traceId`) may appear.
 
         Attributes:
-            type_ (str | Unset): URI reference naming the problem type.
-            title (str | Unset): Short human-readable summary.
-            status (int | Unset): The HTTP status code, repeated.
-            detail (str | Unset): Human-readable explanation of this occurrence.
-    """
+    type_ (str | None): URI reference naming the problem type.title (str | None): Short human-readable summary.status (int | None): The HTTP status code, repeated.detail (str | None): Human-readable explanation of this occurrence."""
 
-    type_: str | Unset = UNSET
-    title: str | Unset = UNSET
-    status: int | Unset = UNSET
-    detail: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    type_: str | None = None
+    title: str | None = None
+    status: int | None = None
+    detail: str | None = None
+    additional_properties: dict[str, Any] = _attrs_field(
+        factory=dict, kw_only=True, alias="extra"
+    )
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_
+        type_ = or_unset(self.type_)
 
-        title = self.title
+        title = or_unset(self.title)
 
-        status = self.status
+        status = or_unset(self.status)
 
-        detail = self.detail
+        detail = or_unset(self.detail)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -56,23 +54,36 @@ class Problem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        type_ = d.pop("type", UNSET)
+        _raw_type_ = d.pop("type", UNSET)
+        check_member("type", _raw_type_, "str")
+        type_ = _raw_type_
 
-        title = d.pop("title", UNSET)
+        _raw_title = d.pop("title", UNSET)
+        check_member("title", _raw_title, "str")
+        title = _raw_title
 
-        status = d.pop("status", UNSET)
+        _raw_status = d.pop("status", UNSET)
+        check_member("status", _raw_status, "int")
+        status = _raw_status
 
-        detail = d.pop("detail", UNSET)
+        _raw_detail = d.pop("detail", UNSET)
+        check_member("detail", _raw_detail, "str")
+        detail = _raw_detail
 
         problem = cls(
-            type_=type_,
-            title=title,
-            status=status,
-            detail=detail,
+            type_=None if isinstance(type_, Unset) else type_,
+            title=None if isinstance(title, Unset) else title,
+            status=None if isinstance(status, Unset) else status,
+            detail=None if isinstance(detail, Unset) else detail,
         )
 
         problem.additional_properties = d
         return problem
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Members the spec does not name, as the server sent them (``additional_properties``)."""
+        return self.additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, check_member
 
 T = TypeVar("T", bound="PublicInterviewLinkRequest")
 
@@ -17,18 +17,16 @@ T = TypeVar("T", bound="PublicInterviewLinkRequest")
 class PublicInterviewLinkRequest:
     """Body of `createPublicInterviewLink`.
 
-    Attributes:
-        name (str): Label that identifies the link.
-        template_package_id (UUID): GUID of an enabled template package that belongs to the work group.
-        work_group_id (UUID): GUID of an existing work group.
-        is_active (bool | Unset): Whether visitors can use the link. Default: True.
-    """
+        Attributes:
+    name (str): Label that identifies the link.template_package_id (UUID): GUID of an enabled template package that belongs to the work group.work_group_id (UUID): GUID of an existing work group.is_active (bool | Unset): Whether visitors can use the link. Default: True."""
 
     name: str
     template_package_id: UUID
     work_group_id: UUID
     is_active: bool | Unset = True
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(
+        factory=dict, kw_only=True, alias="extra"
+    )
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
@@ -56,13 +54,21 @@ class PublicInterviewLinkRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        name = d.pop("name")
+        _raw_name = d.pop("name")
+        check_member("name", _raw_name, "str")
+        name = _raw_name
 
-        template_package_id = UUID(d.pop("templatePackageId"))
+        _raw_template_package_id = d.pop("templatePackageId")
+        check_member("templatePackageId", _raw_template_package_id, "str")
+        template_package_id = UUID(_raw_template_package_id)
 
-        work_group_id = UUID(d.pop("workGroupId"))
+        _raw_work_group_id = d.pop("workGroupId")
+        check_member("workGroupId", _raw_work_group_id, "str")
+        work_group_id = UUID(_raw_work_group_id)
 
-        is_active = d.pop("isActive", UNSET)
+        _raw_is_active = d.pop("isActive", UNSET)
+        check_member("isActive", _raw_is_active, "bool")
+        is_active = _raw_is_active
 
         public_interview_link_request = cls(
             name=name,
@@ -73,6 +79,11 @@ class PublicInterviewLinkRequest:
 
         public_interview_link_request.additional_properties = d
         return public_interview_link_request
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Members the spec does not name, as the server sent them (``additional_properties``)."""
+        return self.additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

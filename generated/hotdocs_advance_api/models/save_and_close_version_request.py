@@ -7,7 +7,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, check_member
 
 T = TypeVar("T", bound="SaveAndCloseVersionRequest")
 
@@ -16,18 +16,18 @@ T = TypeVar("T", bound="SaveAndCloseVersionRequest")
 class SaveAndCloseVersionRequest:
     """Body of `saveAndCloseVersion`; both members are optional.
 
-    Attributes:
-        callback_url (str | Unset): URL the server notifies once the version reaches its final status. Giving one makes
-            the call
-            asynchronous. The notification format is not documented by the vendor.
-        callback_secret (str | Unset): Shared secret the server uses to authenticate its callback request. How it is
-            transmitted is
-            not documented by the vendor.
-    """
+        Attributes:
+    callback_url (str | Unset): URL the server notifies once the version reaches its final status. Giving one makes
+                the call
+                asynchronous. The notification format is not documented by the vendor.callback_secret (str | Unset): Shared secret the server uses to authenticate its callback request. How it is
+                transmitted is
+                not documented by the vendor."""
 
     callback_url: str | Unset = UNSET
     callback_secret: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(
+        factory=dict, kw_only=True, alias="extra"
+    )
 
     def to_dict(self) -> dict[str, Any]:
         callback_url = self.callback_url
@@ -47,9 +47,13 @@ class SaveAndCloseVersionRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        callback_url = d.pop("callbackUrl", UNSET)
+        _raw_callback_url = d.pop("callbackUrl", UNSET)
+        check_member("callbackUrl", _raw_callback_url, "str")
+        callback_url = _raw_callback_url
 
-        callback_secret = d.pop("callbackSecret", UNSET)
+        _raw_callback_secret = d.pop("callbackSecret", UNSET)
+        check_member("callbackSecret", _raw_callback_secret, "str")
+        callback_secret = _raw_callback_secret
 
         save_and_close_version_request = cls(
             callback_url=callback_url,
@@ -58,6 +62,11 @@ class SaveAndCloseVersionRequest:
 
         save_and_close_version_request.additional_properties = d
         return save_and_close_version_request
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Members the spec does not name, as the server sent them (``additional_properties``)."""
+        return self.additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

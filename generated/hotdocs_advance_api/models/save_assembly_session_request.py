@@ -14,7 +14,9 @@ T = TypeVar("T", bound="SaveAssemblySessionRequest")
 class SaveAssemblySessionRequest:
     """Body of `saveAssemblySession`; always the empty object `{}`."""
 
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(
+        factory=dict, kw_only=True, alias="extra"
+    )
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -30,6 +32,11 @@ class SaveAssemblySessionRequest:
 
         save_assembly_session_request.additional_properties = d
         return save_assembly_session_request
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Members the spec does not name, as the server sent them (``additional_properties``)."""
+        return self.additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

@@ -7,6 +7,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import check_member
+
 T = TypeVar("T", bound="ServicePrincipalLogInRequest")
 
 
@@ -14,16 +16,15 @@ T = TypeVar("T", bound="ServicePrincipalLogInRequest")
 class ServicePrincipalLogInRequest:
     """Body of `servicePrincipalLogIn`. Member names are PascalCase as the vendor shows them.
 
-    Attributes:
-        client_name (str): Unique name of the API client.
-        principal_name (str): Name of the API client's service principal.
-        principal_password (str): Password of the service principal.
-    """
+        Attributes:
+    client_name (str): Unique name of the API client.principal_name (str): Name of the API client's service principal.principal_password (str): Password of the service principal."""
 
     client_name: str
     principal_name: str
     principal_password: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(
+        factory=dict, kw_only=True, alias="extra"
+    )
 
     def to_dict(self) -> dict[str, Any]:
         client_name = self.client_name
@@ -47,11 +48,17 @@ class ServicePrincipalLogInRequest:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        client_name = d.pop("ClientName")
+        _raw_client_name = d.pop("ClientName")
+        check_member("ClientName", _raw_client_name, "str")
+        client_name = _raw_client_name
 
-        principal_name = d.pop("PrincipalName")
+        _raw_principal_name = d.pop("PrincipalName")
+        check_member("PrincipalName", _raw_principal_name, "str")
+        principal_name = _raw_principal_name
 
-        principal_password = d.pop("PrincipalPassword")
+        _raw_principal_password = d.pop("PrincipalPassword")
+        check_member("PrincipalPassword", _raw_principal_password, "str")
+        principal_password = _raw_principal_password
 
         service_principal_log_in_request = cls(
             client_name=client_name,
@@ -61,6 +68,11 @@ class ServicePrincipalLogInRequest:
 
         service_principal_log_in_request.additional_properties = d
         return service_principal_log_in_request
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Members the spec does not name, as the server sent them (``additional_properties``)."""
+        return self.additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, ClassVar, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import check_member
 
 T = TypeVar("T", bound="VersionStatus")
 
@@ -17,11 +19,21 @@ class VersionStatus:
     must be treated as not final. The full set is not documented by the vendor.
 
         Attributes:
-            status (str):  Example: Saved.
-    """
+    status (str):  Example: Saved."""
 
     status: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _attrs_field(
+        factory=dict, kw_only=True, alias="extra"
+    )
+    #: Values of ``status`` after which nothing changes on its own (spec: x-sdk-final).
+    FINAL_VALUES: ClassVar[frozenset[str]] = frozenset(
+        {"Saved", "Completed", "PostProcessingFailed"}
+    )
+
+    @property
+    def is_final(self) -> bool:
+        """Whether ``status`` is one of ``FINAL_VALUES``; unknown values are not final."""
+        return self.status in self.FINAL_VALUES
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status
@@ -39,7 +51,9 @@ class VersionStatus:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        status = d.pop("status")
+        _raw_status = d.pop("status")
+        check_member("status", _raw_status, "str")
+        status = _raw_status
 
         version_status = cls(
             status=status,
@@ -47,6 +61,11 @@ class VersionStatus:
 
         version_status.additional_properties = d
         return version_status
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Members the spec does not name, as the server sent them (``additional_properties``)."""
+        return self.additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

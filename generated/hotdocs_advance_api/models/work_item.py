@@ -2,13 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import (
+    Any,
+    Self,
+    TypeVar,
+    cast,
+)
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, check_member, or_unset
 
 T = TypeVar("T", bound="WorkItem")
 
@@ -19,48 +24,43 @@ class WorkItem:
     creation fields plus `id` and `status`); all members are optional and others may appear.
 
         Attributes:
-            id (UUID | Unset):
-            name (str | Unset):
-            description (None | str | Unset):
-            work_group_id (UUID | Unset):
-            template_package_id (UUID | Unset):
-            is_private_to_owner (bool | Unset):
-            status (str | Unset): Free-form status text; values are not documented by the vendor.
-    """
+    id (UUID | None):name (str | None):description (None | str | None):work_group_id (UUID | None):template_package_id (UUID | None):is_private_to_owner (bool | None):status (str | None): Free-form status text; values are not documented by the vendor."""
 
-    id: UUID | Unset = UNSET
-    name: str | Unset = UNSET
-    description: None | str | Unset = UNSET
-    work_group_id: UUID | Unset = UNSET
-    template_package_id: UUID | Unset = UNSET
-    is_private_to_owner: bool | Unset = UNSET
-    status: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    id: UUID | None = None
+    name: str | None = None
+    description: None | str = None
+    work_group_id: UUID | None = None
+    template_package_id: UUID | None = None
+    is_private_to_owner: bool | None = None
+    status: str | None = None
+    additional_properties: dict[str, Any] = _attrs_field(
+        factory=dict, kw_only=True, alias="extra"
+    )
 
     def to_dict(self) -> dict[str, Any]:
         id: str | Unset = UNSET
-        if not isinstance(self.id, Unset):
-            id = str(self.id)
+        if not isinstance(or_unset(self.id), Unset):
+            id = str(or_unset(self.id))
 
-        name = self.name
+        name = or_unset(self.name)
 
         description: None | str | Unset
-        if isinstance(self.description, Unset):
+        if isinstance(or_unset(self.description), Unset):
             description = UNSET
         else:
-            description = self.description
+            description = or_unset(self.description)
 
         work_group_id: str | Unset = UNSET
-        if not isinstance(self.work_group_id, Unset):
-            work_group_id = str(self.work_group_id)
+        if not isinstance(or_unset(self.work_group_id), Unset):
+            work_group_id = str(or_unset(self.work_group_id))
 
         template_package_id: str | Unset = UNSET
-        if not isinstance(self.template_package_id, Unset):
-            template_package_id = str(self.template_package_id)
+        if not isinstance(or_unset(self.template_package_id), Unset):
+            template_package_id = str(or_unset(self.template_package_id))
 
-        is_private_to_owner = self.is_private_to_owner
+        is_private_to_owner = or_unset(self.is_private_to_owner)
 
-        status = self.status
+        status = or_unset(self.status)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -85,14 +85,21 @@ class WorkItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        _id = d.pop("id", UNSET)
+        _raw_id = d.pop("id", UNSET)
+        check_member("id", _raw_id, "str")
+        _id = _raw_id
         id: UUID | Unset
         if isinstance(_id, Unset):
             id = UNSET
         else:
             id = UUID(_id)
 
-        name = d.pop("name", UNSET)
+        _raw_name = d.pop("name", UNSET)
+        check_member("name", _raw_name, "str")
+        name = _raw_name
+
+        _raw_description = d.pop("description", UNSET)
+        check_member("description", _raw_description, "None | str")
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
@@ -101,38 +108,55 @@ class WorkItem:
                 return data
             return cast(None | str | Unset, data)
 
-        description = _parse_description(d.pop("description", UNSET))
+        description = _parse_description(_raw_description)
 
-        _work_group_id = d.pop("workGroupId", UNSET)
+        _raw_work_group_id = d.pop("workGroupId", UNSET)
+        check_member("workGroupId", _raw_work_group_id, "str")
+        _work_group_id = _raw_work_group_id
         work_group_id: UUID | Unset
         if isinstance(_work_group_id, Unset):
             work_group_id = UNSET
         else:
             work_group_id = UUID(_work_group_id)
 
-        _template_package_id = d.pop("templatePackageId", UNSET)
+        _raw_template_package_id = d.pop("templatePackageId", UNSET)
+        check_member("templatePackageId", _raw_template_package_id, "str")
+        _template_package_id = _raw_template_package_id
         template_package_id: UUID | Unset
         if isinstance(_template_package_id, Unset):
             template_package_id = UNSET
         else:
             template_package_id = UUID(_template_package_id)
 
-        is_private_to_owner = d.pop("isPrivateToOwner", UNSET)
+        _raw_is_private_to_owner = d.pop("isPrivateToOwner", UNSET)
+        check_member("isPrivateToOwner", _raw_is_private_to_owner, "bool")
+        is_private_to_owner = _raw_is_private_to_owner
 
-        status = d.pop("status", UNSET)
+        _raw_status = d.pop("status", UNSET)
+        check_member("status", _raw_status, "str")
+        status = _raw_status
 
         work_item = cls(
-            id=id,
-            name=name,
-            description=description,
-            work_group_id=work_group_id,
-            template_package_id=template_package_id,
-            is_private_to_owner=is_private_to_owner,
-            status=status,
+            id=None if isinstance(id, Unset) else id,
+            name=None if isinstance(name, Unset) else name,
+            description=None if isinstance(description, Unset) else description,
+            work_group_id=None if isinstance(work_group_id, Unset) else work_group_id,
+            template_package_id=None
+            if isinstance(template_package_id, Unset)
+            else template_package_id,
+            is_private_to_owner=None
+            if isinstance(is_private_to_owner, Unset)
+            else is_private_to_owner,
+            status=None if isinstance(status, Unset) else status,
         )
 
         work_item.additional_properties = d
         return work_item
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Members the spec does not name, as the server sent them (``additional_properties``)."""
+        return self.additional_properties
 
     @property
     def additional_keys(self) -> list[str]:

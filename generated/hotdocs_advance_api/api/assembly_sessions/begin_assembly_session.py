@@ -1,29 +1,43 @@
 # Generated from spec/hotdocs-advance.openapi.yaml by scripts/generate. Do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Final
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.assembly_session import AssemblySession
 from ...models.begin_assembly_session_request import BeginAssemblySessionRequest
 from ...models.problem import Problem
-from ...types import Response
+from ...types import (
+    Response,
+    UnexpectedResponse,
+    json_object,
+    media_type_problem,
+)
+
+#: The operation this module sends: its operationId, in snake case.
+OPERATION: Final = "begin_assembly_session"
+#: The statuses the spec documents as success.
+SUCCESS_STATUSES: Final = frozenset({200})
 
 
-def _get_kwargs(
+def build_request(
     id: UUID,
     version_id: UUID,
     *,
     body: BeginAssemblySessionRequest,
 ) -> dict[str, Any]:
+    """Build the request for begin_assembly_session: keyword arguments for ``httpx.Client.build_request``.
+
+    ``url`` is the path below the API base (the caller joins the two); ``params``, ``json``
+    and ``headers`` appear when the operation has them.
+    """
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "put",
+        "method": "PUT",
         "url": "/v1.1/WorkItems/{id}/Versions/{version_id}".format(
             id=quote(str(id), safe=""),
             version_id=quote(str(version_id), safe=""),
@@ -38,68 +52,76 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AssemblySession | Problem | None:
+def parse_response(response: httpx.Response) -> AssemblySession | UnexpectedResponse:
+    """Read a success answer to begin_assembly_session; never raises on a bad body.
+
+    Returns:
+        The documented result of a documented success status (None where the spec documents
+        no body), else an ``UnexpectedResponse`` saying what is wrong: another status, a
+        content type that is not the documented one, or a body not of the documented shape.
+    """
     if response.status_code == 200:
-        response_200 = AssemblySession.from_dict(response.json())
+        problem = media_type_problem(response, ("application/json",))
+        if problem is not None:
+            return UnexpectedResponse(response, problem)
+        try:
+            data = json_object(response)
+            response_200 = AssemblySession.from_dict(data)
 
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+            return UnexpectedResponse(
+                response,
+                f"the body is not as documented ({type(exc).__name__}: {exc})"[:300],
+            )
         return response_200
+    return UnexpectedResponse(
+        response, f"status {response.status_code} is not a documented success"
+    )
 
-    if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
 
+def parse_error(response: httpx.Response) -> Problem | None:
+    """Read the body of an error answer to begin_assembly_session, leniently.
+
+    Returns:
+        The documented error model of the status (for an undocumented status of 300 or more, the first
+        documented one), or None when there is none or the body is not of its shape (error
+        bodies are informative only).
+    """
+    if (
+        response.status_code == 400
+        or response.status_code == 401
+        or response.status_code == 403
+        or response.status_code == 404
+        or response.status_code == 409
+        or response.status_code == 429
+        or response.status_code == 503
+        or 500 <= response.status_code <= 599
+    ):
+        try:
+            data = json_object(response)
+            response_400 = Problem.from_dict(data)
+
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            return None
         return response_400
-
-    if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 503:
-        response_503 = Problem.from_dict(response.json())
-
-        return response_503
-
-    if 500 <= response.status_code <= 599:
-        response_5xx = Problem.from_dict(response.json())
-
-        return response_5xx
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    if (
+        response.status_code >= 300
+    ):  # an undocumented error status: read leniently, the same way
+        try:
+            return Problem.from_dict(json_object(response))
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            return None
+    return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AssemblySession | Problem]:
+) -> Response[AssemblySession | UnexpectedResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parse_response(response),
     )
 
 
@@ -109,7 +131,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: BeginAssemblySessionRequest,
-) -> Response[AssemblySession | Problem]:
+) -> Response[AssemblySession | UnexpectedResponse]:
     """Begin an assembly session
 
      Starts an interview session on an existing work item and returns the identifiers and script URL
@@ -131,10 +153,10 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AssemblySession | Problem]
+        Response[AssemblySession | UnexpectedResponse]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         id=id,
         version_id=version_id,
         body=body,
@@ -147,52 +169,13 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    id: UUID,
-    version_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-    body: BeginAssemblySessionRequest,
-) -> AssemblySession | Problem | None:
-    """Begin an assembly session
-
-     Starts an interview session on an existing work item and returns the identifiers and script URL
-    needed to show the interview in a browser. Command method (Command or Root scope).
-
-    Every session needs a new `versionId`. To pick up a saved session, call again with a new
-    `versionId` and no `answerXml`; changes that were never saved are dropped.
-    Without `forceCreate`, the server refuses while another session is active; the status for that
-    refusal is not documented by the vendor (CHOICE: 409). The success status code is also
-    not documented by the vendor (CHOICE: 200).
-
-    Args:
-        id (UUID):
-        version_id (UUID):
-        body (BeginAssemblySessionRequest): Body of `beginAssemblySession`.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AssemblySession | Problem
-    """
-
-    return sync_detailed(
-        id=id,
-        version_id=version_id,
-        client=client,
-        body=body,
-    ).parsed
-
-
 async def asyncio_detailed(
     id: UUID,
     version_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     body: BeginAssemblySessionRequest,
-) -> Response[AssemblySession | Problem]:
+) -> Response[AssemblySession | UnexpectedResponse]:
     """Begin an assembly session
 
      Starts an interview session on an existing work item and returns the identifiers and script URL
@@ -214,10 +197,10 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AssemblySession | Problem]
+        Response[AssemblySession | UnexpectedResponse]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         id=id,
         version_id=version_id,
         body=body,
@@ -226,44 +209,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    id: UUID,
-    version_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-    body: BeginAssemblySessionRequest,
-) -> AssemblySession | Problem | None:
-    """Begin an assembly session
-
-     Starts an interview session on an existing work item and returns the identifiers and script URL
-    needed to show the interview in a browser. Command method (Command or Root scope).
-
-    Every session needs a new `versionId`. To pick up a saved session, call again with a new
-    `versionId` and no `answerXml`; changes that were never saved are dropped.
-    Without `forceCreate`, the server refuses while another session is active; the status for that
-    refusal is not documented by the vendor (CHOICE: 409). The success status code is also
-    not documented by the vendor (CHOICE: 200).
-
-    Args:
-        id (UUID):
-        version_id (UUID):
-        body (BeginAssemblySessionRequest): Body of `beginAssemblySession`.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AssemblySession | Problem
-    """
-
-    return (
-        await asyncio_detailed(
-            id=id,
-            version_id=version_id,
-            client=client,
-            body=body,
-        )
-    ).parsed

@@ -1,24 +1,38 @@
 # Generated from spec/hotdocs-advance.openapi.yaml by scripts/generate. Do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Final
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.service_principal_log_in_request import ServicePrincipalLogInRequest
-from ...types import Response
+from ...types import (
+    Response,
+    UnexpectedResponse,
+    json_object,
+    media_type_problem,
+)
+
+#: The operation this module sends: its operationId, in snake case.
+OPERATION: Final = "service_principal_log_in"
+#: The statuses the spec documents as success.
+SUCCESS_STATUSES: Final = frozenset({200})
 
 
-def _get_kwargs(
+def build_request(
     *,
     body: ServicePrincipalLogInRequest,
 ) -> dict[str, Any]:
+    """Build the request for service_principal_log_in: keyword arguments for ``httpx.Client.build_request``.
+
+    ``url`` is the path below the API base (the caller joins the two); ``params``, ``json``
+    and ``headers`` appear when the operation has them.
+    """
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
+        "method": "POST",
         "url": "/Authorize/ServicePrincipalLogIn",
     }
 
@@ -30,52 +44,79 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | str | None:
+def parse_response(response: httpx.Response) -> str | UnexpectedResponse:
+    """Read a success answer to service_principal_log_in; never raises on a bad body.
+
+    Returns:
+        The documented result of a documented success status (None where the spec documents
+        no body), else an ``UnexpectedResponse`` saying what is wrong: another status, a
+        content type that is not the documented one, or a body not of the documented shape.
+    """
     if response.status_code == 200:
-        response_200 = response.text
+        problem = media_type_problem(
+            response,
+            (
+                "text/plain",
+                "application/json",
+            ),
+        )
+        if problem is not None:
+            return UnexpectedResponse(response, problem)
+        try:
+            data = response.text
+            response_200 = data
+
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+            return UnexpectedResponse(
+                response,
+                f"the body is not as documented ({type(exc).__name__}: {exc})"[:300],
+            )
         return response_200
+    return UnexpectedResponse(
+        response, f"status {response.status_code} is not a documented success"
+    )
 
-    if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
 
+def parse_error(response: httpx.Response) -> Problem | None:
+    """Read the body of an error answer to service_principal_log_in, leniently.
+
+    Returns:
+        The documented error model of the status (for an undocumented status of 300 or more, the first
+        documented one), or None when there is none or the body is not of its shape (error
+        bodies are informative only).
+    """
+    if (
+        response.status_code == 400
+        or response.status_code == 401
+        or response.status_code == 429
+        or response.status_code == 503
+        or 500 <= response.status_code <= 599
+    ):
+        try:
+            data = json_object(response)
+            response_400 = Problem.from_dict(data)
+
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            return None
         return response_400
-
-    if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 503:
-        response_503 = Problem.from_dict(response.json())
-
-        return response_503
-
-    if 500 <= response.status_code <= 599:
-        response_5xx = Problem.from_dict(response.json())
-
-        return response_5xx
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    if (
+        response.status_code >= 300
+    ):  # an undocumented error status: read leniently, the same way
+        try:
+            return Problem.from_dict(json_object(response))
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            return None
+    return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | str]:
+) -> Response[str | UnexpectedResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parse_response(response),
     )
 
 
@@ -83,7 +124,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ServicePrincipalLogInRequest,
-) -> Response[Problem | str]:
+) -> Response[str | UnexpectedResponse]:
     """Log in as an API client's service principal
 
      Exchanges an API client's name and its service principal's credentials for an access token
@@ -104,10 +145,10 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | str]
+        Response[str | UnexpectedResponse]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         body=body,
     )
 
@@ -118,45 +159,11 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    body: ServicePrincipalLogInRequest,
-) -> Problem | str | None:
-    """Log in as an API client's service principal
-
-     Exchanges an API client's name and its service principal's credentials for an access token
-    (the "resource owner" flow; this is not OAuth 2). The API client must use the ResourceOwner
-    flow type. The token comes back as the whole plain-text body, with no expiry or refresh token;
-    its life span is configured per API client. Keep the token on the server side.
-
-    This operation lives on the authorization host, not the API host, and needs no token.
-    The status for rejected credentials is not documented by the vendor (CHOICE: 401); clients
-    should treat any status other than 200 as a failed log-in.
-
-    Args:
-        body (ServicePrincipalLogInRequest): Body of `servicePrincipalLogIn`. Member names are
-            PascalCase as the vendor shows them.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Problem | str
-    """
-
-    return sync_detailed(
-        client=client,
-        body=body,
-    ).parsed
-
-
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: ServicePrincipalLogInRequest,
-) -> Response[Problem | str]:
+) -> Response[str | UnexpectedResponse]:
     """Log in as an API client's service principal
 
      Exchanges an API client's name and its service principal's credentials for an access token
@@ -177,49 +184,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | str]
+        Response[str | UnexpectedResponse]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         body=body,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    body: ServicePrincipalLogInRequest,
-) -> Problem | str | None:
-    """Log in as an API client's service principal
-
-     Exchanges an API client's name and its service principal's credentials for an access token
-    (the "resource owner" flow; this is not OAuth 2). The API client must use the ResourceOwner
-    flow type. The token comes back as the whole plain-text body, with no expiry or refresh token;
-    its life span is configured per API client. Keep the token on the server side.
-
-    This operation lives on the authorization host, not the API host, and needs no token.
-    The status for rejected credentials is not documented by the vendor (CHOICE: 401); clients
-    should treat any status other than 200 as a failed log-in.
-
-    Args:
-        body (ServicePrincipalLogInRequest): Body of `servicePrincipalLogIn`. Member names are
-            PascalCase as the vendor shows them.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Problem | str
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    ).parsed

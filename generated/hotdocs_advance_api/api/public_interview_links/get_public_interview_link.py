@@ -1,24 +1,38 @@
 # Generated from spec/hotdocs-advance.openapi.yaml by scripts/generate. Do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Final
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.public_interview_link import PublicInterviewLink
-from ...types import Response
+from ...types import (
+    Response,
+    UnexpectedResponse,
+    json_object,
+    media_type_problem,
+)
+
+#: The operation this module sends: its operationId, in snake case.
+OPERATION: Final = "get_public_interview_link"
+#: The statuses the spec documents as success.
+SUCCESS_STATUSES: Final = frozenset({200})
 
 
-def _get_kwargs(
+def build_request(
     public_interview_link_id: UUID,
 ) -> dict[str, Any]:
+    """Build the request for get_public_interview_link: keyword arguments for ``httpx.Client.build_request``.
+
+    ``url`` is the path below the API base (the caller joins the two); ``params``, ``json``
+    and ``headers`` appear when the operation has them.
+    """
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
+        "method": "GET",
         "url": "/v1.1/PublicInterviewLinks/{public_interview_link_id}".format(
             public_interview_link_id=quote(str(public_interview_link_id), safe=""),
         ),
@@ -27,68 +41,78 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | PublicInterviewLink | None:
+def parse_response(
+    response: httpx.Response,
+) -> PublicInterviewLink | UnexpectedResponse:
+    """Read a success answer to get_public_interview_link; never raises on a bad body.
+
+    Returns:
+        The documented result of a documented success status (None where the spec documents
+        no body), else an ``UnexpectedResponse`` saying what is wrong: another status, a
+        content type that is not the documented one, or a body not of the documented shape.
+    """
     if response.status_code == 200:
-        response_200 = PublicInterviewLink.from_dict(response.json())
+        problem = media_type_problem(response, ("application/json",))
+        if problem is not None:
+            return UnexpectedResponse(response, problem)
+        try:
+            data = json_object(response)
+            response_200 = PublicInterviewLink.from_dict(data)
 
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+            return UnexpectedResponse(
+                response,
+                f"the body is not as documented ({type(exc).__name__}: {exc})"[:300],
+            )
         return response_200
+    return UnexpectedResponse(
+        response, f"status {response.status_code} is not a documented success"
+    )
 
-    if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
 
+def parse_error(response: httpx.Response) -> Problem | None:
+    """Read the body of an error answer to get_public_interview_link, leniently.
+
+    Returns:
+        The documented error model of the status (for an undocumented status of 300 or more, the first
+        documented one), or None when there is none or the body is not of its shape (error
+        bodies are informative only).
+    """
+    if (
+        response.status_code == 400
+        or response.status_code == 401
+        or response.status_code == 403
+        or response.status_code == 404
+        or response.status_code == 409
+        or response.status_code == 429
+        or response.status_code == 503
+        or 500 <= response.status_code <= 599
+    ):
+        try:
+            data = json_object(response)
+            response_400 = Problem.from_dict(data)
+
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            return None
         return response_400
-
-    if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 503:
-        response_503 = Problem.from_dict(response.json())
-
-        return response_503
-
-    if 500 <= response.status_code <= 599:
-        response_5xx = Problem.from_dict(response.json())
-
-        return response_5xx
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    if (
+        response.status_code >= 300
+    ):  # an undocumented error status: read leniently, the same way
+        try:
+            return Problem.from_dict(json_object(response))
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            return None
+    return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | PublicInterviewLink]:
+) -> Response[PublicInterviewLink | UnexpectedResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parse_response(response),
     )
 
 
@@ -96,7 +120,7 @@ def sync_detailed(
     public_interview_link_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | PublicInterviewLink]:
+) -> Response[PublicInterviewLink | UnexpectedResponse]:
     """Read a public interview link
 
      Returns the details of one public interview link. The vendor calls this a command method
@@ -112,10 +136,10 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | PublicInterviewLink]
+        Response[PublicInterviewLink | UnexpectedResponse]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         public_interview_link_id=public_interview_link_id,
     )
 
@@ -126,40 +150,11 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    public_interview_link_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Problem | PublicInterviewLink | None:
-    """Read a public interview link
-
-     Returns the details of one public interview link. The vendor calls this a command method
-    (Command or Root scope).
-
-    The response shape is not documented by the vendor. CHOICE: the request fields plus `id`.
-
-    Args:
-        public_interview_link_id (UUID):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Problem | PublicInterviewLink
-    """
-
-    return sync_detailed(
-        public_interview_link_id=public_interview_link_id,
-        client=client,
-    ).parsed
-
-
 async def asyncio_detailed(
     public_interview_link_id: UUID,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | PublicInterviewLink]:
+) -> Response[PublicInterviewLink | UnexpectedResponse]:
     """Read a public interview link
 
      Returns the details of one public interview link. The vendor calls this a command method
@@ -175,44 +170,13 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | PublicInterviewLink]
+        Response[PublicInterviewLink | UnexpectedResponse]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         public_interview_link_id=public_interview_link_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    public_interview_link_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Problem | PublicInterviewLink | None:
-    """Read a public interview link
-
-     Returns the details of one public interview link. The vendor calls this a command method
-    (Command or Root scope).
-
-    The response shape is not documented by the vendor. CHOICE: the request fields plus `id`.
-
-    Args:
-        public_interview_link_id (UUID):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Problem | PublicInterviewLink
-    """
-
-    return (
-        await asyncio_detailed(
-            public_interview_link_id=public_interview_link_id,
-            client=client,
-        )
-    ).parsed

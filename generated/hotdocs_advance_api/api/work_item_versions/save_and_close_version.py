@@ -1,29 +1,43 @@
 # Generated from spec/hotdocs-advance.openapi.yaml by scripts/generate. Do not edit.
 from http import HTTPStatus
-from typing import Any
+from typing import Any, Final
 from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.save_and_close_version_request import SaveAndCloseVersionRequest
 from ...models.version_status import VersionStatus
-from ...types import Response
+from ...types import (
+    Response,
+    UnexpectedResponse,
+    json_object,
+    media_type_problem,
+)
+
+#: The operation this module sends: its operationId, in snake case.
+OPERATION: Final = "save_and_close_version"
+#: The statuses the spec documents as success.
+SUCCESS_STATUSES: Final = frozenset({200, 202})
 
 
-def _get_kwargs(
+def build_request(
     work_item_id: UUID,
     version_id: UUID,
     *,
     body: SaveAndCloseVersionRequest,
 ) -> dict[str, Any]:
+    """Build the request for save_and_close_version: keyword arguments for ``httpx.Client.build_request``.
+
+    ``url`` is the path below the API base (the caller joins the two); ``params``, ``json``
+    and ``headers`` appear when the operation has them.
+    """
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "put",
+        "method": "PUT",
         "url": "/v2.0/WorkItems/{work_item_id}/Versions/{version_id}/SaveAndClose".format(
             work_item_id=quote(str(work_item_id), safe=""),
             version_id=quote(str(version_id), safe=""),
@@ -38,73 +52,100 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | VersionStatus | None:
+def parse_response(
+    response: httpx.Response,
+) -> None | VersionStatus | UnexpectedResponse:
+    """Read a success answer to save_and_close_version; never raises on a bad body.
+
+    Returns:
+        The documented result of a documented success status (None where the spec documents
+        no body), else an ``UnexpectedResponse`` saying what is wrong: another status, a
+        content type that is not the documented one, or a body not of the documented shape.
+    """
     if response.status_code == 200:
-        response_200 = VersionStatus.from_dict(response.json())
+        if not response.content.strip():
+            return None
+        problem = media_type_problem(response, ("application/json",))
+        if problem is not None:
+            return UnexpectedResponse(response, problem)
+        try:
+            data = json_object(response)
+            response_200 = VersionStatus.from_dict(data)
 
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+            return UnexpectedResponse(
+                response,
+                f"the body is not as documented ({type(exc).__name__}: {exc})"[:300],
+            )
         return response_200
-
     if response.status_code == 202:
-        response_202 = VersionStatus.from_dict(response.json())
+        if not response.content.strip():
+            return None
+        problem = media_type_problem(response, ("application/json",))
+        if problem is not None:
+            return UnexpectedResponse(response, problem)
+        try:
+            data = json_object(response)
+            response_202 = VersionStatus.from_dict(data)
 
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+            return UnexpectedResponse(
+                response,
+                f"the body is not as documented ({type(exc).__name__}: {exc})"[:300],
+            )
         return response_202
-
-    if response.status_code == 400:
-        response_400 = Problem.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = Problem.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = Problem.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = Problem.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = Problem.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 429:
-        response_429 = Problem.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 503:
-        response_503 = Problem.from_dict(response.json())
-
-        return response_503
-
-    if 500 <= response.status_code <= 599:
-        response_5xx = Problem.from_dict(response.json())
-
-        return response_5xx
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
+    # CHOICE (not documented by the vendor): another 2xx without a body is the documented empty
+    # success, so that a create the server did carry out is not reported as a failure.
+    if 200 <= response.status_code <= 299 and not response.content.strip():
         return None
+    return UnexpectedResponse(
+        response, f"status {response.status_code} is not a documented success"
+    )
+
+
+def parse_error(response: httpx.Response) -> Problem | None:
+    """Read the body of an error answer to save_and_close_version, leniently.
+
+    Returns:
+        The documented error model of the status (for an undocumented status of 300 or more, the first
+        documented one), or None when there is none or the body is not of its shape (error
+        bodies are informative only).
+    """
+    if (
+        response.status_code == 400
+        or response.status_code == 401
+        or response.status_code == 403
+        or response.status_code == 404
+        or response.status_code == 409
+        or response.status_code == 429
+        or response.status_code == 503
+        or 500 <= response.status_code <= 599
+    ):
+        try:
+            data = json_object(response)
+            response_400 = Problem.from_dict(data)
+
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            return None
+        return response_400
+    if (
+        response.status_code >= 300
+    ):  # an undocumented error status: read leniently, the same way
+        try:
+            return Problem.from_dict(json_object(response))
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            return None
+    return None
 
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | VersionStatus]:
+) -> Response[None | VersionStatus | UnexpectedResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
         headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+        parsed=parse_response(response),
     )
 
 
@@ -114,7 +155,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SaveAndCloseVersionRequest,
-) -> Response[Problem | VersionStatus]:
+) -> Response[None | VersionStatus | UnexpectedResponse]:
     """Save and close an in-progress work item version
 
      Persists the state of an in-progress version and discards its Core Assembly session, so the
@@ -139,10 +180,10 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | VersionStatus]
+        Response[None | VersionStatus | UnexpectedResponse]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         work_item_id=work_item_id,
         version_id=version_id,
         body=body,
@@ -155,55 +196,13 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
-def sync(
-    work_item_id: UUID,
-    version_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-    body: SaveAndCloseVersionRequest,
-) -> Problem | VersionStatus | None:
-    """Save and close an in-progress work item version
-
-     Persists the state of an in-progress version and discards its Core Assembly session, so the
-    user can come back to the interview later. Command method (Command or Root scope).
-
-    The server first tries to finish synchronously and answers `200` with the final status. If that
-    takes too long, or whenever `callbackUrl` is given, it answers `202` and later reports the final
-    status to the callback URL. Either answer may carry a `{"status": ...}` body, or none at all.
-    While the status is not final, poll `getVersionStatus` or wait for the callback.
-    The callback payload and the way `callbackSecret` is sent are not documented by the vendor.
-    Calling it without an in-progress session: the status is not documented by the vendor
-    (CHOICE: 409).
-
-    Args:
-        work_item_id (UUID):
-        version_id (UUID):
-        body (SaveAndCloseVersionRequest): Body of `saveAndCloseVersion`; both members are
-            optional.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Problem | VersionStatus
-    """
-
-    return sync_detailed(
-        work_item_id=work_item_id,
-        version_id=version_id,
-        client=client,
-        body=body,
-    ).parsed
-
-
 async def asyncio_detailed(
     work_item_id: UUID,
     version_id: UUID,
     *,
     client: AuthenticatedClient | Client,
     body: SaveAndCloseVersionRequest,
-) -> Response[Problem | VersionStatus]:
+) -> Response[None | VersionStatus | UnexpectedResponse]:
     """Save and close an in-progress work item version
 
      Persists the state of an in-progress version and discards its Core Assembly session, so the
@@ -228,10 +227,10 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | VersionStatus]
+        Response[None | VersionStatus | UnexpectedResponse]
     """
 
-    kwargs = _get_kwargs(
+    kwargs = build_request(
         work_item_id=work_item_id,
         version_id=version_id,
         body=body,
@@ -240,47 +239,3 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    work_item_id: UUID,
-    version_id: UUID,
-    *,
-    client: AuthenticatedClient | Client,
-    body: SaveAndCloseVersionRequest,
-) -> Problem | VersionStatus | None:
-    """Save and close an in-progress work item version
-
-     Persists the state of an in-progress version and discards its Core Assembly session, so the
-    user can come back to the interview later. Command method (Command or Root scope).
-
-    The server first tries to finish synchronously and answers `200` with the final status. If that
-    takes too long, or whenever `callbackUrl` is given, it answers `202` and later reports the final
-    status to the callback URL. Either answer may carry a `{"status": ...}` body, or none at all.
-    While the status is not final, poll `getVersionStatus` or wait for the callback.
-    The callback payload and the way `callbackSecret` is sent are not documented by the vendor.
-    Calling it without an in-progress session: the status is not documented by the vendor
-    (CHOICE: 409).
-
-    Args:
-        work_item_id (UUID):
-        version_id (UUID):
-        body (SaveAndCloseVersionRequest): Body of `saveAndCloseVersion`; both members are
-            optional.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Problem | VersionStatus
-    """
-
-    return (
-        await asyncio_detailed(
-            work_item_id=work_item_id,
-            version_id=version_id,
-            client=client,
-            body=body,
-        )
-    ).parsed

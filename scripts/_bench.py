@@ -11,14 +11,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import compileall
+import contextlib
 import datetime as dt
 import gc
 import json
 import os
 import platform
+import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -556,6 +559,226 @@ def bench_bulk_throughput(quick: bool) -> dict[str, Any]:
     }
 
 
+# --- advance_reliability ----------------------------------------------------------------
+# The figures behind tests/e2e/test_advance_reliability.py, which asserts behaviour only:
+# how many retries a run under faults takes, whether anything is stored twice, how long a
+# silent server holds a call, and the memory a 50 MB answer costs. Retry waits are recorded
+# through the core's hook (``_client_core._retry.sleep``), not slept, and reported as asked.
+
+
+class _RawListener:
+    """A loopback socket server: each connection's request is read, then ``reply`` runs.
+
+    Without a ``reply`` the server never answers: it holds each connection until it stops.
+    """
+
+    def __init__(self, reply: Callable[[socket.socket], None] | None = None) -> None:
+        self._reply = reply
+        self._stop = threading.Event()
+        self._listener = socket.create_server(("127.0.0.1", 0))
+        self._listener.settimeout(0.05)
+        self.connections = 0
+        self.url = f"http://127.0.0.1:{self._listener.getsockname()[1]}/api/rest"
+        self._threads = [threading.Thread(target=self._accept, daemon=True)]
+        self._threads[0].start()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                connection, _ = self._listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self.connections += 1
+            thread = threading.Thread(target=self._serve, args=(connection,), daemon=True)
+            self._threads.append(thread)
+            thread.start()
+
+    def _serve(self, connection: socket.socket) -> None:
+        with connection:
+            connection.settimeout(10)
+            try:
+                data = b""
+                while b"\r\n\r\n" not in data:
+                    chunk = connection.recv(65536)
+                    if not chunk:
+                        return
+                    data += chunk
+                if self._reply is None:
+                    self._stop.wait(10)
+                else:
+                    self._reply(connection)
+            except OSError:
+                pass  # the client hung up (past a size cap, or after its timeout)
+
+    def close(self) -> None:
+        self._stop.set()
+        self._listener.close()
+        for thread in self._threads:
+            thread.join(timeout=10)
+
+
+def _large_body(declared: bool, size: int) -> Callable[[socket.socket], None]:
+    def reply(connection: socket.socket) -> None:
+        length = f"Content-Length: {size}\r\n" if declared else "Connection: close\r\n"
+        head = f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n{length}\r\n"
+        connection.sendall(head.encode())
+        chunk = b" " * (1024 * 1024)
+        for _ in range(size // len(chunk)):
+            connection.sendall(chunk)
+
+    return reply
+
+
+def _record_waits() -> tuple[list[float], Callable[[], None]]:
+    """Record the core's retry waits instead of sleeping; return them and an undo."""
+    from _client_core import _retry
+
+    waits: list[float] = []
+    saved = _retry.sleep, _retry.async_sleep
+
+    async def async_sleep(seconds: float) -> None:
+        waits.append(seconds)
+
+    _retry.sleep, _retry.async_sleep = waits.append, async_sleep  # type: ignore[assignment]
+
+    def undo() -> None:
+        _retry.sleep, _retry.async_sleep = saved
+
+    return waits, undo
+
+
+def _creates_under_faults(count: int) -> dict[str, Any]:
+    """``count`` creates (3 work items to 2 links) against the sandbox with 20% faults."""
+    from hotdocs_advance import AdvanceClient, AdvanceError, ServicePrincipal
+    from hotdocs_advance.sandbox import AdvanceSandbox, Faults
+
+    principal = ServicePrincipal("sandbox", "sandbox-principal", "sandbox-password")
+    outcomes: dict[str, int] = {}
+    waits, undo = _record_waits()
+    # "slow" holds its answer 0.3 s, past the 0.15 s read timeout.
+    timeout = httpx.Timeout(5.0, read=0.15)
+    try:
+        with (
+            AdvanceSandbox() as sandbox,
+            AdvanceClient(sandbox.base_url, auth=principal, timeout=timeout) as client,
+        ):
+            faults = Faults(0.2, seed=20_260_606, latency=0.3, retry_after="0")
+            sandbox.faults = faults
+            start = time.perf_counter()
+            for number in range(count):
+                name = f"bench {number}"
+                try:
+                    if number % 5 < 3:
+                        client.create_work_item(
+                            name=name, work_group_id=GROUP, template_package_id=PACKAGE
+                        )
+                    else:
+                        client.create_public_interview_link(
+                            name=name, template_package_id=PACKAGE, work_group_id=GROUP
+                        )
+                    outcome = "success"
+                except AdvanceError as error:
+                    outcome = type(error).__name__
+                outcomes[outcome] = outcomes.get(outcome, 0) + 1
+            elapsed = time.perf_counter() - start
+            sandbox.faults = None
+            with sandbox.state.lock:
+                names = [item.name for item in sandbox.state.work_items.values()]
+                names += [link.name for link in sandbox.state.public_links.values()]
+    finally:
+        undo()
+    return {
+        "creates": count,
+        "elapsed_s": elapsed,
+        "faults_injected": dict(faults.injected),
+        "outcomes": outcomes,
+        "retries": len(waits),
+        "retry_waits_requested_s": sum(waits),
+        "stored": len(names),
+        "duplicates": len(names) - len(set(names)),
+    }
+
+
+def _silent_server(timeout: float, max_retries: int, reps: int) -> dict[str, Any]:
+    """A get_work_item against a server that accepts and never answers."""
+    from hotdocs_advance import AdvanceClient, APITimeoutError
+
+    elapsed, attempts, waits_s = [], [], []
+    for _ in range(reps):
+        server = _RawListener()
+        waits, undo = _record_waits()
+        try:
+            with AdvanceClient(
+                server.url, auth=TOKEN, timeout=timeout, max_retries=max_retries
+            ) as client:
+                start = time.perf_counter()
+                with contextlib.suppress(APITimeoutError):
+                    client.get_work_item(uuid.uuid4())
+                elapsed.append(time.perf_counter() - start)
+        finally:
+            undo()
+            server.close()
+        attempts.append(server.connections)
+        waits_s.append(sum(waits))
+    median = statistics.median(elapsed)
+    budget = timeout * (max_retries + 1)
+    return {
+        "timeout_s": timeout,
+        "max_retries": max_retries,
+        "attempts": max(attempts),
+        "elapsed_s": median,
+        "budget_s": budget,
+        "overrun_s": median - budget,
+        "retry_waits_requested_s": statistics.median(waits_s),
+        "repetitions": reps,
+    }
+
+
+def _large_answer(size: int) -> dict[str, Any]:
+    """get_work_item answered by a ``size``-byte body, with and without a Content-Length."""
+    import tracemalloc
+
+    from hotdocs_advance import AdvanceClient, AdvanceError
+
+    out: dict[str, Any] = {"body_mb": size / 1e6}
+    for declared in (True, False):
+        server = _RawListener(_large_body(declared, size))
+        error = "none"
+        try:
+            with AdvanceClient(server.url, auth=TOKEN, timeout=10.0, max_retries=0) as client:
+                tracemalloc.start()
+                start = time.perf_counter()
+                try:
+                    client.get_work_item(uuid.UUID(int=1))
+                except AdvanceError as caught:
+                    error = type(caught).__name__
+                elapsed = time.perf_counter() - start
+                peak = tracemalloc.get_traced_memory()[1]
+                tracemalloc.stop()
+        finally:
+            server.close()
+        key = "declared" if declared else "undeclared"
+        out[key] = {"error": error, "tracemalloc_peak_mb": peak / 1e6, "elapsed_s": elapsed}
+    return out
+
+
+def bench_advance_reliability(quick: bool) -> dict[str, dict[str, Any]]:
+    return {
+        "advance_creates_under_faults": _creates_under_faults(50 if quick else 500),
+        "advance_silent_server": (
+            _silent_server(0.05, 1, 1) if quick else _silent_server(0.3, 2, 5)
+        ),
+        # Past the 10 MB cap either way, so the quick run takes the same path.
+        "advance_large_answer": _large_answer((12 if quick else 50) * 1024 * 1024),
+    }
+
+
+# Groups that report several results, each under its own name.
+MULTI = {"answers", "import_time", "advance_reliability"}
+
+
 def verdicts(results: dict[str, dict[str, Any]]) -> dict[str, str]:
     out = {}
     for name, (field, op, target) in TARGETS.items():
@@ -578,6 +801,7 @@ def main() -> None:
         "answers": bench_answers,
         "import_time": bench_import_time,
         "bulk_throughput": bench_bulk_throughput,
+        "advance_reliability": bench_advance_reliability,
     }
     results: dict[str, dict[str, Any]] = {}
     for name, fn in groups.items():
@@ -585,7 +809,7 @@ def main() -> None:
             continue
         print(f"scripts/bench: {name} ...", file=sys.stderr, flush=True)
         out = fn(args.quick)
-        results.update(out if name in {"answers", "import_time"} else {name: out})
+        results.update(out if name in MULTI else {name: out})
     report = {
         "quick": args.quick,
         "python": platform.python_version(),

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import httpx
 import pytest
+from _client_core._retry import INITIAL_RETRY_DELAY, RETRY_JITTER
 from hotdocs_advance import (
     MAX_RESPONSE_BYTES,
     AdvanceClient,
@@ -63,14 +64,12 @@ FAULT_SEED = 20_260_606
 ASYNC_FAULT_SEED = 20_260_607
 NAMESPACE = uuid.UUID("6f1b7a52-7d1e-4c55-9a57-0d1f3c7c2b10")
 TIMEOUT = 0.3  # seconds, for the server that never answers
-MARGIN = 1.0  # slack for loopback and a loaded machine
+# Seconds: an upper bound that only shows a call did not hang; timing is for scripts/bench.
+NO_HANG = 30.0
 TOKEN = "hostile-test-token"
 FIFTY_MB = 50 * 1024 * 1024
 JSON = "application/json; charset=utf-8"
 CHUNK = b" " * (1024 * 1024)
-
-# Filled by the tests, printed at the end of the module (visible with ``-s``).
-FIGURES: dict[str, object] = {}
 
 
 @pytest.fixture
@@ -183,11 +182,8 @@ def test_500_creates_under_faults_exist_exactly_once(
     advance_sandbox.faults = None
     tally = check_outcomes(outcomes, advance_sandbox)
     assert set(faults.injected) == set(FAULT_KINDS)  # the fixed seed hits every kind
-    assert sum(isinstance(o.result, uuid.UUID) for o in outcomes) >= 480
+    assert tally["success"] >= 480
     assert len(sleeps) >= sum(1 for o in outcomes if o.faults and isinstance(o.result, uuid.UUID))
-    FIGURES["sync 500: faults injected"] = dict(faults.injected)
-    FIGURES["sync 500: outcomes"] = dict(tally)
-    FIGURES["sync 500: retries"] = len(sleeps)
 
 
 @pytest.mark.anyio
@@ -236,9 +232,7 @@ async def test_async_creates_at_concurrency_16_under_faults_exist_exactly_once(
     tally = check_outcomes(outcomes, advance_sandbox)
     assert set(faults.injected) == set(FAULT_KINDS)
     assert tally["success"] >= 140
-    FIGURES["async 150 @16: faults injected"] = dict(faults.injected)
-    FIGURES["async 150 @16: outcomes"] = dict(tally)
-    FIGURES["async 150 @16: retries"] = len(sleeps)
+    assert sleeps  # the faults were met by retries, not passed straight through
 
 
 # --------------------------------------------------------------------------- no answer at all
@@ -247,26 +241,34 @@ async def test_async_creates_at_concurrency_16_under_faults_exist_exactly_once(
 def test_a_server_that_never_answers_ends_in_a_timeout_within_the_budget(
     raw_servers: Callable[..., RawServer], sleeps: list[float]
 ) -> None:
-    """A server that accepts and never replies gives APITimeoutError within 3 x timeout."""
+    """A server that accepts and never replies: get_work_item makes 3 attempts (max_retries=2),
+    each ended by the client's timeout, waits the documented backoff twice between them, and
+    raises APITimeoutError without the token in its text."""
     server = raw_servers(lambda request: HANG)
+    item_id = uuid.uuid4()
     with AdvanceClient(server.url, auth=TOKEN, timeout=TIMEOUT, max_retries=2) as client:
         started = time.perf_counter()
         with pytest.raises(APITimeoutError) as caught:
-            client.get_work_item(uuid.uuid4())
+            client.get_work_item(item_id)
         elapsed = time.perf_counter() - started
-    assert TIMEOUT * 3 <= elapsed < TIMEOUT * 3 + MARGIN
     assert server.connections == 3  # the first attempt and two retries
+    assert [(r.method, r.path) for r in server.requests] == [
+        ("GET", f"/api/rest/v1.1/WorkItems/{item_id}")
+    ] * 3
     assert len(sleeps) == 2
+    for attempt, wait in enumerate(sleeps, start=1):  # backoff(n), no Retry-After to honour
+        base = INITIAL_RETRY_DELAY * 2 ** (attempt - 1)
+        assert base <= wait <= base + RETRY_JITTER, sleeps
     assert TOKEN not in str(caught.value)
-    FIGURES["never answers: elapsed s (timeout 0.3, 2 retries)"] = round(elapsed, 3)
-    FIGURES["never answers: requests"] = len(server.requests)
+    assert elapsed < NO_HANG  # the call ended; how fast is measured by scripts/bench
 
 
 @pytest.mark.anyio
 async def test_the_async_client_times_out_within_the_budget_too(
     raw_servers: Callable[..., RawServer], sleeps: list[float]
 ) -> None:
-    """The async client facing a silent server raises APITimeoutError within 2 x timeout."""
+    """The async client facing a silent server makes 2 attempts of the same create
+    (max_retries=1), waits one backoff between them, and raises APITimeoutError."""
     server = raw_servers(lambda request: HANG)
     async with AsyncAdvanceClient(server.url, auth=TOKEN, timeout=TIMEOUT, max_retries=1) as client:
         started = time.perf_counter()
@@ -275,8 +277,13 @@ async def test_the_async_client_times_out_within_the_budget_too(
                 name="n", work_group_id=GROUP, template_package_id=PACKAGE
             )
         elapsed = time.perf_counter() - started
-    assert TIMEOUT * 2 <= elapsed < TIMEOUT * 2 + MARGIN
     assert server.connections == 2
+    first, second = server.requests
+    assert first.method == second.method == "PUT"
+    assert first.path == second.path  # the retry repeats the create under the same id
+    assert len(sleeps) == 1
+    assert INITIAL_RETRY_DELAY <= sleeps[0] <= INITIAL_RETRY_DELAY + RETRY_JITTER
+    assert elapsed < NO_HANG  # the call ended; how fast is measured by scripts/bench
 
 
 # --------------------------------------------------------------------------- hostile answers
@@ -419,19 +426,18 @@ def test_hostile_answer_xml_is_an_answer_set_error(
 def test_a_50_mb_answer_is_handled_with_bounded_memory(
     raw_servers: Callable[..., RawServer], sleeps: list[float]
 ) -> None:
-    """A 50 MB body on get_work_item gives a typed error with a memory peak far below 50 MB."""
+    """A 50 MB body on get_work_item is APIResponseValidationError ("larger" than the cap) with
+    a memory peak far below 50 MB."""
     server = raw_servers(
         lambda request: streamed_reply(CHUNK, FIFTY_MB // len(CHUNK), content_type=JSON)
     )
     with (
         AdvanceClient(server.url, auth=TOKEN, timeout=10.0, max_retries=0) as client,
         memory_peak() as memory,
-        pytest.raises(AdvanceError) as caught,
+        pytest.raises(APIResponseValidationError, match="larger"),
     ):
         client.get_work_item(uuid.UUID(int=1))
     peak = memory.peak
-    FIGURES["50 MB body: error"] = type(caught.value).__name__
-    FIGURES["50 MB body: tracemalloc peak MB"] = round(peak / 1e6, 1)
     assert peak < 10_000_000, f"peak {peak / 1e6:.1f} MB: the client reads whole bodies"
 
 
@@ -544,9 +550,3 @@ def test_no_secret_appears_in_logs_reprs_or_errors(
     everything = logs + "\n".join(texts)
     for value in (*tokens, PASSWORD, "reader-password", "wrong-password-77", secret):
         assert value not in everything, f"{value[:4]}... leaked"
-
-
-def test_zz_print_figures() -> None:
-    """Print the figures gathered above (run with -s to see them)."""
-    for key, value in FIGURES.items():
-        print(f"{key}: {value}")

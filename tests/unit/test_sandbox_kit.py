@@ -1,13 +1,13 @@
-"""The machinery both sandboxes share: faults, clock, seeds, server thread, light imports."""
+"""The machinery both sandboxes share: faults, clock, seeds, hosts and the server thread.
+
+Tests that hold a slow answer or start a process are in ``tests/e2e/test_sandbox_kit.py``.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
 import json
-import logging
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +28,6 @@ from _sandbox_kit import (
     origin,
 )
 from starlette.types import Receive, Scope, Send
-
-HEAVY = ("starlette", "uvicorn", "openapi_core", "yaml", "schemathesis")
 
 
 async def _ok_app(scope: Scope, receive: Receive, send: Send) -> None:
@@ -183,23 +181,6 @@ def test_server_thread_serves_and_stops() -> None:
     assert not server.running
 
 
-def test_stopping_during_a_slow_answer_logs_no_error(caplog: pytest.LogCaptureFixture) -> None:
-    """A slow answer still held when the server stops is cut quietly: no ERROR, no traceback."""
-    faults = Faults(latency=30.0)
-    faults.force("slow")
-    server = ServerThread(FaultInjectionMiddleware(_ok_app, faults))
-    server.start()
-    try:
-        with pytest.raises(httpx.ReadTimeout):
-            httpx.get(server.origin + "/", timeout=0.2)
-    finally:
-        with caplog.at_level(logging.INFO):
-            server.stop()
-    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
-    assert errors == [], [r.getMessage() for r in errors]
-    assert not server.running
-
-
 # ---------------------------------------------------------------------- seeds
 
 
@@ -244,19 +225,3 @@ def test_seed_file_errors(tmp_path: Path, name: str, text: str | None, message: 
     with pytest.raises(SeedError, match=message) as caught:
         load_seed_file(path)
     assert str(path) in str(caught.value)
-
-
-# ---------------------------------------------------------------------- imports
-
-
-def test_plugins_import_nothing_heavy() -> None:
-    """Importing both pytest plugins (and the sandbox packages) loads no server or spec library."""
-    code = (
-        "import sys, hotdocs_advance.sandbox.pytest_plugin, inforouter.sandbox.pytest_plugin, "
-        "hotdocs_advance.sandbox, inforouter.sandbox, _sandbox_kit; "
-        f"print([m for m in {HEAVY!r} if m in sys.modules])"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "[]", result.stdout + result.stderr

@@ -107,7 +107,11 @@ def generate_rest(out: Path, work: Path) -> None:
         ],
         cwd=work,
     )
+    # With --meta none the generator writes no py.typed; the wheel ships one per package.
+    (target / "py.typed").write_text("", encoding="utf-8")
     stamp_python_files(target, OPENAPI)
+    # The package's __init__ (scripts/openapi-templates/package_init.py.jinja) exports these
+    # two files as OPENAPI_SPEC and ANSWER_SET_XSD.
     spec_dir = target / "spec"
     spec_dir.mkdir()
     copy_with_header(OPENAPI, spec_dir / "hotdocs-advance.openapi.yaml")

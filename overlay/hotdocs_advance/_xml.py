@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 import threading
-from importlib.resources import files
 from typing import Final
 
+from hotdocs_advance_api import ANSWER_SET_XSD
 from lxml import etree
 
 from ._errors import AnswerSetError
@@ -42,7 +42,6 @@ _NOT_XML_CHAR_ESCAPED: Final = re.compile("[\ud800-\udfff\ufffe\uffff]")
 _ESCAPED: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\\]")
 _ESCAPE_SEQUENCE: Final = re.compile(r"\\([0-9a-fA-F]{2})")
 
-_SCHEMA_RESOURCE: Final = ("hotdocs_advance_api", "spec", "hotdocs-answer-set.xsd")
 _schema: etree.XMLSchema | None = None
 # lxml keeps a schema's error log on the schema object, so validations take turns.
 _schema_lock: Final = threading.Lock()
@@ -171,9 +170,7 @@ def schema() -> etree.XMLSchema:
     global _schema  # noqa: PLW0603 - compiled once, on first use, under the lock
     with _schema_lock:
         if _schema is None:
-            package, *parts = _SCHEMA_RESOURCE
-            resource = files(package).joinpath(*parts)
-            _schema = etree.XMLSchema(etree.fromstring(resource.read_bytes(), PARSER))
+            _schema = etree.XMLSchema(etree.fromstring(ANSWER_SET_XSD.read_bytes(), PARSER))
         return _schema
 
 

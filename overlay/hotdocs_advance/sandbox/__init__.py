@@ -54,7 +54,6 @@ A malformed seed raises `SeedError` (a `ValueError`) naming the file and the fie
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -70,25 +69,6 @@ if TYPE_CHECKING:
     from ._sandbox import AdvanceSandbox
     from ._seed import DEFAULT_SEED, AdvanceSeed
     from ._state import AdvanceState
-
-# Loaded on first use: the pytest plugin imports this package in every test session,
-# where starlette and uvicorn may not even be installed.
-_LAZY: dict[str, str] = {
-    "AdvanceApp": "._app",
-    "create_app": "._app",
-    "CALLBACK_SECRET_HEADER": "._callback",
-    "CALLBACK_SIGNATURE_HEADER": "._callback",
-    "CallbackRecord": "._callback",
-    "signature": "._callback",
-    "AdvanceSandbox": "._sandbox",
-    "DEFAULT_SEED": "._seed",
-    "AdvanceSeed": "._seed",
-    "AdvanceState": "._state",
-    "FAULT_KINDS": "_sandbox_kit",
-    "FaultKind": "_sandbox_kit",
-    "Faults": "_sandbox_kit",
-    "SeedError": "_sandbox_kit",
-}
 
 __all__ = [
     "CALLBACK_SECRET_HEADER",
@@ -109,9 +89,37 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
+    # Loaded on first use: the pytest plugin imports this package in every test session,
+    # where starlette and uvicorn may not even be installed. Import statements, not module
+    # names in strings, so that a vendoring tool that rewrites imports rewrites these too.
+    match name:
+        case "AdvanceApp" | "create_app":
+            from . import _app  # noqa: PLC0415
+
+            value = getattr(_app, name)
+        case (
+            "CALLBACK_SECRET_HEADER" | "CALLBACK_SIGNATURE_HEADER" | "CallbackRecord" | "signature"
+        ):
+            from . import _callback  # noqa: PLC0415
+
+            value = getattr(_callback, name)
+        case "AdvanceSandbox":
+            from . import _sandbox  # noqa: PLC0415
+
+            value = getattr(_sandbox, name)
+        case "DEFAULT_SEED" | "AdvanceSeed":
+            from . import _seed  # noqa: PLC0415
+
+            value = getattr(_seed, name)
+        case "AdvanceState":
+            from . import _state  # noqa: PLC0415
+
+            value = getattr(_state, name)
+        case "FAULT_KINDS" | "FaultKind" | "Faults" | "SeedError":
+            import _sandbox_kit  # noqa: PLC0415
+
+            value = getattr(_sandbox_kit, name)
+        case _:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = value
     return value

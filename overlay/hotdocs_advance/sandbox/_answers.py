@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from importlib.resources import files
 from typing import Final
 
 from _sandbox_kit._xml import (
@@ -12,6 +11,7 @@ from _sandbox_kit._xml import (
     load_schema,
     strip_namespaces,
 )
+from hotdocs_advance_api import ANSWER_SET_XSD
 from lxml import etree
 
 # Rules the XSD cannot express (stated in its RptValue annotation).
@@ -27,8 +27,7 @@ class AnswerSetChecker:
     """Validates answer-set XML strings (one per app: lxml schemas are not thread-safe)."""
 
     def __init__(self) -> None:
-        resource = files("hotdocs_advance_api") / "spec" / "hotdocs-answer-set.xsd"
-        self._schema = load_schema(resource)
+        self._schema = load_schema(ANSWER_SET_XSD)
         self._parser = hardened_parser()
 
     def check(self, text: str) -> None:

@@ -18,11 +18,11 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from importlib.resources import files
 from typing import Any, Final
 from urllib.parse import urlsplit
 
 import yaml
+from hotdocs_advance_api import OPENAPI_SPEC
 from openapi_core import OpenAPI, V30RequestValidator, V30ResponseValidator
 from openapi_core.configurations import Config
 from openapi_core.datatypes import RequestParameters
@@ -278,6 +278,5 @@ def load_spec() -> Spec:
     Returns:
         The spec.
     """
-    resource = files("hotdocs_advance_api") / "spec" / "hotdocs-advance.openapi.yaml"
-    document = yaml.safe_load(resource.read_text(encoding="utf-8"))
+    document = yaml.safe_load(OPENAPI_SPEC.read_text(encoding="utf-8"))
     return Spec(document)

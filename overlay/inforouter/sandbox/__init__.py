@@ -62,7 +62,6 @@ A malformed seed raises `SeedError` (a `ValueError`) naming the file and the fie
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -72,21 +71,6 @@ if TYPE_CHECKING:
     from ._sandbox import InfoRouterSandbox
     from ._seed import DEFAULT_SEED, InfoRouterSeed
     from ._state import InfoRouterState
-
-# Loaded on first use: the pytest plugin imports this package in every test session,
-# where starlette and uvicorn may not even be installed.
-_LAZY: dict[str, str] = {
-    "InfoRouterApp": "._app",
-    "create_app": "._app",
-    "InfoRouterSandbox": "._sandbox",
-    "DEFAULT_SEED": "._seed",
-    "InfoRouterSeed": "._seed",
-    "InfoRouterState": "._state",
-    "FAULT_KINDS": "_sandbox_kit",
-    "FaultKind": "_sandbox_kit",
-    "Faults": "_sandbox_kit",
-    "SeedError": "_sandbox_kit",
-}
 
 __all__ = [
     "DEFAULT_SEED",
@@ -103,9 +87,31 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
+    # Loaded on first use: the pytest plugin imports this package in every test session,
+    # where starlette and uvicorn may not even be installed. Import statements, not module
+    # names in strings, so that a vendoring tool that rewrites imports rewrites these too.
+    match name:
+        case "InfoRouterApp" | "create_app":
+            from . import _app  # noqa: PLC0415
+
+            value = getattr(_app, name)
+        case "InfoRouterSandbox":
+            from . import _sandbox  # noqa: PLC0415
+
+            value = getattr(_sandbox, name)
+        case "DEFAULT_SEED" | "InfoRouterSeed":
+            from . import _seed  # noqa: PLC0415
+
+            value = getattr(_seed, name)
+        case "InfoRouterState":
+            from . import _state  # noqa: PLC0415
+
+            value = getattr(_state, name)
+        case "FAULT_KINDS" | "FaultKind" | "Faults" | "SeedError":
+            import _sandbox_kit  # noqa: PLC0415
+
+            value = getattr(_sandbox_kit, name)
+        case _:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     globals()[name] = value
     return value

@@ -306,7 +306,13 @@ class AsyncAdvanceClient(BaseClient):
             "%s %s: 409 on a retry, and the resource is this call's", call.method, call.path
         )
 
-    async def _send(self, call: Call[T]) -> tuple[T, httpx.Response]:
+    async def _send(self, call: Call[T]) -> T:
+        """Send a call, with retries; return its result."""
+        result, _ = await self._send_for_response(call)
+        return result
+
+    async def _send_for_response(self, call: Call[T]) -> tuple[T, httpx.Response]:
+        """Send a call, with retries; return its result and the answer it was read from."""
         try:
             return await self._attempt(call, 1)
         except AdvanceError as exc:
@@ -410,10 +416,7 @@ class AsyncAdvanceClient(BaseClient):
             APIConnectionError: No usable response after the retries.
         """
         item_id = check.guid("work_item_id", work_item_id)
-        result, _ = await self._send(
-            Call(op.get_work_item, op.get_work_item.build_request(item_id))
-        )
-        return result
+        return await self._send(Call(op.get_work_item, op.get_work_item.build_request(item_id)))
 
     @exposes(op.begin_assembly_session)
     async def begin_assembly_session(
@@ -451,7 +454,7 @@ class AsyncAdvanceClient(BaseClient):
         if answers is not None:
             body.answer_xml = check.answer_xml(answers)
         request = op.begin_assembly_session.build_request(item_id, version, body=body)
-        session, _ = await self._send(Call(op.begin_assembly_session, request))
+        session = await self._send(Call(op.begin_assembly_session, request))
         return AssemblySession.of(session, version)
 
     @exposes(op.save_assembly_session)
@@ -538,7 +541,7 @@ class AsyncAdvanceClient(BaseClient):
             body.callback_secret = check.text("callback_secret", callback_secret)
         request = op.save_and_close_version.build_request(item_id, version, body=body)
         call = Call(op.save_and_close_version, request, secrets=(callback_secret or "",))
-        status, response = await self._send(call)
+        status, response = await self._send_for_response(call)
         return SaveAndCloseResult(
             accepted=response.status_code == httpx.codes.ACCEPTED,
             status=status.status if status is not None else None,
@@ -567,8 +570,7 @@ class AsyncAdvanceClient(BaseClient):
         item_id = check.guid("work_item_id", work_item_id)
         version = check.guid("version_id", version_id)
         request = op.get_version_status.build_request(item_id, version)
-        status, _ = await self._send(Call(op.get_version_status, request))
-        return status
+        return await self._send(Call(op.get_version_status, request))
 
     @exposes(op.create_public_interview_link)
     async def create_public_interview_link(
@@ -634,8 +636,7 @@ class AsyncAdvanceClient(BaseClient):
             APIConnectionError: No usable response after the retries.
         """
         request = op.get_public_interview_link.build_request(check.guid("link_id", link_id))
-        link, _ = await self._send(Call(op.get_public_interview_link, request))
-        return link
+        return await self._send(Call(op.get_public_interview_link, request))
 
     @exposes(op.delete_public_interview_link)
     async def delete_public_interview_link(self, link_id: uuid.UUID | str) -> None:

@@ -8,6 +8,7 @@ import email.utils
 import inspect
 import json
 import logging
+import ssl
 import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -1214,3 +1215,37 @@ def test_urls_with_user_info_are_refused_without_echoing_it(argument: str) -> No
     assert caught.value.argument == argument
     assert "s3cret-pw" not in str(caught.value)
     assert "user info" in str(caught.value)
+
+
+def _ssl_context_of(client: AdvanceClient | AsyncAdvanceClient) -> object:
+    return client._http._transport._pool._ssl_context  # type: ignore[union-attr]
+
+
+def test_clients_share_one_tls_context_per_verify_setting() -> None:
+    """Every client with the same verify= shares one TLS context (built once per process)."""
+    first = AdvanceClient(BASE, auth=TOKEN)
+    second = AdvanceClient(BASE, auth=TOKEN)
+    third = AsyncAdvanceClient(BASE, auth=TOKEN)
+    unverified = AdvanceClient(BASE, auth=TOKEN, verify=False)
+    assert _ssl_context_of(first) is _ssl_context_of(second) is _ssl_context_of(third)
+    assert _ssl_context_of(unverified) is not _ssl_context_of(first)
+    assert _ssl_context_of(unverified) is _ssl_context_of(
+        AdvanceClient(BASE, auth=TOKEN, verify=False)
+    )
+    context = ssl.create_default_context()
+    assert _ssl_context_of(AdvanceClient(BASE, auth=TOKEN, verify=context)) is context
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"verify": "/nonexistent/ca.pem"}, "cannot load the CA bundle"),
+        ({"verify": 1}, "expected a bool, a CA bundle path or an ssl.SSLContext"),
+        ({"verify": False, "http_client": httpx.Client()}, "configure TLS on http_client"),
+    ],
+)
+def test_bad_verify_options_are_refused(options: dict[str, Any], message: str) -> None:
+    """verify= takes what httpx takes; a bad value or one beside http_client is refused at once."""
+    with pytest.raises(InvalidArgumentError, match=message) as caught:
+        AdvanceClient(BASE, auth=TOKEN, **options)
+    assert caught.value.argument == "verify"

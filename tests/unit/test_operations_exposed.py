@@ -1,0 +1,75 @@
+"""Every spec operation is a method of both Advance clients, or the check names it."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hotdocs_advance import AdvanceClient, AsyncAdvanceClient
+from hotdocs_advance._base import OPERATION_MARK
+
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def generate() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "_generate_script", ROOT / "scripts" / "_generate.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_committed_tree_has_a_method_for_every_operation(generate: ModuleType) -> None:
+    """check-generated finds no spec operation without a public method on today's tree."""
+    assert generate.unexposed() == []
+
+
+def test_both_clients_mark_the_same_operations() -> None:
+    """The sync client is derived from the async one, so both send the same operations."""
+
+    def marks(client: type) -> set[str]:
+        return {
+            getattr(member, OPERATION_MARK)
+            for member in vars(client).values()
+            if hasattr(member, OPERATION_MARK)
+        }
+
+    assert marks(AdvanceClient) == marks(AsyncAdvanceClient)
+    assert "create_work_item" in marks(AdvanceClient)
+
+
+def test_a_method_without_its_mark_is_named(
+    generate: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unmarking AdvanceClient.get_work_item makes the check name the operation and the client."""
+    monkeypatch.delattr(AdvanceClient.get_work_item, OPERATION_MARK)
+    problems = generate.unexposed()
+    assert len(problems) == 1
+    assert "get_work_item" in problems[0]
+    assert "AdvanceClient" in problems[0]
+    assert "AsyncAdvanceClient" not in problems[0]
+
+
+def test_a_new_generated_operation_without_a_method_is_named(
+    generate: ModuleType, tmp_path: Path
+) -> None:
+    """An operation module that appears after regenerating fails the check on both clients."""
+    tree = tmp_path / "generated"
+    shutil.copytree(ROOT / "generated", tree, ignore=shutil.ignore_patterns("__pycache__"))
+    api = tree / "hotdocs_advance_api" / "api" / "work_items"
+    (api / "list_work_items.py").write_text("OPERATION = 'list_work_items'\n")
+    problems = generate.unexposed(tree)
+    assert [p.split(" has no method on ")[1].split()[0] for p in problems] == [
+        "AdvanceClient",
+        "AsyncAdvanceClient",
+    ]
+    assert all("list_work_items" in p for p in problems)

@@ -84,15 +84,26 @@ class BodyTooLargeError(Exception):
         self.max_bytes = max_bytes
 
 
-def _declared_too_large(response: httpx.Response, max_bytes: int) -> bool:
-    length = response.headers.get("Content-Length", "")
-    return length.isdigit() and int(length) > max_bytes
+class _Body:
+    """The body of one answer as it is read, refused past the cap."""
 
+    def __init__(self, response: httpx.Response, max_bytes: int) -> None:
+        length = response.headers.get("Content-Length", "")
+        if length.isdigit() and int(length) > max_bytes:
+            raise BodyTooLargeError(response, max_bytes)
+        self.response = response
+        self.max_bytes = max_bytes
+        self.data = bytearray()
 
-def _keep(response: httpx.Response, body: bytearray) -> httpx.Response:
-    # What httpx's own Response.read() does once it has the decoded bytes.
-    response._content = bytes(body)
-    return response
+    def add(self, chunk: bytes) -> None:
+        self.data += chunk
+        if len(self.data) > self.max_bytes:
+            raise BodyTooLargeError(self.response, self.max_bytes)
+
+    def keep(self) -> httpx.Response:
+        # What httpx's own Response.read() does once it has the decoded bytes.
+        self.response._content = bytes(self.data)
+        return self.response
 
 
 def read_capped(response: httpx.Response, max_bytes: int = MAX_RESPONSE_BYTES) -> httpx.Response:
@@ -109,41 +120,22 @@ def read_capped(response: httpx.Response, max_bytes: int = MAX_RESPONSE_BYTES) -
         BodyTooLargeError: The body is larger than ``max_bytes``.
     """
     try:
-        if _declared_too_large(response, max_bytes):
-            raise BodyTooLargeError(response, max_bytes)
-        body = bytearray()
+        body = _Body(response, max_bytes)
         for chunk in response.iter_bytes():
-            body += chunk
-            if len(body) > max_bytes:
-                raise BodyTooLargeError(response, max_bytes)
+            body.add(chunk)
     finally:
         response.close()
-    return _keep(response, body)
+    return body.keep()
 
 
 async def aread_capped(
     response: httpx.Response, max_bytes: int = MAX_RESPONSE_BYTES
 ) -> httpx.Response:
-    """Read a streamed answer whole, refusing it past ``max_bytes``, and close it (async).
-
-    Args:
-        response: A response sent with ``stream=True``.
-        max_bytes: The largest body accepted (after content decoding).
-
-    Returns:
-        The response, its body read.
-
-    Raises:
-        BodyTooLargeError: The body is larger than ``max_bytes``.
-    """
+    """Read a streamed answer as ``read_capped()`` does, asynchronously."""
     try:
-        if _declared_too_large(response, max_bytes):
-            raise BodyTooLargeError(response, max_bytes)
-        body = bytearray()
+        body = _Body(response, max_bytes)
         async for chunk in response.aiter_bytes():
-            body += chunk
-            if len(body) > max_bytes:
-                raise BodyTooLargeError(response, max_bytes)
+            body.add(chunk)
     finally:
         await response.aclose()
-    return _keep(response, body)
+    return body.keep()

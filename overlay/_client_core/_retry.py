@@ -13,7 +13,7 @@ import math
 import random
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     # tenacity (which imports asyncio) and anyio load on the first failure only: a call that
@@ -135,6 +135,23 @@ def _wait(retry_after_of: RetryAfterOf) -> Callable[[tenacity.RetryCallState], f
     return wait
 
 
+def _loop(
+    max_retries: int,
+    should_retry: Classifier,
+    retry_after_of: RetryAfterOf,
+    before_sleep: BeforeSleep | None,
+) -> dict[str, Any]:
+    import tenacity  # noqa: PLC0415 (see the TYPE_CHECKING import)
+
+    return {
+        "stop": tenacity.stop_after_attempt(max_retries + 1),
+        "wait": _wait(retry_after_of),
+        "retry": tenacity.retry_if_exception(should_retry),
+        "before_sleep": before_sleep,
+        "reraise": True,
+    }
+
+
 def retrying(
     max_retries: int,
     *,
@@ -155,14 +172,8 @@ def retrying(
     """
     import tenacity  # noqa: PLC0415 (see the TYPE_CHECKING import)
 
-    return tenacity.Retrying(
-        stop=tenacity.stop_after_attempt(max_retries + 1),
-        wait=_wait(retry_after_of),
-        retry=tenacity.retry_if_exception(should_retry),
-        before_sleep=before_sleep,
-        sleep=_sleep,
-        reraise=True,
-    )
+    loop = _loop(max_retries, should_retry, retry_after_of, before_sleep)
+    return tenacity.Retrying(sleep=_sleep, **loop)
 
 
 def async_retrying(
@@ -172,24 +183,12 @@ def async_retrying(
     retry_after_of: RetryAfterOf,
     before_sleep: BeforeSleep | None = None,
 ) -> tenacity.AsyncRetrying:
-    """Build an asynchronous retry loop that re-raises the last error.
-
-    Args:
-        max_retries: Retries after the first attempt.
-        should_retry: Whether an attempt's error is worth another attempt.
-        retry_after_of: The server's requested wait carried by an error, if any.
-        before_sleep: Called before each wait (for logging).
+    """Build the asynchronous twin of ``retrying()`` (same arguments, awaited waits).
 
     Returns:
         The tenacity controller.
     """
     import tenacity  # noqa: PLC0415 (see the TYPE_CHECKING import)
 
-    return tenacity.AsyncRetrying(
-        stop=tenacity.stop_after_attempt(max_retries + 1),
-        wait=_wait(retry_after_of),
-        retry=tenacity.retry_if_exception(should_retry),
-        before_sleep=before_sleep,
-        sleep=_async_sleep,
-        reraise=True,
-    )
+    loop = _loop(max_retries, should_retry, retry_after_of, before_sleep)
+    return tenacity.AsyncRetrying(sleep=_async_sleep, **loop)

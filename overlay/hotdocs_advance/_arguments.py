@@ -9,12 +9,6 @@ from typing import Final
 
 import httpx
 from _client_core import check_timeout, ssl_context
-from hotdocs_advance_api.models import (
-    CreateWorkItemRequest,
-    PublicInterviewLink,
-    PublicInterviewLinkRequest,
-    WorkItem,
-)
 
 from ._answers import AnswerSet, validate_answer_xml
 from ._errors import AnswerSetError, InvalidArgumentError
@@ -204,27 +198,3 @@ def on_premise_base(tenancy: object, domain: object) -> str:
     """Return the API base of an on-premise host (the spec's second server)."""
     host = f"{hostname('tenancy', tenancy)}.{hostname('domain', domain)}"
     return f"https://{host}{ON_PREMISE_API}"
-
-
-def same(
-    found: WorkItem | PublicInterviewLink,
-    sent: CreateWorkItemRequest | PublicInterviewLinkRequest,
-    resource_id: uuid.UUID,
-) -> bool:
-    """Tell whether a resource read back after a 409 is the one a create sent.
-
-    Args:
-        found: The resource as read.
-        sent: The create's body.
-        resource_id: The id the create chose.
-
-    Returns:
-        True when the name, the work group and the template package match (and the id, when
-        the server reports one).
-    """
-    return (
-        found.name == sent.name
-        and found.id in (None, resource_id)
-        and found.work_group_id == sent.work_group_id
-        and found.template_package_id == sent.template_package_id
-    )

@@ -33,7 +33,7 @@ from . import _arguments as check
 from . import _ops as op
 from ._answers import AnswerSet
 from ._auth import ServicePrincipal
-from ._base import NOT_GIVEN, USER_AGENT, BaseClient, Call, NotGiven, Verify, exposes
+from ._base import NOT_GIVEN, USER_AGENT, BaseClient, Call, NotGiven, Verify, exposes, read_back
 from ._bodies import too_large
 from ._errors import (
     AdvanceError,
@@ -389,11 +389,7 @@ class AsyncAdvanceClient(BaseClient):
             )
         if is_private_to_owner is not None:
             body.is_private_to_owner = check.flag("is_private_to_owner", is_private_to_owner)
-        own = Verify(
-            op.get_work_item,
-            op.get_work_item.build_request(item_id),
-            lambda found: check.same(found, body, item_id),
-        )
+        own = read_back(op.get_work_item, item_id, body)
         request = op.create_work_item.build_request(item_id, body=body)
         await self._send(Call(op.create_work_item, request, verify=own))
         return item_id
@@ -609,11 +605,7 @@ class AsyncAdvanceClient(BaseClient):
             work_group_id=check.guid("work_group_id", work_group_id),
             is_active=check.flag("is_active", is_active),
         )
-        own = Verify(
-            op.get_public_interview_link,
-            op.get_public_interview_link.build_request(new_id),
-            lambda found: check.same(found, body, new_id),
-        )
+        own = read_back(op.get_public_interview_link, new_id, body)
         request = op.create_public_interview_link.build_request(new_id, body=body)
         await self._send(Call(op.create_public_interview_link, request, verify=own))
         return new_id

@@ -80,6 +80,18 @@ def check_token(token: object) -> str:
     return token
 
 
+def _refused(response: httpx.Response, message: str) -> AuthenticationError:
+    request = response.request
+    return AuthenticationError(
+        message,
+        status_code=response.status_code,
+        body=None,
+        method=request.method,
+        url=str(request.url),
+        response=response,
+    )
+
+
 class Login:
     """The service-principal log-in one client and its copies share: the token and two locks.
 
@@ -149,15 +161,11 @@ class Login:
         if status not in service_principal_log_in.SUCCESS_STATUSES:
             if is_retried_status(status):
                 raise make_status_error(response, self.secrets())  # retried as a whole
-            raise AuthenticationError(
+            raise _refused(
+                response,
                 f"service principal log-in at {request.url} failed: {status}; check the "
                 "client name, principal name and password (and that the API client uses the "
                 "ResourceOwner flow)",
-                status_code=status,
-                body=None,
-                method=request.method,
-                url=str(request.url),
-                response=response,
             )
         parsed = service_principal_log_in.parse_response(response)
         token = "" if isinstance(parsed, UnexpectedResponse) else parsed.strip()
@@ -170,13 +178,9 @@ class Login:
             if isinstance(decoded, str):
                 token = decoded.strip()
         if not _TOKEN.fullmatch(token):
-            raise AuthenticationError(
+            raise _refused(
+                response,
                 "the log-in answered 200 without a usable token (expected a bare text token)",
-                status_code=status,
-                body=None,
-                method=request.method,
-                url=str(request.url),
-                response=response,
             )
         self.token = token
         return token

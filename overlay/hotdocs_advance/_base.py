@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import copy
+import uuid
 from collections.abc import Callable, Mapping
 from typing import Any, Final, Generic, Protocol, Self, TypeVar
 
 import httpx
-from hotdocs_advance_api.models import Problem
+from hotdocs_advance_api.models import (
+    CreateWorkItemRequest,
+    Problem,
+    PublicInterviewLink,
+    PublicInterviewLinkRequest,
+    WorkItem,
+)
 from hotdocs_advance_api.types import UnexpectedResponse
 
 from . import _arguments as check
@@ -79,6 +86,41 @@ class Verify(Generic[T]):
         self.operation = operation
         self.request = request
         self.matches = matches
+
+
+class ReadOperation(Operation[T_co], Protocol[T_co]):
+    """A generated module that reads one resource by its id."""
+
+    def build_request(self, id: uuid.UUID, /) -> dict[str, Any]:
+        """Build the read."""
+
+
+def read_back(
+    operation: ReadOperation[WorkItem | PublicInterviewLink],
+    resource_id: uuid.UUID,
+    sent: CreateWorkItemRequest | PublicInterviewLinkRequest,
+) -> Verify[WorkItem | PublicInterviewLink]:
+    """Build the check of a create's 409: read the resource, compare it with what was sent.
+
+    Args:
+        operation: The read of the created resource.
+        resource_id: The id the create chose.
+        sent: The create's body.
+
+    Returns:
+        The check: the resource is the call's own when the name, the work group and the
+        template package match (and the id, when the server reports one).
+    """
+
+    def matches(found: WorkItem | PublicInterviewLink) -> bool:
+        return (
+            found.name == sent.name
+            and found.id in (None, resource_id)
+            and found.work_group_id == sent.work_group_id
+            and found.template_package_id == sent.template_package_id
+        )
+
+    return Verify(operation, operation.build_request(resource_id), matches)
 
 
 class Call(Generic[T]):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from _client_core import (
     DEFAULT_MAX_RETRIES,
@@ -104,28 +104,17 @@ def policy(max_retries: int, method: str, path: str) -> tenacity.Retrying:
     Returns:
         The tenacity controller.
     """
-    return retrying(
-        max_retries,
-        should_retry=should_retry,
-        retry_after_of=retry_after,
-        before_sleep=log_retry(method, path),
-    )
+    return retrying(max_retries, **_rules(method, path))
 
 
 def async_policy(max_retries: int, method: str, path: str) -> tenacity.AsyncRetrying:
-    """Build the asynchronous retry loop for one call.
+    """Build the asynchronous twin of ``policy()``."""
+    return async_retrying(max_retries, **_rules(method, path))
 
-    Args:
-        max_retries: Retries after the first attempt.
-        method: The request's method, for the log.
-        path: The request's path, for the log.
 
-    Returns:
-        The tenacity controller.
-    """
-    return async_retrying(
-        max_retries,
-        should_retry=should_retry,
-        retry_after_of=retry_after,
-        before_sleep=log_retry(method, path),
-    )
+def _rules(method: str, path: str) -> dict[str, Any]:
+    return {
+        "should_retry": should_retry,
+        "retry_after_of": retry_after,
+        "before_sleep": log_retry(method, path),
+    }

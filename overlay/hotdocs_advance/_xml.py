@@ -6,32 +6,11 @@ import re
 import threading
 from typing import Final
 
+from _client_core import DoctypeRefusedError, parse_untrusted, parser
 from hotdocs_advance_api import ANSWER_SET_XSD
 from lxml import etree
 
 from ._errors import AnswerSetError
-
-# One parser for all input. It never expands entities, loads a DTD, or touches the network,
-# and lxml's size limits stay on. lxml parsers hold a lock, so sharing one is thread-safe.
-PARSER: Final = etree.XMLParser(
-    resolve_entities=False,
-    no_network=True,
-    load_dtd=False,
-    dtd_validation=False,
-    huge_tree=False,
-    remove_comments=False,
-)
-# The same settings for ``str`` input, which is encoded as UTF-8 first: the encoding named in
-# the string's own XML declaration no longer applies, so this parser ignores it.
-_TEXT_PARSER: Final = etree.XMLParser(
-    encoding="utf-8",
-    resolve_entities=False,
-    no_network=True,
-    load_dtd=False,
-    dtd_validation=False,
-    huge_tree=False,
-    remove_comments=False,
-)
 
 # XML 1.0 ``Char``: what an element's text may hold.
 _NOT_XML_CHAR: Final = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -117,18 +96,24 @@ def parse(xml: str | bytes) -> etree._Element:
     Raises:
         AnswerSetError: The input is not well-formed, has a DOCTYPE, or is neither str nor bytes.
     """
+    # Text is encoded as UTF-8 first: the encoding named in its own declaration no longer
+    # applies, so it is parsed as UTF-8 whatever it says.
     if isinstance(xml, str):
         try:
             data = xml.encode("utf-8")
         except UnicodeEncodeError as exc:
             raise AnswerSetError(f"the text holds an unpaired surrogate at {exc.start}") from None
-        parser = _TEXT_PARSER
+        encoding: str | None = "utf-8"
     elif isinstance(xml, bytes | bytearray | memoryview):
-        data, parser = bytes(xml), PARSER
+        data, encoding = bytes(xml), None
     else:
         raise AnswerSetError(f"expected answer XML as str or bytes, not {type(xml).__name__}")
     try:
-        root = etree.fromstring(data, parser)
+        return parse_untrusted(data, keep_comments=True, encoding=encoding)
+    except DoctypeRefusedError:
+        raise AnswerSetError(
+            "a DOCTYPE is not allowed in answer XML (nothing was expanded)"
+        ) from None
     except etree.XMLSyntaxError as exc:
         line, column = exc.position
         raise AnswerSetError(
@@ -136,10 +121,6 @@ def parse(xml: str | bytes) -> etree._Element:
         ) from None
     except (etree.LxmlError, ValueError) as exc:
         raise AnswerSetError(f"not well-formed XML: {exc}") from None
-    docinfo = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise AnswerSetError("a DOCTYPE is not allowed in answer XML (nothing was expanded)")
-    return root
 
 
 def strip_root_namespace(root: etree._Element) -> None:
@@ -170,7 +151,7 @@ def schema() -> etree.XMLSchema:
     global _schema  # noqa: PLW0603 - compiled once, on first use, under the lock
     with _schema_lock:
         if _schema is None:
-            _schema = etree.XMLSchema(etree.fromstring(ANSWER_SET_XSD.read_bytes(), PARSER))
+            _schema = etree.XMLSchema(etree.fromstring(ANSWER_SET_XSD.read_bytes(), parser()))
         return _schema
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import abc
 import json
 import uuid
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Final, TypeVar, cast
+from typing import Final, Self, TypeVar, cast
 
 _T = TypeVar("_T")
 
@@ -271,3 +272,55 @@ def unique(values: list[_T], where: str, what: str) -> None:
         if value in seen:
             raise SeedError(f"{where}: duplicate {what} {value!r}")
         seen.add(value)
+
+
+class Seed(abc.ABC):
+    """What both sandboxes' seeds share: reading a file, and every form the public API takes."""
+
+    @classmethod
+    @abc.abstractmethod
+    def from_mapping(cls, data: object) -> Self:
+        """Build a seed from decoded JSON or YAML (each sandbox defines its format)."""
+
+    @classmethod
+    def load(cls, path: str | Path) -> Self:
+        """Read a seed file (``.json``, or YAML for any other suffix).
+
+        Args:
+            path: The file.
+
+        Returns:
+            The seed.
+
+        Raises:
+            SeedError: If the file is unreadable or the seed is invalid; the message
+                names the file and the field.
+        """
+        try:
+            return cls.from_mapping(load_seed_file(path))
+        except SeedError as exc:
+            if str(path) in str(exc):
+                raise
+            raise SeedError(f"{path}: {exc}") from None
+
+    @classmethod
+    def resolve(cls, seed: Self | str | Path | dict[str, object] | None, default: Self) -> Self:
+        """Accept a seed in any of the forms the public API takes.
+
+        Args:
+            seed: None (the default seed), a seed, a file path or a mapping.
+            default: The sandbox's default seed.
+
+        Returns:
+            The seed.
+
+        Raises:
+            SeedError: If the seed is invalid.
+        """
+        if seed is None:
+            return default
+        if isinstance(seed, dict):
+            return cls.from_mapping(seed)
+        if isinstance(seed, str | Path):
+            return cls.load(seed)
+        return seed

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final, Literal, cast
 
-from _sandbox_kit import Fields, SeedError, load_seed_file
-from _sandbox_kit._seed import parse_guid, unique
+from _sandbox_kit import Fields, SeedError
+from _sandbox_kit._seed import Seed, parse_guid, unique
 
 Scope = Literal["Query", "Command", "Root"]
 SCOPES: Final[tuple[Scope, ...]] = ("Query", "Command", "Root")
@@ -92,7 +92,7 @@ class ApiClientSeed:
 
 
 @dataclass(frozen=True, slots=True)
-class AdvanceSeed:
+class AdvanceSeed(Seed):
     """Everything the Advance sandbox starts with. Build it with `from_mapping` or `load`."""
 
     tenancy: str
@@ -186,47 +186,10 @@ class AdvanceSeed:
         top.finish()
         return seed
 
-    @classmethod
-    def load(cls, path: str | Path) -> AdvanceSeed:
-        """Read a seed file (``.json``, or YAML for any other suffix).
-
-        Args:
-            path: The file.
-
-        Returns:
-            The seed.
-
-        Raises:
-            SeedError: If the file is unreadable or the seed is invalid; the message
-                names the file and the field.
-        """
-        try:
-            return cls.from_mapping(load_seed_file(path))
-        except SeedError as exc:
-            if str(path) in str(exc):
-                raise
-            raise SeedError(f"{path}: {exc}") from None
-
 
 DEFAULT_SEED: Final = AdvanceSeed.from_mapping(DEFAULT_SEED_DATA)
 
 
 def resolve_seed(seed: AdvanceSeed | str | Path | dict[str, object] | None) -> AdvanceSeed:
-    """Accept a seed in any of the forms the public API takes.
-
-    Args:
-        seed: None (the default seed), a seed, a file path or a mapping.
-
-    Returns:
-        The seed.
-
-    Raises:
-        SeedError: If the seed is invalid.
-    """
-    if seed is None:
-        return DEFAULT_SEED
-    if isinstance(seed, AdvanceSeed):
-        return seed
-    if isinstance(seed, dict):
-        return AdvanceSeed.from_mapping(seed)
-    return AdvanceSeed.load(seed)
+    """Accept a seed in any of the forms the public API takes (see `Seed.resolve`)."""
+    return AdvanceSeed.resolve(seed, DEFAULT_SEED)

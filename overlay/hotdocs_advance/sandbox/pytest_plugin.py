@@ -17,11 +17,10 @@ The marker accepts the keyword arguments of `AdvanceSandbox.reset`: ``seed``, ``
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
-from _sandbox_kit._cli import MISSING_EXTRA
+from _sandbox_kit._pytest import sandbox_fixtures
 
 if TYPE_CHECKING:
     from hotdocs_advance.sandbox import AdvanceSandbox
@@ -31,32 +30,16 @@ MARKER = "advance_sandbox"
 
 def pytest_configure(config: pytest.Config) -> None:
     """Declare the marker (for ``--strict-markers``)."""
+    settings = "seed=None, faults=None, client_interviews=None, public_link_repeat=None"
     config.addinivalue_line(
-        "markers",
-        f"{MARKER}(seed=None, faults=None, client_interviews=None, public_link_repeat=None): "
-        "settings of the advance_sandbox fixture for this test",
+        "markers", f"{MARKER}({settings}): settings of the {MARKER} fixture for this test"
     )
 
 
-@pytest.fixture(scope="session")
-def advance_sandbox_server() -> Iterator[AdvanceSandbox]:
-    """Serve the session's Advance sandbox (state shared by tests; use ``advance_sandbox``)."""
-    try:
-        from hotdocs_advance.sandbox import AdvanceSandbox  # noqa: PLC0415 (keep the plugin light)
+def _start() -> AdvanceSandbox:
+    from hotdocs_advance.sandbox import AdvanceSandbox  # noqa: PLC0415 (keep the plugin light)
 
-        sandbox = AdvanceSandbox()
-    except ModuleNotFoundError as exc:
-        pytest.fail(f"{MISSING_EXTRA} ({exc})", pytrace=False)
-    with sandbox:
-        yield sandbox
+    return AdvanceSandbox()
 
 
-@pytest.fixture
-def advance_sandbox(
-    request: pytest.FixtureRequest, advance_sandbox_server: AdvanceSandbox
-) -> Iterator[AdvanceSandbox]:
-    """Give a test the running Advance sandbox, reset to the seed (default or marker)."""
-    marker = request.node.get_closest_marker(MARKER)
-    advance_sandbox_server.reset(**(marker.kwargs if marker else {}))
-    yield advance_sandbox_server
-    advance_sandbox_server.reset()
+advance_sandbox_server, advance_sandbox = sandbox_fixtures(MARKER, _start, "Advance")

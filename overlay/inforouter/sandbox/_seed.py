@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from _sandbox_kit import Fields, SeedError, load_seed_file
-from _sandbox_kit._seed import unique
+from _sandbox_kit import Fields, SeedError
+from _sandbox_kit._seed import Seed, unique
 
 DEFAULT_SEED_DATA: Final[dict[str, object]] = {
     "sysadminAccountName": "sysadmin",
@@ -123,7 +123,7 @@ class TaskSeed:
 
 
 @dataclass(frozen=True, slots=True)
-class InfoRouterSeed:
+class InfoRouterSeed(Seed):
     """Everything the infoRouter sandbox starts with. Build it with `from_mapping` or `load`."""
 
     sysadmin_account_name: str
@@ -276,47 +276,10 @@ class InfoRouterSeed:
         top.finish()
         return seed
 
-    @classmethod
-    def load(cls, path: str | Path) -> InfoRouterSeed:
-        """Read a seed file (``.json``, or YAML for any other suffix).
-
-        Args:
-            path: The file.
-
-        Returns:
-            The seed.
-
-        Raises:
-            SeedError: If the file is unreadable or the seed is invalid; the message
-                names the file and the field.
-        """
-        try:
-            return cls.from_mapping(load_seed_file(path))
-        except SeedError as exc:
-            if str(path) in str(exc):
-                raise
-            raise SeedError(f"{path}: {exc}") from None
-
 
 DEFAULT_SEED: Final = InfoRouterSeed.from_mapping(DEFAULT_SEED_DATA)
 
 
 def resolve_seed(seed: InfoRouterSeed | str | Path | dict[str, object] | None) -> InfoRouterSeed:
-    """Accept a seed in any of the forms the public API takes.
-
-    Args:
-        seed: None (the default seed), a seed, a file path or a mapping.
-
-    Returns:
-        The seed.
-
-    Raises:
-        SeedError: If the seed is invalid.
-    """
-    if seed is None:
-        return DEFAULT_SEED
-    if isinstance(seed, InfoRouterSeed):
-        return seed
-    if isinstance(seed, dict):
-        return InfoRouterSeed.from_mapping(seed)
-    return InfoRouterSeed.load(seed)
+    """Accept a seed in any of the forms the public API takes (see `Seed.resolve`)."""
+    return InfoRouterSeed.resolve(seed, DEFAULT_SEED)

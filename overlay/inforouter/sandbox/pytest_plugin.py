@@ -17,11 +17,10 @@ The marker accepts the keyword arguments of `InfoRouterSandbox.reset`: ``seed``,
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
-from _sandbox_kit._cli import MISSING_EXTRA
+from _sandbox_kit._pytest import sandbox_fixtures
 
 if TYPE_CHECKING:
     from inforouter.sandbox import InfoRouterSandbox
@@ -31,32 +30,16 @@ MARKER = "inforouter_sandbox"
 
 def pytest_configure(config: pytest.Config) -> None:
     """Declare the marker (for ``--strict-markers``)."""
+    settings = "seed=None, faults=None, error_codes=None"
     config.addinivalue_line(
-        "markers",
-        f"{MARKER}(seed=None, faults=None, error_codes=None): "
-        "settings of the inforouter_sandbox fixture for this test",
+        "markers", f"{MARKER}({settings}): settings of the {MARKER} fixture for this test"
     )
 
 
-@pytest.fixture(scope="session")
-def inforouter_sandbox_server() -> Iterator[InfoRouterSandbox]:
-    """Serve the session's infoRouter sandbox (shared by tests; use ``inforouter_sandbox``)."""
-    try:
-        from inforouter.sandbox import InfoRouterSandbox  # noqa: PLC0415 (keep the plugin light)
+def _start() -> InfoRouterSandbox:
+    from inforouter.sandbox import InfoRouterSandbox  # noqa: PLC0415 (keep the plugin light)
 
-        sandbox = InfoRouterSandbox()
-    except ModuleNotFoundError as exc:
-        pytest.fail(f"{MISSING_EXTRA} ({exc})", pytrace=False)
-    with sandbox:
-        yield sandbox
+    return InfoRouterSandbox()
 
 
-@pytest.fixture
-def inforouter_sandbox(
-    request: pytest.FixtureRequest, inforouter_sandbox_server: InfoRouterSandbox
-) -> Iterator[InfoRouterSandbox]:
-    """Give a test the running infoRouter sandbox, reset to the seed (default or marker)."""
-    marker = request.node.get_closest_marker(MARKER)
-    inforouter_sandbox_server.reset(**(marker.kwargs if marker else {}))
-    yield inforouter_sandbox_server
-    inforouter_sandbox_server.reset()
+inforouter_sandbox_server, inforouter_sandbox = sandbox_fixtures(MARKER, _start, "infoRouter")

@@ -1,0 +1,59 @@
+"""The two fixtures each sandbox's pytest plugin defines, built once for both.
+
+Imported by the plugins only (it imports pytest); the sandbox itself is imported when a
+fixture is first used, so the plugins stay light without the ``sandbox`` extra.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+import pytest
+
+from ._cli import MISSING_EXTRA
+
+# A sandbox: a context manager that serves, with ``reset(**settings)``.
+S = TypeVar("S")
+
+
+def sandbox_fixtures(
+    marker: str, start: Callable[[], S], what: str
+) -> tuple[Callable[..., Iterator[S]], Callable[..., Iterator[S]]]:
+    """Build the session-wide server fixture and the per-test fixture of a sandbox.
+
+    Args:
+        marker: The marker and the per-test fixture's name (the server's is ``<marker>_server``).
+        start: Creates the sandbox (importing it, which needs the ``sandbox`` extra).
+        what: The sandbox's name in docstrings, e.g. "Advance".
+
+    Returns:
+        The two fixtures, to be bound to module-level names of the plugin.
+    """
+    server_name = f"{marker}_server"
+
+    def server() -> Iterator[S]:
+        try:
+            sandbox = start()
+        except ModuleNotFoundError as exc:
+            pytest.fail(f"{MISSING_EXTRA} ({exc})", pytrace=False)
+        with sandbox:  # type: ignore[attr-defined]
+            yield sandbox
+
+    def fixture(request: pytest.FixtureRequest) -> Iterator[S]:
+        sandbox: Any = request.getfixturevalue(server_name)
+        found = request.node.get_closest_marker(marker)
+        sandbox.reset(**(found.kwargs if found else {}))
+        yield sandbox
+        sandbox.reset()
+
+    server.__doc__ = (
+        f"Serve the session's {what} sandbox (state shared by tests; use ``{marker}``)."
+    )
+    fixture.__doc__ = (
+        f"Give a test the running {what} sandbox, reset to the seed (default or marker)."
+    )
+    return (
+        pytest.fixture(scope="session", name=server_name)(server),
+        pytest.fixture(name=marker)(fixture),
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 import ssl
 from typing import Final
 
@@ -50,6 +51,11 @@ def _default_context() -> ssl.SSLContext:
 
 @functools.cache
 def _context_for(verify: bool | str) -> ssl.SSLContext:
+    if isinstance(verify, str):
+        # httpx deprecates verify=<str> (a DeprecationWarning); this is what it does with one.
+        if os.path.isdir(verify):
+            return ssl.create_default_context(capath=verify)
+        return ssl.create_default_context(cafile=verify)
     return httpx.create_ssl_context(verify=verify)
 
 

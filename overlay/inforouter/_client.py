@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import math
+import ssl
 import warnings
+from collections.abc import Callable
 from types import TracebackType
-from typing import Final
+from typing import Final, TypeVar
 
+import _client_core
 import httpx
 
 from ._errors import TaskRequestError, UnsupportedBindingError
@@ -20,17 +22,13 @@ from ._transport import (
 )
 from ._wire import ASYNC_BINDINGS, BINDINGS, AsyncBinding, AsyncWire, Binding, SyncWire
 
-DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=10.0)
+DEFAULT_TIMEOUT: Final = _client_core.DEFAULT_TIMEOUT
 
 
 class TicketInQueryStringWarning(UserWarning):
     """The HTTP GET binding puts the ticket (and, at log-in, the password) in URLs."""
 
 
-# CHOICE: the longest timeout accepted, in seconds (a day). Far larger values overflow the
-# platform's time_t inside the socket layer at the first call (OverflowError), and no web
-# service call should wait longer anyway.
-_TIMEOUT_MAX: Final = 86_400.0
 _SCHEMES: Final = frozenset({"http", "https"})
 
 
@@ -58,20 +56,26 @@ def _check_url(url: object) -> None:
 
 
 def _timeout(timeout: object) -> httpx.Timeout:
-    if isinstance(timeout, httpx.Timeout):
-        return timeout
-    seconds = math.nan
-    if isinstance(timeout, (int, float)) and not isinstance(timeout, bool):
-        try:
-            seconds = float(timeout)
-        except OverflowError:  # an int beyond float range
-            seconds = math.inf
-    if not 0 < seconds <= _TIMEOUT_MAX:  # also refuses NaN
+    checked = _client_core.check_timeout(timeout)
+    if checked is None:
         raise TaskRequestError(
-            f"timeout must be a number of seconds above 0 and at most {_TIMEOUT_MAX:g}, "
-            f"or an httpx.Timeout, not {timeout!r}"
+            f"timeout must be a number of seconds above 0 and at most "
+            f"{_client_core.MAX_TIMEOUT_S:g}, or an httpx.Timeout, not {timeout!r}"
         )
-    return httpx.Timeout(seconds)
+    return checked
+
+
+def _check_verify(verify: object, http_client: object) -> None:
+    if not isinstance(verify, ssl.SSLContext | str | bool):
+        raise TaskRequestError(
+            f"verify must be a bool, a CA bundle path or an ssl.SSLContext, "
+            f"not {type(verify).__name__}"
+        )
+    if http_client is not None and verify is not True:
+        raise TaskRequestError(
+            "verify= applies only to the HTTP client the InfoRouterClient creates; "
+            "configure verification on the given http_client instead"
+        )
 
 
 def _check_int(value: object, name: str, minimum: int) -> None:
@@ -100,6 +104,20 @@ def _check_options(
     _check_int(max_response_bytes, "max_response_bytes", 1)
 
 
+_H = TypeVar("_H", httpx.Client, httpx.AsyncClient)
+
+
+def _own(
+    factory: Callable[[ssl.SSLContext | str | bool], _H], verify: ssl.SSLContext | str | bool
+) -> _H:
+    try:
+        return factory(verify)
+    except (OSError, ssl.SSLError) as exc:  # a CA bundle path that cannot be loaded
+        raise TaskRequestError(
+            f"verify: the CA bundle could not be loaded ({type(exc).__name__})"
+        ) from None
+
+
 class InfoRouterClient:
     """A client for an infoRouter server's ``/srv.asmx`` web service.
 
@@ -116,12 +134,18 @@ class InfoRouterClient:
         max_retries: retries after a failed first attempt, for calls that may be retried
             (an int >= 0).
         max_response_bytes: answers larger than this are refused unread (an int > 0).
+        verify: TLS certificate verification, as httpx takes it: True (the default, certifi's
+            CA bundle), False (no verification; for test servers only), the path of a CA
+            bundle, or an `ssl.SSLContext`. It applies to the HTTP client the constructor
+            creates; with ``http_client``, configure that client instead (any other value
+            than True then raises `TaskRequestError`).
 
     Raises:
         UnsupportedBindingError: the binding is unknown.
         TaskRequestError: (a ValueError) ``url`` is not an absolute http(s) URL, or another
-            option has the wrong type or is out of range; wrong types raise it too, never
-            TypeError.
+            option has the wrong type or is out of range (wrong types raise it too, never
+            TypeError), ``verify`` is given with ``http_client``, or its CA bundle cannot
+            be loaded.
     """
 
     def __init__(
@@ -133,12 +157,14 @@ class InfoRouterClient:
         http_client: httpx.Client | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        verify: ssl.SSLContext | str | bool = True,
     ) -> None:
         if binding not in BINDINGS:
             raise UnsupportedBindingError(
                 f"binding must be one of {', '.join(BINDINGS)}, not {binding!r}"
             )
         _check_options(url, http_client, httpx.Client, max_retries, max_response_bytes)
+        _check_verify(verify, http_client)
         checked_timeout = _timeout(timeout)
         if binding == "http-get":
             warnings.warn(
@@ -154,7 +180,7 @@ class InfoRouterClient:
         self._binding: Binding = binding
         self._max_retries = max_retries
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else new_client()
+        self._http = http_client if http_client is not None else _own(new_client, verify)
         self._wire = SyncWire(url, binding, self._http, checked_timeout, max_response_bytes)
 
     @property
@@ -223,12 +249,18 @@ class AsyncInfoRouterClient:
         max_retries: retries after a failed first attempt, for calls that may be retried
             (an int >= 0).
         max_response_bytes: answers larger than this are refused unread (an int > 0).
+        verify: TLS certificate verification, as httpx takes it: True (the default, certifi's
+            CA bundle), False (no verification; for test servers only), the path of a CA
+            bundle, or an `ssl.SSLContext`. It applies to the HTTP client the constructor
+            creates; with ``http_client``, configure that client instead (any other value
+            than True then raises `TaskRequestError`).
 
     Raises:
         UnsupportedBindingError: the binding is not a SOAP binding.
         TaskRequestError: (a ValueError) ``url`` is not an absolute http(s) URL, or another
-            option has the wrong type or is out of range; wrong types raise it too, never
-            TypeError.
+            option has the wrong type or is out of range (wrong types raise it too, never
+            TypeError), ``verify`` is given with ``http_client``, or its CA bundle cannot
+            be loaded.
     """
 
     def __init__(
@@ -240,6 +272,7 @@ class AsyncInfoRouterClient:
         http_client: httpx.AsyncClient | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        verify: ssl.SSLContext | str | bool = True,
     ) -> None:
         if binding not in ASYNC_BINDINGS:
             raise UnsupportedBindingError(
@@ -247,12 +280,13 @@ class AsyncInfoRouterClient:
                 f"{binding!r}; use InfoRouterClient for the HTTP bindings"
             )
         _check_options(url, http_client, httpx.AsyncClient, max_retries, max_response_bytes)
+        _check_verify(verify, http_client)
         checked_timeout = _timeout(timeout)
         self._url = url
         self._binding: AsyncBinding = binding
         self._max_retries = max_retries
         self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else new_async_client()
+        self._http = http_client if http_client is not None else _own(new_async_client, verify)
         self._wire = AsyncWire(url, binding, self._http, checked_timeout, max_response_bytes)
 
     @property

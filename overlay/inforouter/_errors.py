@@ -34,11 +34,10 @@ from contextlib import contextmanager
 from typing import Final
 from urllib.parse import quote, quote_plus
 
+import _client_core
 import httpx
 import zeep.exceptions
 from lxml import etree
-
-_REDACTED: Final = "***"
 
 
 class InfoRouterError(Exception):
@@ -180,21 +179,18 @@ class OutcomeUnknownError(InfoRouterError):
 
 
 def redact(text: str, secrets: Iterable[str]) -> str:
-    """Replace every secret (also URL-encoded) in text.
+    """Replace every secret, also in its URL-encoded forms, in text.
 
     Args:
         text: a message that may quote a ticket or password.
         secrets: the values to hide; empty strings are ignored.
 
     Returns:
-        The text with each secret replaced by ``***``.
+        The text with each secret replaced by ``***`` (the shared core's ``redact``).
     """
-    for secret in secrets:
-        if not secret:
-            continue
-        for form in {secret, quote(secret, safe=""), quote_plus(secret)}:
-            text = text.replace(form, _REDACTED)
-    return text
+    # A ticket or password also shows URL-encoded in HTTP GET and POST error texts.
+    forms = {form for s in secrets if s for form in (s, quote(s, safe=""), quote_plus(s))}
+    return _client_core.redact(text, forms)
 
 
 # Server messages that carry no [code] but name a kind of failure.

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Final, TypeVar
 
+import _client_core
 import attrs
 from lxml import etree
 
@@ -412,10 +413,10 @@ class _Fields:
 def _root_element(xml: str | bytes, root: str) -> etree._Element:
     content = xml.encode("utf-8") if isinstance(xml, str) else xml
     try:
-        element = _xml.parse(content)
+        element = _client_core.parse_untrusted(content)
     except etree.XMLSyntaxError as exc:
         raise TaskRequestError(f"{root}: not well-formed XML ({exc.msg})") from exc
-    except _xml.DoctypeRefusedError:
+    except _client_core.DoctypeRefusedError:
         raise TaskRequestError(f"{root}: a DOCTYPE is not allowed") from None
     if element.tag != root:
         found = _xml.local_name(element)

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from typing import Final, TypeVar
 
+import _client_core
 from lxml import etree
 
 from . import _xml
@@ -37,7 +38,7 @@ from ._models import (
     TaskStatus,
 )
 from ._results import CreatedTask, ReassignedTask, Task, TaskAttachment, TaskPermissions
-from ._transport import RawResponse, retry_after
+from ._transport import RawResponse
 
 _log = logging.getLogger("inforouter")
 
@@ -108,7 +109,7 @@ def _unreadable(raw: RawResponse, operation: str, reason: str) -> InfoRouterErro
     return InfoRouterHTTPError(
         status,
         f"{operation}: the server answered HTTP {status} and {reason}",
-        retry_after=retry_after(raw.headers),
+        retry_after=_client_core.parse_retry_after(raw.headers.get("retry-after")),
     )
 
 
@@ -116,8 +117,8 @@ def _parse(raw: RawResponse, operation: str) -> etree._Element:
     if not raw.content.strip():
         raise _unreadable(raw, operation, "the answer is empty")
     try:
-        return _xml.parse(raw.content)
-    except _xml.DoctypeRefusedError:
+        return _client_core.parse_untrusted(raw.content)
+    except _client_core.DoctypeRefusedError:
         raise InvalidResponseError(
             raw.status_code,
             f"{operation}: the answer declares a DOCTYPE, refused unread (HTTP {raw.status_code})",

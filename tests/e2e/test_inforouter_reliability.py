@@ -3,7 +3,7 @@
 Faults come from the sandbox's fault injection (`Faults`); hostile and silent servers are
 `RawServer` (``tests/e2e/hostile.py``), a few lines of plain sockets answering canned bytes.
 Retry waits are switched off through the package's testing hook
-(``inforouter._retry.sleep``/``async_sleep``) and recorded, so a test also sees whether a
+(``_client_core._retry.sleep``/``async_sleep``) and recorded, so a test also sees whether a
 retry was ever scheduled.
 """
 
@@ -35,7 +35,6 @@ from inforouter import (
     OutcomeUnknownError,
     RelatedTaskRequest,
     TicketExpiredError,
-    _retry,
 )
 from inforouter.sandbox import FAULT_KINDS, Faults, InfoRouterSandbox
 
@@ -94,7 +93,7 @@ MARGIN = 1.0
 @pytest.fixture
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record the client's retry waits instead of sleeping (the package's testing hook)."""
-    return record_sleeps(monkeypatch, _retry)
+    return record_sleeps(monkeypatch)
 
 
 # --------------------------------------------------------------------------- a raw server

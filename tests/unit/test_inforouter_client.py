@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import email.utils
 import logging
+import ssl
+import time
 import warnings
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
@@ -12,6 +15,8 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qsl
 
+import _client_core
+import certifi
 import httpx
 import inforouter
 import inforouter_api
@@ -42,7 +47,6 @@ from inforouter import (
     TicketExpiredError,
     TicketInQueryStringWarning,
     UnsupportedBindingError,
-    _retry,
     _session,
     _wire,
 )
@@ -199,7 +203,7 @@ def server() -> FakeServer:
 @pytest.fixture
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record retry waits instead of sleeping."""
-    return record_sleeps(monkeypatch, _retry)
+    return record_sleeps(monkeypatch)
 
 
 def make_client(server: FakeServer, binding: str = "soap11", **options: Any) -> InfoRouterClient:
@@ -525,7 +529,7 @@ def test_reads_retry_on_5xx_with_backoff(
     assert session.get_task(4812).task_id == 4812
     assert server.operations().count("GetTask") == 3
     assert len(sleeps) == 2
-    initial, jitter = _retry.RETRY_BACKOFF_INITIAL, _retry.RETRY_BACKOFF_JITTER
+    initial, jitter = _client_core.INITIAL_RETRY_DELAY, _client_core.RETRY_JITTER
     assert initial <= sleeps[0] <= initial + jitter
     assert 2 * initial <= sleeps[1] <= 2 * initial + jitter
 
@@ -541,15 +545,42 @@ def test_reads_give_up_after_max_retries(server: FakeServer, sleeps: list[float]
     assert len(sleeps) == 1
 
 
-@pytest.mark.parametrize(("header", "wait"), [("7", 7.0), ("3600", _retry.RETRY_AFTER_MAX)])
+@pytest.mark.parametrize(
+    ("header", "wait"),
+    [("7", 7.0), ("1.5", 1.5), ("3600", _client_core.MAX_RETRY_AFTER)],
+    ids=["seconds", "fraction", "capped"],
+)
 def test_retry_after_is_honoured_and_capped(
     server: FakeServer, sleeps: list[float], header: str, wait: float
 ) -> None:
-    """A 429 with Retry-After waits that long, at most RETRY_AFTER_MAX."""
+    """A 429 with Retry-After waits that long (fractions too), at most MAX_RETRY_AFTER."""
     session = login(server, "http-post")
     server.queue("DeleteTask", httpx.Response(429, headers={"Retry-After": header}))
     session.delete_task(1)
     assert sleeps == [wait]
+
+
+def test_retry_after_http_date_is_honoured(server: FakeServer, sleeps: list[float]) -> None:
+    """A Retry-After HTTP date 30 s ahead waits about 30 s (the clock moves on a little)."""
+    session = login(server, "http-post")
+    date = email.utils.formatdate(time.time() + 30, usegmt=True)
+    server.queue("DeleteTask", httpx.Response(429, headers={"Retry-After": date}))
+    session.delete_task(1)
+    assert len(sleeps) == 1
+    assert 20.0 <= sleeps[0] <= 30.0
+
+
+@pytest.mark.parametrize("header", ["soon", "-5", "nan", ""])
+def test_unreadable_retry_after_falls_back_to_backoff(
+    server: FakeServer, sleeps: list[float], header: str
+) -> None:
+    """A Retry-After that is not seconds or a date is ignored: the wait is the backoff."""
+    session = login(server, "http-post")
+    server.queue("DeleteTask", httpx.Response(429, headers={"Retry-After": header}))
+    session.delete_task(1)
+    initial, jitter = _client_core.INITIAL_RETRY_DELAY, _client_core.RETRY_JITTER
+    assert len(sleeps) == 1
+    assert initial <= sleeps[0] <= initial + jitter
 
 
 @pytest.mark.parametrize(
@@ -947,6 +978,44 @@ def test_own_http_client_is_closed_and_a_given_one_is_not(server: FakeServer) ->
     with InfoRouterClient(URL, http_client=given) as client:
         assert repr(client) == f"InfoRouterClient(url='{URL}', binding='soap11')"
     assert not given.is_closed
+
+
+def _ssl_context_of(client: InfoRouterClient | AsyncInfoRouterClient) -> ssl.SSLContext:
+    context: ssl.SSLContext = client._http._transport._pool._ssl_context  # type: ignore[union-attr]
+    return context
+
+
+@pytest.mark.parametrize("kind", [InfoRouterClient, AsyncInfoRouterClient])
+def test_verify_configures_the_clients_own_http_client(
+    kind: type[InfoRouterClient | AsyncInfoRouterClient],
+) -> None:
+    """verify= reaches the TLS context of the HTTP client the constructor creates."""
+    assert _ssl_context_of(kind(URL)).verify_mode == ssl.CERT_REQUIRED
+    assert _ssl_context_of(kind(URL)) is _ssl_context_of(kind(URL))  # one shared context
+    assert _ssl_context_of(kind(URL, verify=False)).verify_mode == ssl.CERT_NONE
+    given = ssl.create_default_context()
+    assert _ssl_context_of(kind(URL, verify=given)) is given
+    bundle = certifi.where()
+    assert _ssl_context_of(kind(URL, verify=bundle)).verify_mode == ssl.CERT_REQUIRED
+
+
+@pytest.mark.parametrize("verify", [False, "/etc/ssl/ca.pem", ssl.create_default_context()])
+def test_verify_with_a_given_http_client_is_refused(verify: Any) -> None:
+    """verify= configures the client's own HTTP client only: with http_client it is refused."""
+    with pytest.raises(TaskRequestError, match="http_client"):
+        InfoRouterClient(URL, http_client=httpx.Client(), verify=verify)
+    with pytest.raises(TaskRequestError, match="http_client"):
+        AsyncInfoRouterClient(URL, http_client=httpx.AsyncClient(), verify=verify)
+
+
+@pytest.mark.parametrize(
+    ("verify", "message"),
+    [(1, "verify must be"), (None, "verify must be"), ("/no/such/ca-bundle.pem", "CA bundle")],
+)
+def test_bad_verify_is_a_task_request_error(verify: Any, message: str) -> None:
+    """A verify of the wrong type, or a CA bundle that cannot be loaded, is refused at once."""
+    with pytest.raises(TaskRequestError, match=message):
+        InfoRouterClient(URL, verify=verify)
 
 
 def test_timeout_applies_to_every_request(server: FakeServer) -> None:

@@ -22,25 +22,18 @@ from typing import Final, TypeVar
 import attrs
 from lxml import etree
 
+from ._checks import check_bool, check_int, check_name, check_text, wire_datetime
 from ._errors import (
     InfoRouterError,
     OutcomeUnknownError,
     TaskRequestError,
     TicketExpiredError,
-    translating,
 )
-from ._models import (
-    RelatedTaskRequest,
-    TaskRequest,
-    check_bool,
-    check_int,
-    check_name,
-    check_text,
-    wire_datetime,
-)
+from ._models import RelatedTaskRequest, TaskRequest
 from ._responses import read_created_task, read_reassigned_task, read_task, read_ticket
 from ._results import CreatedTask, ReassignedTask, Task
 from ._retry import async_retrying, may_have_been_applied, retrying
+from ._translate import translating
 from ._wire import AsyncCall, AsyncWire, SyncCall, SyncWire
 
 _log = logging.getLogger("inforouter")

@@ -36,7 +36,7 @@ from inforouter_api import (
 )
 from lxml import etree
 
-from ._responses import check_answer, check_soap_answer, read_http_answer
+from ._answers import check_answer, check_soap_answer, read_http_answer
 from ._transport import RawResponse, build_request, send, send_async
 
 Binding: TypeAlias = Literal["soap11", "soap12", "http-post", "http-get"]

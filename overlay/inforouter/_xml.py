@@ -56,3 +56,15 @@ def child(element: etree._Element, name: str) -> etree._Element | None:
         if found == name:
             return node
     return None
+
+
+def attributes(element: etree._Element) -> dict[str, str]:
+    """Return the element's attributes by local name in lower case (infoRouter's case varies).
+
+    Args:
+        element: the element.
+
+    Returns:
+        ``{local name in lower case: value}``.
+    """
+    return {str(k).rpartition("}")[2].lower(): str(v) for k, v in element.attrib.items()}

@@ -12,6 +12,7 @@ import _client_core
 import httpx
 
 from ._errors import TaskRequestError, UnsupportedBindingError
+from ._operations import AUTHENTICATE, sends
 from ._retry import DEFAULT_MAX_RETRIES
 from ._session import AsyncSession, Session
 from ._transport import (
@@ -196,6 +197,7 @@ class InfoRouterClient:
     def __repr__(self) -> str:
         return f"InfoRouterClient(url={self._url!r}, binding={self._binding!r})"
 
+    @sends(AUTHENTICATE)
     def authenticate(self, user: str, password: str) -> Session:
         """Log in (AuthenticateUser) and return a session holding the ticket.
 
@@ -302,6 +304,7 @@ class AsyncInfoRouterClient:
     def __repr__(self) -> str:
         return f"AsyncInfoRouterClient(url={self._url!r}, binding={self._binding!r})"
 
+    @sends(AUTHENTICATE)
     async def authenticate(self, user: str, password: str) -> AsyncSession:
         """Log in (AuthenticateUser) and return a session holding the ticket.
 

@@ -47,7 +47,8 @@ from inforouter import (
     TicketExpiredError,
     TicketInQueryStringWarning,
     UnsupportedBindingError,
-    _session,
+    _calls,
+    _operations,
     _wire,
 )
 from lxml import etree
@@ -1029,7 +1030,61 @@ def test_timeout_applies_to_every_request(server: FakeServer) -> None:
 
 def test_operation_table_names_exist_in_the_wsdl() -> None:
     """Every operation the sessions call is an operation of the generated WSDL table."""
-    assert {op.name for op in _session.OPERATIONS} <= set(inforouter_api.OPERATIONS)
+    assert {op.name for op in _operations.OPERATIONS} <= set(inforouter_api.OPERATIONS)
+
+
+def test_every_wsdl_operation_is_exposed_or_deliberately_not() -> None:
+    """Each WSDL operation has a public method or a reason in NOT_EXPOSED, never both."""
+    exposed = _operations.exposed_operations()
+    not_exposed = _operations.NOT_EXPOSED
+    assert not set(exposed) & set(not_exposed)
+    assert set(exposed) | set(not_exposed) == set(inforouter_api.OPERATIONS)
+    assert all(reason.strip() for reason in not_exposed.values())
+
+
+def test_exposed_operations_name_the_public_methods_that_send_them() -> None:
+    """The table maps log-in, log-out and every session method to the operation it sends."""
+    exposed = _operations.exposed_operations()
+    assert exposed["AuthenticateUser"] == "InfoRouterClient.authenticate"
+    assert exposed["LogOut"] == "Session.close"
+    for case in CASES:  # each CASE proves, over the wire, which operation its method sends
+        assert exposed[case.operation] == f"Session.{case.method}"
+    for qualified in exposed.values():
+        owner, _, method = qualified.partition(".")
+        assert callable(getattr(getattr(inforouter, owner), method))
+
+
+def test_async_surface_exposes_the_same_operations() -> None:
+    """The async client and session send the same operations from methods of the same names."""
+    renamed = {"Session.close": "AsyncSession.aclose"}
+    expected = {
+        name: renamed.get(method, f"Async{method}")
+        for name, method in _operations.exposed_operations().items()
+    }
+    assert _operations.async_exposed_operations() == expected
+
+
+@pytest.mark.parametrize("name", [op.name for op in _operations.OPERATIONS])
+def test_call_arguments_are_the_wsdl_parameters(name: str) -> None:
+    """Every argument a call builder sends (the ticket included) is a WSDL parameter."""
+    builders: dict[str, Callable[[], _calls.Call[Any]]] = {
+        "AuthenticateUser": lambda: _calls.authenticate(USER, PASSWORD),
+        "LogOut": _calls.log_out,
+        "isValidTicket": _calls.is_valid,
+        "GetTask": lambda: _calls.get_task(1),
+        "CompleteTask": lambda: _calls.complete_task(1, "done"),
+        "DeleteTask": lambda: _calls.delete_task(1),
+        "CreateTask": lambda: _calls.create_task("/D/L/a.pdf", TASK),
+        "CreateRelatedTask": lambda: _calls.create_related_task(1, RELATED),
+        "ReassignTask": lambda: _calls.reassign_task(
+            1, "jdoe", datetime.date(2030, 1, 1), "", send_notice=True
+        ),
+    }
+    call = builders[name]()
+    assert call.operation.name == name
+    parameters = {p.name for p in inforouter_api.OPERATIONS[name].parameters}
+    assert set(call.with_ticket(TICKETS[0])) <= parameters
+    assert (call.operation.ticket_parameter is None) == (name == "AuthenticateUser")
 
 
 def test_public_names_equal_all_and_are_sorted() -> None:

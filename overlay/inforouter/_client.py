@@ -119,7 +119,41 @@ def _own(
         ) from None
 
 
-class InfoRouterClient:
+class _ClientBase:
+    """What both clients share: the option checks, the URL and the repr."""
+
+    _binding: str
+
+    def _configure(
+        self,
+        url: str,
+        kind: type[httpx.Client | httpx.AsyncClient],
+        *,
+        http_client: object,
+        timeout: object,
+        max_retries: int,
+        max_response_bytes: int,
+        verify: object,
+    ) -> httpx.Timeout:
+        """Check the options common to both clients and keep them; return the timeout."""
+        _check_options(url, http_client, kind, max_retries, max_response_bytes)
+        _check_verify(verify, http_client)
+        checked_timeout = _timeout(timeout)
+        self._url = url
+        self._max_retries = max_retries
+        self._owns_http = http_client is None
+        return checked_timeout
+
+    @property
+    def url(self) -> str:
+        """The service URL."""
+        return self._url
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(url={self._url!r}, binding={self._binding!r})"
+
+
+class InfoRouterClient(_ClientBase):
     """A client for an infoRouter server's ``/srv.asmx`` web service.
 
     The WSDL ships with the package and is parsed once per process, so building a client is
@@ -164,9 +198,15 @@ class InfoRouterClient:
             raise UnsupportedBindingError(
                 f"binding must be one of {', '.join(BINDINGS)}, not {binding!r}"
             )
-        _check_options(url, http_client, httpx.Client, max_retries, max_response_bytes)
-        _check_verify(verify, http_client)
-        checked_timeout = _timeout(timeout)
+        checked_timeout = self._configure(
+            url,
+            httpx.Client,
+            http_client=http_client,
+            timeout=timeout,
+            max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
+            verify=verify,
+        )
         if binding == "http-get":
             warnings.warn(
                 TicketInQueryStringWarning(
@@ -177,25 +217,14 @@ class InfoRouterClient:
                 stacklevel=2,
             )
             hide_secrets_in_httpx_logs()
-        self._url = url
         self._binding: Binding = binding
-        self._max_retries = max_retries
-        self._owns_http = http_client is None
         self._http = http_client if http_client is not None else _own(new_client, verify)
         self._wire = SyncWire(url, binding, self._http, checked_timeout, max_response_bytes)
-
-    @property
-    def url(self) -> str:
-        """The service URL."""
-        return self._url
 
     @property
     def binding(self) -> Binding:
         """The binding every call uses."""
         return self._binding
-
-    def __repr__(self) -> str:
-        return f"InfoRouterClient(url={self._url!r}, binding={self._binding!r})"
 
     @sends(AUTHENTICATE)
     def authenticate(self, user: str, password: str) -> Session:
@@ -237,7 +266,7 @@ class InfoRouterClient:
         self.close()
 
 
-class AsyncInfoRouterClient:
+class AsyncInfoRouterClient(_ClientBase):
     """An asyncio client for an infoRouter server's ``/srv.asmx``, over SOAP only.
 
     zeep's HTTP GET and POST bindings are synchronous, so only ``"soap11"`` and ``"soap12"``
@@ -281,28 +310,23 @@ class AsyncInfoRouterClient:
                 f"the async client supports {' and '.join(ASYNC_BINDINGS)} only, not "
                 f"{binding!r}; use InfoRouterClient for the HTTP bindings"
             )
-        _check_options(url, http_client, httpx.AsyncClient, max_retries, max_response_bytes)
-        _check_verify(verify, http_client)
-        checked_timeout = _timeout(timeout)
-        self._url = url
+        checked_timeout = self._configure(
+            url,
+            httpx.AsyncClient,
+            http_client=http_client,
+            timeout=timeout,
+            max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
+            verify=verify,
+        )
         self._binding: AsyncBinding = binding
-        self._max_retries = max_retries
-        self._owns_http = http_client is None
         self._http = http_client if http_client is not None else _own(new_async_client, verify)
         self._wire = AsyncWire(url, binding, self._http, checked_timeout, max_response_bytes)
-
-    @property
-    def url(self) -> str:
-        """The service URL."""
-        return self._url
 
     @property
     def binding(self) -> AsyncBinding:
         """The binding every call uses."""
         return self._binding
-
-    def __repr__(self) -> str:
-        return f"AsyncInfoRouterClient(url={self._url!r}, binding={self._binding!r})"
 
     @sends(AUTHENTICATE)
     async def authenticate(self, user: str, password: str) -> AsyncSession:

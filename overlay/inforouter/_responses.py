@@ -16,18 +16,8 @@ from lxml import etree
 
 from . import _xml
 from ._answers import read_int
-from ._enums import (
-    ApprovalStatus,
-    AssigneeType,
-    Priority,
-    RequirementType,
-    RightType,
-    TaskStatus,
-)
-from ._errors import (
-    InvalidResponseError,
-    TaskRequestError,
-)
+from ._enums import ApprovalStatus, AssigneeType, Priority, RequirementType, RightType, TaskStatus
+from ._errors import InvalidResponseError, TaskRequestError
 from ._models import TaskRequirement
 from ._results import CreatedTask, ReassignedTask, Task, TaskAttachment, TaskPermissions
 

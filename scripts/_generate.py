@@ -587,7 +587,8 @@ def unexposed(tree: Path = ROOT / "generated") -> list[str]:
     from hotdocs_advance import AdvanceClient, AsyncAdvanceClient
     from hotdocs_advance._base import OPERATION_MARK
     from hotdocs_advance._ops import NOT_EXPOSED
-    from inforouter import soap_operations_not_exposed, soap_operations_sent
+    from inforouter._operations import NOT_EXPOSED as SOAP_NOT_EXPOSED
+    from inforouter._operations import async_exposed_operations, exposed_operations
     from inforouter_api import OPERATIONS
 
     problems = []
@@ -603,13 +604,16 @@ def unexposed(tree: Path = ROOT / "generated") -> list[str]:
                     f"{OPENAPI}: operation {name} has no method on {client.__name__} "
                     "(add one marked @exposes, or list it in hotdocs_advance/_ops.py NOT_EXPOSED)"
                 )
-    sent_soap, excused = soap_operations_sent(), soap_operations_not_exposed()
-    for name in sorted(OPERATIONS):
-        if name not in sent_soap and name not in excused:
-            problems.append(
-                f"{WSDL}: operation {name} is sent by no method of the infoRouter client or "
-                "session (add one, or list it in the package's NOT_EXPOSED table)"
-            )
+    for surface, sent_soap in (
+        ("InfoRouterClient/Session", exposed_operations()),
+        ("AsyncInfoRouterClient/AsyncSession", async_exposed_operations()),
+    ):
+        for name in sorted(OPERATIONS):
+            if name not in sent_soap and name not in SOAP_NOT_EXPOSED:
+                problems.append(
+                    f"{WSDL}: operation {name} is sent by no method of {surface} (add one "
+                    "marked @sends, or list it in inforouter/_operations.py NOT_EXPOSED)"
+                )
     return problems
 
 

@@ -51,7 +51,8 @@ def _default_context() -> ssl.SSLContext:
 
 @functools.cache
 def _context_for(verify: bool | str) -> ssl.SSLContext:
-    if isinstance(verify, str):  # httpx 0.28 takes a CA path only as a context
+    if isinstance(verify, str):
+        # httpx deprecates verify=<str> (a DeprecationWarning); this is what it does with one.
         if os.path.isdir(verify):
             return ssl.create_default_context(capath=verify)
         return ssl.create_default_context(cafile=verify)

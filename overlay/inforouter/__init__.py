@@ -20,6 +20,14 @@ from ._client import (
     InfoRouterClient,
     TicketInQueryStringWarning,
 )
+from ._enums import (
+    ApprovalStatus,
+    AssigneeType,
+    Priority,
+    RequirementType,
+    RightType,
+    TaskStatus,
+)
 from ._errors import (
     AuthenticationFailedError,
     InfoRouterAPIError,
@@ -37,17 +45,7 @@ from ._errors import (
     TicketNotAllowedError,
     UnsupportedBindingError,
 )
-from ._models import (
-    ApprovalStatus,
-    AssigneeType,
-    Priority,
-    RelatedTaskRequest,
-    RequirementType,
-    RightType,
-    TaskRequest,
-    TaskRequirement,
-    TaskStatus,
-)
+from ._models import RelatedTaskRequest, TaskRequest, TaskRequirement
 from ._results import CreatedTask, ReassignedTask, Task, TaskAttachment, TaskPermissions
 from ._retry import DEFAULT_MAX_RETRIES
 from ._session import AsyncSession, Session

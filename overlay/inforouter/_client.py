@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import math
+import ssl
 import warnings
+from collections.abc import Callable
 from types import TracebackType
-from typing import Final
+from typing import Final, TypeVar
 
+import _client_core
 import httpx
 
 from ._errors import TaskRequestError, UnsupportedBindingError
+from ._operations import AUTHENTICATE, sends
 from ._retry import DEFAULT_MAX_RETRIES
 from ._session import AsyncSession, Session
 from ._transport import (
@@ -20,17 +23,13 @@ from ._transport import (
 )
 from ._wire import ASYNC_BINDINGS, BINDINGS, AsyncBinding, AsyncWire, Binding, SyncWire
 
-DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=10.0)
+DEFAULT_TIMEOUT: Final = _client_core.DEFAULT_TIMEOUT
 
 
 class TicketInQueryStringWarning(UserWarning):
     """The HTTP GET binding puts the ticket (and, at log-in, the password) in URLs."""
 
 
-# CHOICE: the longest timeout accepted, in seconds (a day). Far larger values overflow the
-# platform's time_t inside the socket layer at the first call (OverflowError), and no web
-# service call should wait longer anyway.
-_TIMEOUT_MAX: Final = 86_400.0
 _SCHEMES: Final = frozenset({"http", "https"})
 
 
@@ -58,20 +57,26 @@ def _check_url(url: object) -> None:
 
 
 def _timeout(timeout: object) -> httpx.Timeout:
-    if isinstance(timeout, httpx.Timeout):
-        return timeout
-    seconds = math.nan
-    if isinstance(timeout, (int, float)) and not isinstance(timeout, bool):
-        try:
-            seconds = float(timeout)
-        except OverflowError:  # an int beyond float range
-            seconds = math.inf
-    if not 0 < seconds <= _TIMEOUT_MAX:  # also refuses NaN
+    checked = _client_core.check_timeout(timeout)
+    if checked is None:
         raise TaskRequestError(
-            f"timeout must be a number of seconds above 0 and at most {_TIMEOUT_MAX:g}, "
-            f"or an httpx.Timeout, not {timeout!r}"
+            f"timeout must be a number of seconds above 0 and at most "
+            f"{_client_core.MAX_TIMEOUT_S:g}, or an httpx.Timeout, not {timeout!r}"
         )
-    return httpx.Timeout(seconds)
+    return checked
+
+
+def _check_verify(verify: object, http_client: object) -> None:
+    if not isinstance(verify, ssl.SSLContext | str | bool):
+        raise TaskRequestError(
+            f"verify must be a bool, a CA bundle path or an ssl.SSLContext, "
+            f"not {type(verify).__name__}"
+        )
+    if http_client is not None and verify is not True:
+        raise TaskRequestError(
+            "verify= applies only to the HTTP client the InfoRouterClient creates; "
+            "configure verification on the given http_client instead"
+        )
 
 
 def _check_int(value: object, name: str, minimum: int) -> None:
@@ -100,7 +105,55 @@ def _check_options(
     _check_int(max_response_bytes, "max_response_bytes", 1)
 
 
-class InfoRouterClient:
+_H = TypeVar("_H", httpx.Client, httpx.AsyncClient)
+
+
+def _own(
+    factory: Callable[[ssl.SSLContext | str | bool], _H], verify: ssl.SSLContext | str | bool
+) -> _H:
+    try:
+        return factory(verify)
+    except (OSError, ssl.SSLError) as exc:  # a CA bundle path that cannot be loaded
+        raise TaskRequestError(
+            f"verify: the CA bundle could not be loaded ({type(exc).__name__})"
+        ) from None
+
+
+class _ClientBase:
+    """What both clients share: the option checks, the URL and the repr."""
+
+    _binding: str
+
+    def _configure(
+        self,
+        url: str,
+        kind: type[httpx.Client | httpx.AsyncClient],
+        *,
+        http_client: object,
+        timeout: object,
+        max_retries: int,
+        max_response_bytes: int,
+        verify: object,
+    ) -> httpx.Timeout:
+        """Check the options common to both clients and keep them; return the timeout."""
+        _check_options(url, http_client, kind, max_retries, max_response_bytes)
+        _check_verify(verify, http_client)
+        checked_timeout = _timeout(timeout)
+        self._url = url
+        self._max_retries = max_retries
+        self._owns_http = http_client is None
+        return checked_timeout
+
+    @property
+    def url(self) -> str:
+        """The service URL."""
+        return self._url
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(url={self._url!r}, binding={self._binding!r})"
+
+
+class InfoRouterClient(_ClientBase):
     """A client for an infoRouter server's ``/srv.asmx`` web service.
 
     The WSDL ships with the package and is parsed once per process, so building a client is
@@ -116,12 +169,18 @@ class InfoRouterClient:
         max_retries: retries after a failed first attempt, for calls that may be retried
             (an int >= 0).
         max_response_bytes: answers larger than this are refused unread (an int > 0).
+        verify: TLS certificate verification, as httpx takes it: True (the default, certifi's
+            CA bundle), False (no verification; for test servers only), the path of a CA
+            bundle, or an `ssl.SSLContext`. It applies to the HTTP client the constructor
+            creates; with ``http_client``, configure that client instead (any other value
+            than True then raises `TaskRequestError`).
 
     Raises:
         UnsupportedBindingError: the binding is unknown.
         TaskRequestError: (a ValueError) ``url`` is not an absolute http(s) URL, or another
-            option has the wrong type or is out of range; wrong types raise it too, never
-            TypeError.
+            option has the wrong type or is out of range (wrong types raise it too, never
+            TypeError), ``verify`` is given with ``http_client``, or its CA bundle cannot
+            be loaded.
     """
 
     def __init__(
@@ -133,13 +192,21 @@ class InfoRouterClient:
         http_client: httpx.Client | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        verify: ssl.SSLContext | str | bool = True,
     ) -> None:
         if binding not in BINDINGS:
             raise UnsupportedBindingError(
                 f"binding must be one of {', '.join(BINDINGS)}, not {binding!r}"
             )
-        _check_options(url, http_client, httpx.Client, max_retries, max_response_bytes)
-        checked_timeout = _timeout(timeout)
+        checked_timeout = self._configure(
+            url,
+            httpx.Client,
+            http_client=http_client,
+            timeout=timeout,
+            max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
+            verify=verify,
+        )
         if binding == "http-get":
             warnings.warn(
                 TicketInQueryStringWarning(
@@ -150,26 +217,16 @@ class InfoRouterClient:
                 stacklevel=2,
             )
             hide_secrets_in_httpx_logs()
-        self._url = url
         self._binding: Binding = binding
-        self._max_retries = max_retries
-        self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else new_client()
+        self._http = http_client if http_client is not None else _own(new_client, verify)
         self._wire = SyncWire(url, binding, self._http, checked_timeout, max_response_bytes)
-
-    @property
-    def url(self) -> str:
-        """The service URL."""
-        return self._url
 
     @property
     def binding(self) -> Binding:
         """The binding every call uses."""
         return self._binding
 
-    def __repr__(self) -> str:
-        return f"InfoRouterClient(url={self._url!r}, binding={self._binding!r})"
-
+    @sends(AUTHENTICATE)
     def authenticate(self, user: str, password: str) -> Session:
         """Log in (AuthenticateUser) and return a session holding the ticket.
 
@@ -209,7 +266,7 @@ class InfoRouterClient:
         self.close()
 
 
-class AsyncInfoRouterClient:
+class AsyncInfoRouterClient(_ClientBase):
     """An asyncio client for an infoRouter server's ``/srv.asmx``, over SOAP only.
 
     zeep's HTTP GET and POST bindings are synchronous, so only ``"soap11"`` and ``"soap12"``
@@ -223,12 +280,18 @@ class AsyncInfoRouterClient:
         max_retries: retries after a failed first attempt, for calls that may be retried
             (an int >= 0).
         max_response_bytes: answers larger than this are refused unread (an int > 0).
+        verify: TLS certificate verification, as httpx takes it: True (the default, certifi's
+            CA bundle), False (no verification; for test servers only), the path of a CA
+            bundle, or an `ssl.SSLContext`. It applies to the HTTP client the constructor
+            creates; with ``http_client``, configure that client instead (any other value
+            than True then raises `TaskRequestError`).
 
     Raises:
         UnsupportedBindingError: the binding is not a SOAP binding.
         TaskRequestError: (a ValueError) ``url`` is not an absolute http(s) URL, or another
-            option has the wrong type or is out of range; wrong types raise it too, never
-            TypeError.
+            option has the wrong type or is out of range (wrong types raise it too, never
+            TypeError), ``verify`` is given with ``http_client``, or its CA bundle cannot
+            be loaded.
     """
 
     def __init__(
@@ -240,34 +303,32 @@ class AsyncInfoRouterClient:
         http_client: httpx.AsyncClient | None = None,
         max_retries: int = DEFAULT_MAX_RETRIES,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        verify: ssl.SSLContext | str | bool = True,
     ) -> None:
         if binding not in ASYNC_BINDINGS:
             raise UnsupportedBindingError(
                 f"the async client supports {' and '.join(ASYNC_BINDINGS)} only, not "
                 f"{binding!r}; use InfoRouterClient for the HTTP bindings"
             )
-        _check_options(url, http_client, httpx.AsyncClient, max_retries, max_response_bytes)
-        checked_timeout = _timeout(timeout)
-        self._url = url
+        checked_timeout = self._configure(
+            url,
+            httpx.AsyncClient,
+            http_client=http_client,
+            timeout=timeout,
+            max_retries=max_retries,
+            max_response_bytes=max_response_bytes,
+            verify=verify,
+        )
         self._binding: AsyncBinding = binding
-        self._max_retries = max_retries
-        self._owns_http = http_client is None
-        self._http = http_client if http_client is not None else new_async_client()
+        self._http = http_client if http_client is not None else _own(new_async_client, verify)
         self._wire = AsyncWire(url, binding, self._http, checked_timeout, max_response_bytes)
-
-    @property
-    def url(self) -> str:
-        """The service URL."""
-        return self._url
 
     @property
     def binding(self) -> AsyncBinding:
         """The binding every call uses."""
         return self._binding
 
-    def __repr__(self) -> str:
-        return f"AsyncInfoRouterClient(url={self._url!r}, binding={self._binding!r})"
-
+    @sends(AUTHENTICATE)
     async def authenticate(self, user: str, password: str) -> AsyncSession:
         """Log in (AuthenticateUser) and return a session holding the ticket.
 

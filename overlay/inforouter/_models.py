@@ -13,86 +13,24 @@ from __future__ import annotations
 import datetime
 import enum
 import re
-from collections.abc import Callable, Iterable
-from typing import Final, TypeVar
+from collections.abc import Iterable
+from typing import Any, Final, Literal, TypeAlias, TypeVar
 
+import _client_core
 import attrs
 from lxml import etree
 
 from . import _xml
+from ._checks import (
+    bool_validator,
+    enum_validator,
+    name_validator,
+    non_negative_validator,
+    text_validator,
+    wire_datetime,
+)
+from ._enums import Priority, RequirementType, RightType
 from ._errors import TaskRequestError
-
-
-class Priority(enum.Enum):
-    """Task priority; values are the wire names."""
-
-    NO_PRIORITY = "NoPriortySetting"  # [sic]
-    LOW = "Low"
-    NORMAL = "Normal"
-    HIGH = "High"
-    URGENT = "Urgent"
-
-
-class RequirementType(enum.Enum):
-    """What the assignee must do before the task can be completed; values are the wire names."""
-
-    SIGN = "Sign"
-    EDIT = "Edit"
-    LATEST_VERSION_READ = "LastestVersionRead"  # [sic]
-    PUBLISHED_VERSION_READ = "PublishedVersionRead"
-    COMMENTS = "Comments"
-    APPROVAL = "Approval"
-    ARCHIVE = "Archive"
-    SOX_REVIEW = "SOXReview"
-    ISO_REVIEW = "ISOReview"
-    DISPOSE = "Dispose"
-    DOWNGRADE = "Downgrade"
-    DECLASSIFY = "Declassify"
-    TRANSFER = "Transfer"
-    ATTACHMENT = "Attachment"
-    FORM_TEMPLATE = "FormTemplate"
-    METADATA = "MetaData"
-    REPROMPT_PASSWORD = "ReproptPassword"  # noqa: S105 [sic], an enum name, not a password
-
-
-class RightType(enum.Enum):
-    """The access right a new task gives its assignee on the document; values are wire names."""
-
-    NO_ACCESS = "NOACCESS"
-    LIST = "LIST"
-    READ = "READ"
-    ADD = "ADD"
-    ADD_READ = "ADDREAD"
-    CHANGE = "CHANGE"
-    FULL_CONTROL = "FULLCONTROL"
-
-
-class TaskStatus(enum.Enum):
-    """A task's status as GetTask reports it; values are the wire names."""
-
-    REASSIGNED = "Reassigned"
-    DROPPED = "Dropped"
-    NOT_STARTED = "NotStarted"
-    IN_PROGRESS = "InProgress"
-    DUE_DATE_CHANGED = "DueDateChanged"
-    COMPLETED = "Completed"
-
-
-class ApprovalStatus(enum.Enum):
-    """A task's approval outcome as GetTask reports it; values are the wire names."""
-
-    NO_RESULT = "NoResult"
-    APPROVED = "Approved"
-    REJECTED = "Rejected"
-
-
-class AssigneeType(enum.Enum):
-    """Who a task is assigned to, as GetTask reports it; values are the wire names."""
-
-    USER = "User"
-    GROUP = "Group"
-    SPECIAL_USER_ROLE = "SpecialUserRole"
-
 
 # Wire names of the models (spec/inforouter-task-models.xsd).
 _RELATED_ROOT: Final = "RelatedTaskRequestModel"
@@ -117,113 +55,27 @@ _SEND_TO_NOTICE: Final = "SendToNotice"  # RelatedTaskRequestModel
 _SEND_TASK_NOTICE: Final = "SendTaskNotice"  # TaskCreationRequestModel
 _ON_COMPLETE: Final = "OnCompleteNotification"
 
-_INT_MAX: Final = 2**31 - 1  # xs:int
 _TRUE: Final = "true"
 _FALSE: Final = "false"
 _DATETIME_PATTERN: Final = re.compile(
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})"
 )
 _INT_PATTERN: Final = re.compile(r"[+-]?[0-9]+")
-# Characters XML 1.0 does not allow at all (lone surrogates included).
-_NOT_XML: Final = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 _E = TypeVar("_E", bound=enum.Enum)
 
 
-# --------------------------------------------------------------------------- validation
+def _requirements(value: Iterable[TaskRequirement]) -> tuple[TaskRequirement, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise TaskRequestError("requirements must be an iterable of TaskRequirement")
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, TaskRequirement):
+            raise TaskRequestError(f"requirements must hold TaskRequirement, not {item!r}")
+    return items
 
 
-def check_text(value: object, name: str) -> str:
-    """Check that a value is a string XML 1.0 can carry.
-
-    Args:
-        value: the value.
-        name: the argument's name, for the message.
-
-    Returns:
-        The value.
-
-    Raises:
-        TaskRequestError: it is not a string, or it holds a character XML 1.0 forbids.
-    """
-    if not isinstance(value, str):
-        raise TaskRequestError(f"{name} must be a str, not {type(value).__name__}")
-    bad = _NOT_XML.search(value)
-    if bad is not None:
-        raise TaskRequestError(
-            f"{name} contains U+{ord(bad.group()):04X} at position {bad.start()}, "
-            "a character XML 1.0 cannot carry; remove it"
-        )
-    return value
-
-
-def check_name(value: object, name: str) -> str:
-    """Check a login name or path: XML-safe text that is not blank.
-
-    Args:
-        value: the value.
-        name: the argument's name, for the message.
-
-    Returns:
-        The value.
-
-    Raises:
-        TaskRequestError: it is blank or not XML-safe text.
-    """
-    text = check_text(value, name)
-    if not text.strip():
-        raise TaskRequestError(f"{name} must not be empty")
-    return text
-
-
-def check_int(value: object, name: str, *, minimum: int) -> int:
-    """Check an integer against a minimum and the xs:int maximum.
-
-    Args:
-        value: the value.
-        name: the argument's name, for the message.
-        minimum: the smallest value allowed.
-
-    Returns:
-        The value.
-
-    Raises:
-        TaskRequestError: it is not an int (bool is refused) or out of range.
-    """
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TaskRequestError(f"{name} must be an int, not {type(value).__name__}")
-    if not minimum <= value <= _INT_MAX:
-        raise TaskRequestError(f"{name} must be between {minimum} and {_INT_MAX}, not {value}")
-    return value
-
-
-def wire_datetime(value: datetime.date, name: str = "due_date") -> datetime.datetime:
-    """Normalise a date or naive datetime to what the wire can carry (whole seconds).
-
-    The wire form ``yyyy-MM-ddTHH:mm:ss`` has no offset and means the server's local time, so
-    an aware datetime is refused: converting it would silently move the date.
-
-    Args:
-        value: a `datetime.date` (midnight) or a naive `datetime.datetime`.
-        name: the argument's name, for the message.
-
-    Returns:
-        A naive datetime without microseconds.
-
-    Raises:
-        TaskRequestError: the value is aware, or not a date.
-    """
-    if isinstance(value, datetime.datetime):
-        if value.tzinfo is not None and value.utcoffset() is not None:
-            raise TaskRequestError(
-                f"{name} must be a naive datetime in the server's local time: infoRouter "
-                "dates carry no offset, and converting an aware datetime would move the "
-                "date; pass value.replace(tzinfo=None) once it is in the server's time zone"
-            )
-        return value.replace(microsecond=0, tzinfo=None)
-    if isinstance(value, datetime.date):
-        return datetime.datetime(value.year, value.month, value.day)
-    raise TaskRequestError(f"{name} must be a date or datetime, not {type(value).__name__}")
+# --------------------------------------------------------------------------- writing
 
 
 def format_datetime(value: datetime.datetime) -> str:
@@ -240,70 +92,6 @@ def format_datetime(value: datetime.datetime) -> str:
         f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
         f"T{value.hour:02d}:{value.minute:02d}:{value.second:02d}"
     )
-
-
-def check_bool(value: object, name: str) -> bool:
-    """Check that a value is a bool (not merely truthy).
-
-    Args:
-        value: the value.
-        name: the argument's name, for the message.
-
-    Returns:
-        The value.
-
-    Raises:
-        TaskRequestError: it is not a bool.
-    """
-    if not isinstance(value, bool):
-        raise TaskRequestError(f"{name} must be a bool, not {type(value).__name__}")
-    return value
-
-
-def _check_enum(value: object, enum_type: type[_E], name: str) -> _E:
-    if not isinstance(value, enum_type):
-        raise TaskRequestError(f"{name} must be a {enum_type.__name__}, not {value!r}")
-    return value
-
-
-def _text_validator(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    check_text(value, attribute.name)
-
-
-def _name_validator(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    check_name(value, attribute.name)
-
-
-def _non_negative_validator(
-    instance: object, attribute: attrs.Attribute[int], value: object
-) -> None:
-    check_int(value, attribute.name, minimum=0)
-
-
-def _bool_validator(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
-    check_bool(value, attribute.name)
-
-
-def _enum_validator(
-    enum_type: type[_E],
-) -> Callable[[object, attrs.Attribute[_E], object], None]:
-    def validate(instance: object, attribute: attrs.Attribute[_E], value: object) -> None:
-        _check_enum(value, enum_type, attribute.name)
-
-    return validate
-
-
-def _requirements(value: Iterable[TaskRequirement]) -> tuple[TaskRequirement, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise TaskRequestError("requirements must be an iterable of TaskRequirement")
-    items = tuple(value)
-    for item in items:
-        if not isinstance(item, TaskRequirement):
-            raise TaskRequestError(f"requirements must hold TaskRequirement, not {item!r}")
-    return items
-
-
-# --------------------------------------------------------------------------- writing
 
 
 def _escape(text: str) -> str:
@@ -412,15 +200,71 @@ class _Fields:
 def _root_element(xml: str | bytes, root: str) -> etree._Element:
     content = xml.encode("utf-8") if isinstance(xml, str) else xml
     try:
-        element = _xml.parse(content)
+        element = _client_core.parse_untrusted(content)
     except etree.XMLSyntaxError as exc:
         raise TaskRequestError(f"{root}: not well-formed XML ({exc.msg})") from exc
-    except _xml.DoctypeRefusedError:
+    except _client_core.DoctypeRefusedError:
         raise TaskRequestError(f"{root}: a DOCTYPE is not allowed") from None
     if element.tag != root:
         found = _xml.local_name(element)
         raise TaskRequestError(f"the root element must be {root} (no namespace), not {found}")
     return element
+
+
+# --------------------------------------------------------------------------- the tables
+
+# How a model attribute is written and read: as text, a wire date, an integer, a boolean,
+# the requirements list, or an enum's wire value.
+_Kind: TypeAlias = Literal["text", "datetime", "int", "bool", "requirements"] | type[enum.Enum]
+
+
+@attrs.frozen
+class _Field:
+    """One element of a model document: the attribute it holds and how."""
+
+    attribute: str
+    element: str
+    kind: _Kind
+
+    def write(self, model: object) -> str:
+        value = getattr(model, self.attribute)
+        if self.kind == "requirements":
+            return _requirements_xml(value)
+        if self.kind == "text":
+            text = _escape(value)
+        elif self.kind == "datetime":
+            text = format_datetime(value)
+        elif self.kind == "int":
+            text = str(value)
+        elif self.kind == "bool":
+            text = _bool_text(value)
+        else:
+            text = value.value
+        return _element(self.element, text)
+
+    def read(self, fields: _Fields) -> object:
+        if self.kind == "requirements":
+            return fields.requirements()
+        if self.kind == "text":
+            return fields.text(self.element)
+        if self.kind == "datetime":
+            return fields.datetime(self.element)
+        if self.kind == "int":
+            return fields.int(self.element)
+        if self.kind == "bool":
+            return fields.bool(self.element)
+        return fields.enum(self.element, self.kind)
+
+
+def _write(root: str, model: object, fields: tuple[_Field, ...]) -> str:
+    """Write a model's document: every field's element, in the table's (the wire's) order."""
+    return _element(root, "".join(field.write(model) for field in fields))
+
+
+def _read(xml: str | bytes, root: str, fields: tuple[_Field, ...]) -> dict[str, Any]:
+    """Read a model's document, elements in any order, into its constructor's keywords."""
+    found = _Fields(_root_element(xml, root), frozenset(field.element for field in fields))
+    return {field.attribute: field.read(found) for field in fields}
 
 
 # --------------------------------------------------------------------------- models
@@ -440,9 +284,9 @@ class TaskRequirement:
         TaskRequestError: a value is invalid (see Args).
     """
 
-    type: RequirementType = attrs.field(validator=_enum_validator(RequirementType))
-    object_id: int = attrs.field(default=0, validator=_non_negative_validator)
-    definition: str = attrs.field(default="", validator=_text_validator)
+    type: RequirementType = attrs.field(validator=enum_validator(RequirementType))
+    object_id: int = attrs.field(default=0, validator=non_negative_validator)
+    definition: str = attrs.field(default="", validator=text_validator)
 
     def __attrs_post_init__(self) -> None:
         if self.type is RequirementType.FORM_TEMPLATE and self.object_id <= 0:
@@ -499,17 +343,16 @@ class TaskRequirement:
         )
 
 
-_RELATED_ELEMENTS: Final = frozenset(
-    {
-        _ASSIGNEE,
-        _INSTRUCTIONS,
-        _DUE_DATE,
-        _PRIORITY,
-        _REQUIREMENTS,
-        _REMINDER,
-        _ALLOWED_START,
-        _SEND_TO_NOTICE,
-    }
+# The elements of RelatedTaskRequestModel, in the wire's order.
+_RELATED_FIELDS: Final = (
+    _Field("assignee", _ASSIGNEE, "text"),
+    _Field("instructions", _INSTRUCTIONS, "text"),
+    _Field("due_date", _DUE_DATE, "datetime"),
+    _Field("priority", _PRIORITY, Priority),
+    _Field("requirements", _REQUIREMENTS, "requirements"),
+    _Field("reminder_hours", _REMINDER, "int"),
+    _Field("allowed_start_hours", _ALLOWED_START, "int"),
+    _Field("send_notice", _SEND_TO_NOTICE, "bool"),
 )
 
 
@@ -535,14 +378,14 @@ class RelatedTaskRequest:
         TaskRequestError: a value is invalid (see Args).
     """
 
-    assignee: str = attrs.field(validator=_name_validator)
-    instructions: str = attrs.field(validator=_text_validator)
+    assignee: str = attrs.field(validator=name_validator)
+    instructions: str = attrs.field(validator=text_validator)
     due_date: datetime.datetime = attrs.field(converter=wire_datetime)
-    priority: Priority = attrs.field(default=Priority.NORMAL, validator=_enum_validator(Priority))
+    priority: Priority = attrs.field(default=Priority.NORMAL, validator=enum_validator(Priority))
     requirements: tuple[TaskRequirement, ...] = attrs.field(default=(), converter=_requirements)
-    reminder_hours: int = attrs.field(default=0, validator=_non_negative_validator)
-    allowed_start_hours: int = attrs.field(default=0, validator=_non_negative_validator)
-    send_notice: bool = attrs.field(default=True, validator=_bool_validator)
+    reminder_hours: int = attrs.field(default=0, validator=non_negative_validator)
+    allowed_start_hours: int = attrs.field(default=0, validator=non_negative_validator)
+    send_notice: bool = attrs.field(default=True, validator=bool_validator)
 
     def to_xml(self) -> str:
         """Write the ``xmlParameters`` value.
@@ -550,17 +393,7 @@ class RelatedTaskRequest:
         Returns:
             The XML text, exactly as the vendor's examples show it.
         """
-        return _element(
-            _RELATED_ROOT,
-            _element(_ASSIGNEE, _escape(self.assignee))
-            + _element(_INSTRUCTIONS, _escape(self.instructions))
-            + _element(_DUE_DATE, format_datetime(self.due_date))
-            + _element(_PRIORITY, self.priority.value)
-            + _requirements_xml(self.requirements)
-            + _element(_REMINDER, str(self.reminder_hours))
-            + _element(_ALLOWED_START, str(self.allowed_start_hours))
-            + _element(_SEND_TO_NOTICE, _bool_text(self.send_notice)),
-        )
+        return _write(_RELATED_ROOT, self, _RELATED_FIELDS)
 
     @classmethod
     def from_xml(cls, xml: str | bytes) -> RelatedTaskRequest:
@@ -575,36 +408,25 @@ class RelatedTaskRequest:
         Raises:
             TaskRequestError: the document is not a valid ``RelatedTaskRequestModel``.
         """
-        fields = _Fields(_root_element(xml, _RELATED_ROOT), _RELATED_ELEMENTS)
-        return cls(
-            fields.text(_ASSIGNEE),
-            fields.text(_INSTRUCTIONS),
-            fields.datetime(_DUE_DATE),
-            fields.enum(_PRIORITY, Priority),
-            fields.requirements(),
-            fields.int(_REMINDER),
-            fields.int(_ALLOWED_START),
-            fields.bool(_SEND_TO_NOTICE),
-        )
+        return cls(**_read(xml, _RELATED_ROOT, _RELATED_FIELDS))
 
 
-_CREATION_ELEMENTS: Final = frozenset(
-    {
-        _ASSIGNEE,
-        _INSTRUCTIONS,
-        _DUE_DATE,
-        _PRIORITY,
-        _RIGHT_TYPE,
-        _CAN_CHANGE_DUE_DATE,
-        _CAN_EDIT,
-        _CAN_CHANGE_PRIORITY,
-        _CAN_CHANGE_FINISH_DATE,
-        _REQUIREMENTS,
-        _ALLOWED_START,
-        _REMINDER,
-        _SEND_TASK_NOTICE,
-        _ON_COMPLETE,
-    }
+# The elements of TaskCreationRequestModel, in the wire's order.
+_CREATION_FIELDS: Final = (
+    _Field("assignee", _ASSIGNEE, "text"),
+    _Field("instructions", _INSTRUCTIONS, "text"),
+    _Field("due_date", _DUE_DATE, "datetime"),
+    _Field("priority", _PRIORITY, Priority),
+    _Field("right_type", _RIGHT_TYPE, RightType),
+    _Field("can_change_due_date", _CAN_CHANGE_DUE_DATE, "bool"),
+    _Field("can_edit", _CAN_EDIT, "bool"),
+    _Field("can_change_priority", _CAN_CHANGE_PRIORITY, "bool"),
+    _Field("can_change_finish_date", _CAN_CHANGE_FINISH_DATE, "bool"),
+    _Field("requirements", _REQUIREMENTS, "requirements"),
+    _Field("allowed_start_hours", _ALLOWED_START, "int"),
+    _Field("reminder_hours", _REMINDER, "int"),
+    _Field("send_task_notice", _SEND_TASK_NOTICE, "bool"),
+    _Field("on_complete_notification", _ON_COMPLETE, "bool"),
 )
 
 
@@ -634,32 +456,32 @@ class TaskRequest:
         TaskRequestError: a value is invalid (see Args).
     """
 
-    assignee: str = attrs.field(validator=_name_validator)
-    instructions: str = attrs.field(validator=_text_validator)
+    assignee: str = attrs.field(validator=name_validator)
+    instructions: str = attrs.field(validator=text_validator)
     due_date: datetime.datetime = attrs.field(converter=wire_datetime)
     # Keyword-only: four boolean flags in a row are too easy to swap by position.
     priority: Priority = attrs.field(
-        default=Priority.NORMAL, validator=_enum_validator(Priority), kw_only=True
+        default=Priority.NORMAL, validator=enum_validator(Priority), kw_only=True
     )
     right_type: RightType = attrs.field(
-        default=RightType.READ, validator=_enum_validator(RightType), kw_only=True
+        default=RightType.READ, validator=enum_validator(RightType), kw_only=True
     )
-    can_change_due_date: bool = attrs.field(default=False, validator=_bool_validator, kw_only=True)
-    can_edit: bool = attrs.field(default=False, validator=_bool_validator, kw_only=True)
-    can_change_priority: bool = attrs.field(default=False, validator=_bool_validator, kw_only=True)
+    can_change_due_date: bool = attrs.field(default=False, validator=bool_validator, kw_only=True)
+    can_edit: bool = attrs.field(default=False, validator=bool_validator, kw_only=True)
+    can_change_priority: bool = attrs.field(default=False, validator=bool_validator, kw_only=True)
     can_change_finish_date: bool = attrs.field(
-        default=False, validator=_bool_validator, kw_only=True
+        default=False, validator=bool_validator, kw_only=True
     )
     requirements: tuple[TaskRequirement, ...] = attrs.field(
         default=(), converter=_requirements, kw_only=True
     )
     allowed_start_hours: int = attrs.field(
-        default=0, validator=_non_negative_validator, kw_only=True
+        default=0, validator=non_negative_validator, kw_only=True
     )
-    reminder_hours: int = attrs.field(default=0, validator=_non_negative_validator, kw_only=True)
-    send_task_notice: bool = attrs.field(default=True, validator=_bool_validator, kw_only=True)
+    reminder_hours: int = attrs.field(default=0, validator=non_negative_validator, kw_only=True)
+    send_task_notice: bool = attrs.field(default=True, validator=bool_validator, kw_only=True)
     on_complete_notification: bool = attrs.field(
-        default=False, validator=_bool_validator, kw_only=True
+        default=False, validator=bool_validator, kw_only=True
     )
 
     def to_xml(self) -> str:
@@ -668,23 +490,7 @@ class TaskRequest:
         Returns:
             The XML text, in the element order of ``TaskCreationRequestModel``.
         """
-        return _element(
-            _CREATION_ROOT,
-            _element(_ASSIGNEE, _escape(self.assignee))
-            + _element(_INSTRUCTIONS, _escape(self.instructions))
-            + _element(_DUE_DATE, format_datetime(self.due_date))
-            + _element(_PRIORITY, self.priority.value)
-            + _element(_RIGHT_TYPE, self.right_type.value)
-            + _element(_CAN_CHANGE_DUE_DATE, _bool_text(self.can_change_due_date))
-            + _element(_CAN_EDIT, _bool_text(self.can_edit))
-            + _element(_CAN_CHANGE_PRIORITY, _bool_text(self.can_change_priority))
-            + _element(_CAN_CHANGE_FINISH_DATE, _bool_text(self.can_change_finish_date))
-            + _requirements_xml(self.requirements)
-            + _element(_ALLOWED_START, str(self.allowed_start_hours))
-            + _element(_REMINDER, str(self.reminder_hours))
-            + _element(_SEND_TASK_NOTICE, _bool_text(self.send_task_notice))
-            + _element(_ON_COMPLETE, _bool_text(self.on_complete_notification)),
-        )
+        return _write(_CREATION_ROOT, self, _CREATION_FIELDS)
 
     @classmethod
     def from_xml(cls, xml: str | bytes) -> TaskRequest:
@@ -699,20 +505,4 @@ class TaskRequest:
         Raises:
             TaskRequestError: the document is not a valid ``TaskCreationRequestModel``.
         """
-        fields = _Fields(_root_element(xml, _CREATION_ROOT), _CREATION_ELEMENTS)
-        return cls(
-            fields.text(_ASSIGNEE),
-            fields.text(_INSTRUCTIONS),
-            fields.datetime(_DUE_DATE),
-            priority=fields.enum(_PRIORITY, Priority),
-            right_type=fields.enum(_RIGHT_TYPE, RightType),
-            can_change_due_date=fields.bool(_CAN_CHANGE_DUE_DATE),
-            can_edit=fields.bool(_CAN_EDIT),
-            can_change_priority=fields.bool(_CAN_CHANGE_PRIORITY),
-            can_change_finish_date=fields.bool(_CAN_CHANGE_FINISH_DATE),
-            requirements=fields.requirements(),
-            allowed_start_hours=fields.int(_ALLOWED_START),
-            reminder_hours=fields.int(_REMINDER),
-            send_task_notice=fields.bool(_SEND_TASK_NOTICE),
-            on_complete_notification=fields.bool(_ON_COMPLETE),
-        )
+        return cls(**_read(xml, _CREATION_ROOT, _CREATION_FIELDS))

@@ -1,11 +1,7 @@
-"""The one parser for infoRouter answers, whatever the binding.
+"""Reading successful infoRouter answers into typed results: tickets, created and full tasks.
 
-An answer is an element named ``<response>`` or ``<root>`` (any name is accepted, in any
-namespace: the server sends both ``xmlns=""`` and the inherited tempuri namespace) with a
-``success`` attribute (``true``/``false``, any case), an ``error`` attribute ``[code] message``
-(the code is optional, and the space after it too) and an optional numeric ``errorCode`` (or
-``errorcode``). Over SOAP, zeep hands over the element inside ``<Method>Result``; over HTTP GET
-and POST, the element is the whole body. Both come here.
+`_answers` has checked the answer already; what is read here is the payload: the ticket
+attribute, the ``<Value>`` of create and reassign answers, and GetTask's ``<Task>``.
 """
 
 from __future__ import annotations
@@ -19,40 +15,20 @@ from typing import Final, TypeVar
 from lxml import etree
 
 from . import _xml
-from ._errors import (
-    InfoRouterError,
-    InfoRouterHTTPError,
-    InvalidResponseError,
-    TaskRequestError,
-    api_error,
-    translate,
-)
-from ._models import (
-    ApprovalStatus,
-    AssigneeType,
-    Priority,
-    RequirementType,
-    RightType,
-    TaskRequirement,
-    TaskStatus,
-)
+from ._answers import read_int
+from ._enums import ApprovalStatus, AssigneeType, Priority, RequirementType, RightType, TaskStatus
+from ._errors import InvalidResponseError, TaskRequestError
+from ._models import TaskRequirement
 from ._results import CreatedTask, ReassignedTask, Task, TaskAttachment, TaskPermissions
-from ._transport import RawResponse, retry_after
 
 _log = logging.getLogger("inforouter")
 
 _E = TypeVar("_E")
 
-# Attributes of the answer element, compared in lower case.
-_SUCCESS: Final = "success"
-_ERROR: Final = "error"
-_ERROR_CODE: Final = "errorcode"
+# Attributes and elements of successful answers; attributes compared in lower case.
 _TICKET: Final = "ticket"
 _TRUE: Final = "true"
 _FALSE: Final = "false"
-_CODE_PREFIX: Final = re.compile(r"\s*\[\s*([0-9]+)\s*\]\s*")
-_FAULT: Final = "Fault"
-_BODY: Final = "Body"
 
 # CreateTask, CreateRelatedTask and ReassignTask answers.
 _VALUE: Final = "Value"
@@ -69,7 +45,6 @@ _UNSET_DATES: Final = frozenset({datetime.datetime(1900, 1, 1), datetime.datetim
 _DATE: Final = re.compile(
     r"\s*([0-9]{4})-([0-9]{2})-([0-9]{2})[ T]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.[0-9]+)?\s*"
 )
-_INT: Final = re.compile(r"\s*([+-]?[0-9]+)\s*")
 # GetDocumentTasks spells "no priority" differently from the request models.
 _PRIORITY_ALIASES: Final = {"NoPriority": Priority.NO_PRIORITY}
 # Only this number is documented (GetTask's RequirementDetails); names are preferred.
@@ -93,132 +68,7 @@ _PERMISSIONS: Final = {
 }
 
 
-# --------------------------------------------------------------------------- the envelope
-
-
-def _attributes(element: etree._Element) -> dict[str, str]:
-    return {str(k).rpartition("}")[2].lower(): str(v) for k, v in element.attrib.items()}
-
-
-def _unreadable(raw: RawResponse, operation: str, reason: str) -> InfoRouterError:
-    """Build the error for an answer that is not an infoRouter answer."""
-    status = raw.status_code
-    if status == 200:
-        return InvalidResponseError(status, f"{operation}: {reason} (HTTP 200)")
-    return InfoRouterHTTPError(
-        status,
-        f"{operation}: the server answered HTTP {status} and {reason}",
-        retry_after=retry_after(raw.headers),
-    )
-
-
-def _parse(raw: RawResponse, operation: str) -> etree._Element:
-    if not raw.content.strip():
-        raise _unreadable(raw, operation, "the answer is empty")
-    try:
-        return _xml.parse(raw.content)
-    except _xml.DoctypeRefusedError:
-        raise InvalidResponseError(
-            raw.status_code,
-            f"{operation}: the answer declares a DOCTYPE, refused unread (HTTP {raw.status_code})",
-        ) from None
-    except etree.XMLSyntaxError as exc:
-        if raw.status_code != 200:
-            raise _unreadable(raw, operation, "the answer is not XML") from exc
-        error = translate(exc, operation=operation, status_code=raw.status_code)
-        assert error is not None  # lxml errors are always translated
-        raise error from exc
-
-
-def check_soap_answer(raw: RawResponse, envelope_tag: str, operation: str) -> None:
-    """Refuse a SOAP answer zeep should not see: unreadable, hostile, or an HTTP error page.
-
-    Args:
-        raw: the answer.
-        envelope_tag: ``{namespace}Envelope`` of the SOAP version that was sent.
-        operation: the infoRouter operation, for messages.
-
-    Raises:
-        InvalidResponseError: HTTP 200 but not a SOAP envelope of that version, or a DOCTYPE.
-        InfoRouterHTTPError: another status without a SOAP fault.
-    """
-    if raw.status_code in (201, 202) and not raw.content:
-        return  # zeep reads this as an empty result
-    root = _parse(raw, operation)
-    if root.tag != envelope_tag:
-        raise _unreadable(raw, operation, "the answer is not the expected SOAP envelope")
-    if raw.status_code != 200:
-        body = _xml.child(root, _BODY)
-        if body is None or _xml.child(body, _FAULT) is None:
-            raise _unreadable(raw, operation, "the answer holds no SOAP fault")
-
-
-def read_http_answer(raw: RawResponse, operation: str) -> etree._Element:
-    """Read the bare XML document an HTTP GET or POST call answers.
-
-    Args:
-        raw: the answer.
-        operation: the infoRouter operation, for messages.
-
-    Returns:
-        The answer element, for `check_answer`.
-
-    Raises:
-        InvalidResponseError: HTTP 200 but not an infoRouter answer.
-        InfoRouterHTTPError: another status without an infoRouter answer.
-    """
-    root = _parse(raw, operation)
-    if _SUCCESS not in _attributes(root):
-        raise _unreadable(raw, operation, "the answer has no success attribute")
-    return root
-
-
-def check_answer(
-    element: etree._Element | None, operation: str, status_code: int = 200
-) -> etree._Element:
-    """Check an answer's ``success`` attribute.
-
-    Args:
-        element: the ``<response>``/``<root>`` element (None when the result was empty).
-        operation: the infoRouter operation, for messages.
-        status_code: the HTTP status the answer came with.
-
-    Returns:
-        The element, when it reports success.
-
-    Raises:
-        InfoRouterAPIError: the answer reports a failure (the subclass follows the code).
-        InvalidResponseError: the result is empty or is not an infoRouter answer.
-    """
-    if element is None:
-        raise InvalidResponseError(status_code, f"{operation}: the server's result is empty")
-    attributes = _attributes(element)
-    success = attributes.get(_SUCCESS, "").strip().lower()
-    if success == _TRUE:
-        return element
-    if success != _FALSE:
-        raise InvalidResponseError(
-            status_code, f"{operation}: the answer's success attribute is not true or false"
-        )
-    text = attributes.get(_ERROR, "")
-    code: int | None = None
-    match = _CODE_PREFIX.match(text)
-    if match is not None:
-        code = int(match.group(1))
-        text = text[match.end() :]
-    error_code = _int(attributes.get(_ERROR_CODE))
-    message = text.strip() or "the server reported a failure without a message"
-    raise api_error(code, error_code, message, operation=operation)
-
-
 # --------------------------------------------------------------------------- values
-
-
-def _int(text: str | None) -> int | None:
-    if text is None:
-        return None
-    match = _INT.fullmatch(text)
-    return int(match.group(1)) if match else None
 
 
 def _date(text: str | None) -> datetime.datetime | None:
@@ -258,7 +108,7 @@ def _text_of(element: etree._Element | None) -> str | None:
 
 
 def _required_int(value: etree._Element, name: str, operation: str) -> int:
-    number = _int(_text_of(_xml.child(value, name)))
+    number = read_int(_text_of(_xml.child(value, name)))
     if number is None:
         raise InvalidResponseError(200, f"{operation}: the answer has no numeric {name}")
     return number
@@ -286,7 +136,7 @@ def read_ticket(answer: etree._Element) -> str:
     Raises:
         InvalidResponseError: the answer carries no ticket.
     """
-    ticket = _attributes(answer).get(_TICKET, "").strip()
+    ticket = _xml.attributes(answer).get(_TICKET, "").strip()
     if not ticket:
         raise InvalidResponseError(200, "AuthenticateUser: the answer carries no ticket")
     return ticket
@@ -327,10 +177,10 @@ def read_reassigned_task(answer: etree._Element, operation: str) -> ReassignedTa
         InvalidResponseError: the answer has no task id.
     """
     value = _value(answer, operation)
-    redirected_from = _int(_text_of(_xml.child(value, _REDIRECTED_FROM_ID)))
+    redirected_from = read_int(_text_of(_xml.child(value, _REDIRECTED_FROM_ID)))
     return ReassignedTask(
         task_id=_required_int(value, _TASK_ID, operation),
-        assignee_id=_int(_text_of(_xml.child(value, _ASSIGNEE_ID))),
+        assignee_id=read_int(_text_of(_xml.child(value, _ASSIGNEE_ID))),
         assignee_full_name=_text_of(_xml.child(value, _ASSIGNEE_FULL_NAME)) or None,
         redirected_from_user_id=redirected_from or None,
         redirected_from_user_full_name=_text_of(_xml.child(value, _REDIRECTED_FROM_NAME)) or None,
@@ -340,7 +190,7 @@ def read_reassigned_task(answer: etree._Element, operation: str) -> ReassignedTa
 def _right_type(element: etree._Element | None) -> RightType | None:
     if element is None:
         return None
-    attributes = _attributes(element)
+    attributes = _xml.attributes(element)
     by_name = _enum(attributes.get("righttypename"), RightType)
     if by_name is not None:
         return by_name
@@ -352,7 +202,7 @@ def _permissions(element: etree._Element | None) -> TaskPermissions:
     for name, permission in _xml.children(element) if element is not None else ():
         if name != "Permission":
             continue
-        attributes = _attributes(permission)
+        attributes = _xml.attributes(permission)
         field = _PERMISSIONS.get(attributes.get("name", ""))
         if field is not None:
             flags[field] = _bool(attributes.get("value")) is True
@@ -368,7 +218,7 @@ def _requirement(element: etree._Element) -> TaskRequirement | None:
         return None
     try:
         return TaskRequirement(
-            kind, _int(fields.get("ObjectId")) or 0, fields.get("Definition", "")
+            kind, read_int(fields.get("ObjectId")) or 0, fields.get("Definition", "")
         )
     except TaskRequestError:
         return None
@@ -394,13 +244,13 @@ def _attachments(element: etree._Element | None) -> tuple[TaskAttachment, ...]:
         found.append(
             TaskAttachment(
                 attached_on=_date(fields.get("AttachmentDate")),
-                document_id=_int(fields.get("DocumentId")),
+                document_id=read_int(fields.get("DocumentId")),
                 document_name=fields.get("DocumentName", ""),
                 path=fields.get("Path", ""),
-                workflow_id=_int(fields.get("WorkflowId")),
-                step_number=_int(fields.get("StepNumber")),
+                workflow_id=read_int(fields.get("WorkflowId")),
+                step_number=read_int(fields.get("StepNumber")),
                 step_name=fields.get("StepName", ""),
-                user_id=_int(fields.get("UserId")),
+                user_id=read_int(fields.get("UserId")),
             )
         )
     return tuple(found)
@@ -426,7 +276,7 @@ def read_task(answer: etree._Element, operation: str) -> Task:
     for name, node in _xml.children(task):
         nodes.setdefault(name, node)
     raw = {name: node.text or "" for name, node in nodes.items() if not len(node)}
-    task_id = _int(raw.get("TaskID"))
+    task_id = read_int(raw.get("TaskID"))
     if task_id is None:
         raise InvalidResponseError(200, f"{operation}: the answer has no numeric TaskID")
 
@@ -434,7 +284,7 @@ def read_task(answer: etree._Element, operation: str) -> Task:
         return raw.get(name, "")
 
     def number(name: str) -> int | None:
-        return _int(raw.get(name))
+        return read_int(raw.get(name))
 
     def date(name: str) -> datetime.datetime | None:
         return _date(raw.get(name))

@@ -7,14 +7,8 @@ from collections.abc import Mapping
 
 import attrs
 
-from ._models import (
-    ApprovalStatus,
-    AssigneeType,
-    Priority,
-    RightType,
-    TaskRequirement,
-    TaskStatus,
-)
+from ._enums import ApprovalStatus, AssigneeType, Priority, RightType, TaskStatus
+from ._models import TaskRequirement
 
 
 @attrs.frozen

@@ -1,19 +1,20 @@
-"""Retry policy: which failures are retried, how often, and how long to wait.
+"""Which infoRouter calls are retried; the waits and loops are the shared core's.
 
 Calls that are safe to repeat (reads, deletes, completion, log-in and log-out) are retried
 like the HotDocs Advance client's: on connection errors, timeouts, HTTP 408, 429 and 5xx,
-honouring ``Retry-After`` up to a cap. Calls that create something (CreateTask,
+honouring ``Retry-After`` up to the core's cap. Calls that create something (CreateTask,
 CreateRelatedTask, ReassignTask) are retried only when the request provably never left this
-machine; any other failure after sending means the outcome is unknown.
+machine; any other failure after sending means the outcome is unknown. How long each wait
+is, and the tenacity loop itself, come from ``_client_core``, whose ``sleep`` and
+``async_sleep`` hooks tests replace.
 """
 
 from __future__ import annotations
 
 import logging
-import random
-import time
-from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Final
+
+import _client_core
 
 from ._errors import (
     InfoRouterConnectionError,
@@ -22,30 +23,12 @@ from ._errors import (
     InvalidResponseError,
 )
 
-DEFAULT_MAX_RETRIES: Final = 2
-RETRY_BACKOFF_INITIAL: Final = 0.5  # seconds before the first retry
-RETRY_BACKOFF_MAX: Final = 8.0  # longest backoff between two attempts
-RETRY_BACKOFF_JITTER: Final = 0.5  # up to this many seconds added at random
-RETRY_AFTER_MAX: Final = 60.0  # a longer Retry-After is cut to this
-RETRY_STATUSES: Final = frozenset({408, 429})  # retried besides every 5xx
-
 if TYPE_CHECKING:
-    # tenacity (and the asyncio it imports) is loaded on the first failure only: a call that
-    # succeeds at once never enters the retry loop, and importing inforouter stays cheap.
     import tenacity
 
+DEFAULT_MAX_RETRIES: Final = _client_core.DEFAULT_MAX_RETRIES
+
 _log = logging.getLogger("inforouter")
-
-
-async def _asyncio_sleep(seconds: float) -> None:
-    import asyncio  # noqa: PLC0415 (see above)
-
-    await asyncio.sleep(seconds)
-
-
-# Tests replace these so that no test ever sleeps.
-sleep: Callable[[float], None] = time.sleep
-async_sleep: Callable[[float], Awaitable[None]] = _asyncio_sleep
 
 
 def _should_retry(error: BaseException, *, repeatable: bool) -> bool:
@@ -61,7 +44,7 @@ def _should_retry(error: BaseException, *, repeatable: bool) -> bool:
     if isinstance(error, InfoRouterConnectionError):
         return repeatable or not error.request_sent
     if repeatable and isinstance(error, InfoRouterHTTPError):
-        return error.status_code in RETRY_STATUSES or 500 <= error.status_code < 600
+        return _client_core.is_retried_status(error.status_code)
     return False
 
 
@@ -81,14 +64,9 @@ def may_have_been_applied(error: InfoRouterError) -> bool:
     return isinstance(error, InvalidResponseError)
 
 
-def _wait(state: tenacity.RetryCallState) -> float:
-    """Wait as the server's Retry-After says, else back off exponentially with jitter."""
-    error = state.outcome.exception() if state.outcome is not None else None
-    if isinstance(error, InfoRouterHTTPError) and error.retry_after is not None:
-        return min(error.retry_after, RETRY_AFTER_MAX)
-    backoff = RETRY_BACKOFF_INITIAL * 2.0 ** (state.attempt_number - 1)
-    jitter = random.uniform(0, RETRY_BACKOFF_JITTER)  # noqa: S311 (not cryptographic)
-    return min(backoff + jitter, RETRY_BACKOFF_MAX)
+def _retry_after(error: BaseException) -> float | None:
+    # The server's requested wait, if any: capped already when the header was read.
+    return error.retry_after if isinstance(error, InfoRouterHTTPError) else None
 
 
 def _log_retry(state: tenacity.RetryCallState) -> None:
@@ -108,15 +86,11 @@ def retrying(max_retries: int, *, repeatable: bool) -> tenacity.Retrying:
     Returns:
         A fresh `tenacity.Retrying` that re-raises the last error.
     """
-    import tenacity  # noqa: PLC0415 (see the TYPE_CHECKING import)
-
-    return tenacity.Retrying(
-        stop=tenacity.stop_after_attempt(max_retries + 1),
-        wait=_wait,
-        retry=tenacity.retry_if_exception(lambda e: _should_retry(e, repeatable=repeatable)),
+    return _client_core.retrying(
+        max_retries,
+        should_retry=lambda error: _should_retry(error, repeatable=repeatable),
+        retry_after_of=_retry_after,
         before_sleep=_log_retry,
-        sleep=lambda seconds: sleep(seconds),  # noqa: PLW0108 (looked up late: tests patch it)
-        reraise=True,
     )
 
 
@@ -130,13 +104,9 @@ def async_retrying(max_retries: int, *, repeatable: bool) -> tenacity.AsyncRetry
     Returns:
         A fresh `tenacity.AsyncRetrying` that re-raises the last error.
     """
-    import tenacity  # noqa: PLC0415 (see the TYPE_CHECKING import)
-
-    return tenacity.AsyncRetrying(
-        stop=tenacity.stop_after_attempt(max_retries + 1),
-        wait=_wait,
-        retry=tenacity.retry_if_exception(lambda e: _should_retry(e, repeatable=repeatable)),
+    return _client_core.async_retrying(
+        max_retries,
+        should_retry=lambda error: _should_retry(error, repeatable=repeatable),
+        retry_after_of=_retry_after,
         before_sleep=_log_retry,
-        sleep=lambda seconds: async_sleep(seconds),  # noqa: PLW0108 (looked up late)
-        reraise=True,
     )

@@ -10,50 +10,48 @@ URL at INFO level, which for HTTP GET would show the ticket and the password, so
 from __future__ import annotations
 
 import email.message
-import email.utils
-import functools
 import logging
 import ssl
-import time
-from collections.abc import AsyncIterator, Iterator
 from typing import Final
 
+import _client_core
 import attrs
 import httpx
 from inforouter_api import HttpRequest
 
 from ._errors import InvalidResponseError
 
-DEFAULT_MAX_RESPONSE_BYTES: Final = 10 * 1024 * 1024
+DEFAULT_MAX_RESPONSE_BYTES: Final = _client_core.MAX_RESPONSE_BYTES
 
 # Query parameters that carry a secret (compared in lower case): the ticket of every ticketed
 # operation and AuthenticateUser's password.
 _SECRET_PARAMETERS: Final = frozenset({"authenticationticket", "pwd"})
 
-
-@functools.cache
-def _ssl_context() -> ssl.SSLContext:
-    # Building httpx's default context (certifi's bundle) takes tens of milliseconds; one
-    # shared context keeps creating a client cheap.
-    return httpx.create_ssl_context()
+Verify = ssl.SSLContext | str | bool
 
 
-def new_client() -> httpx.Client:
+def new_client(verify: Verify = True) -> httpx.Client:
     """Create the pooled client an `InfoRouterClient` owns when none is given.
 
+    Args:
+        verify: as httpx accepts it (see `_client_core.ssl_context`).
+
     Returns:
-        A new `httpx.Client` verifying certificates with the shared SSL context.
+        A new `httpx.Client` verifying certificates with the shared TLS context.
     """
-    return httpx.Client(verify=_ssl_context())
+    return httpx.Client(verify=_client_core.ssl_context(verify))
 
 
-def new_async_client() -> httpx.AsyncClient:
+def new_async_client(verify: Verify = True) -> httpx.AsyncClient:
     """Create the pooled client an `AsyncInfoRouterClient` owns when none is given.
 
+    Args:
+        verify: as httpx accepts it (see `_client_core.ssl_context`).
+
     Returns:
-        A new `httpx.AsyncClient` verifying certificates with the shared SSL context.
+        A new `httpx.AsyncClient` verifying certificates with the shared TLS context.
     """
-    return httpx.AsyncClient(verify=_ssl_context())
+    return httpx.AsyncClient(verify=_client_core.ssl_context(verify))
 
 
 @attrs.frozen
@@ -95,32 +93,16 @@ def build_request(
     return client.build_request(request.method, request.url, data=request.params, timeout=timeout)
 
 
-def _too_large(response: httpx.Response, max_bytes: int) -> InvalidResponseError:
+def _too_large(error: _client_core.BodyTooLargeError) -> InvalidResponseError:
+    status = error.response.status_code
     return InvalidResponseError(
-        response.status_code,
-        f"the answer is larger than {max_bytes} bytes and was not read "
-        f"(HTTP {response.status_code})",
+        status,
+        f"the answer is larger than {error.max_bytes} bytes and was not read (HTTP {status})",
     )
 
 
-def _declared_too_large(response: httpx.Response, max_bytes: int) -> bool:
-    length = response.headers.get("content-length", "")
-    return length.isdigit() and int(length) > max_bytes
-
-
-def _read(response: httpx.Response, chunks: Iterator[bytes], max_bytes: int) -> bytes:
-    if _declared_too_large(response, max_bytes):
-        raise _too_large(response, max_bytes)
-    body = bytearray()
-    for chunk in chunks:
-        body += chunk
-        if len(body) > max_bytes:
-            raise _too_large(response, max_bytes)
-    return bytes(body)
-
-
-def _raw(response: httpx.Response, content: bytes) -> RawResponse:
-    return RawResponse(response.status_code, response.headers, content)
+def _raw(response: httpx.Response) -> RawResponse:
+    return RawResponse(response.status_code, response.headers, response.content)
 
 
 def send(client: httpx.Client, request: httpx.Request, max_bytes: int) -> RawResponse:
@@ -140,9 +122,9 @@ def send(client: httpx.Client, request: httpx.Request, max_bytes: int) -> RawRes
     """
     response = client.send(request, stream=True)
     try:
-        return _raw(response, _read(response, response.iter_bytes(), max_bytes))
-    finally:
-        response.close()
+        return _raw(_client_core.read_capped(response, max_bytes))
+    except _client_core.BodyTooLargeError as error:
+        raise _too_large(error) from None
 
 
 async def send_async(
@@ -164,38 +146,9 @@ async def send_async(
     """
     response = await client.send(request, stream=True)
     try:
-        if _declared_too_large(response, max_bytes):
-            raise _too_large(response, max_bytes)
-        body = bytearray()
-        chunks: AsyncIterator[bytes] = response.aiter_bytes()
-        async for chunk in chunks:
-            body += chunk
-            if len(body) > max_bytes:
-                raise _too_large(response, max_bytes)
-        return _raw(response, bytes(body))
-    finally:
-        await response.aclose()
-
-
-def retry_after(headers: httpx.Headers) -> float | None:
-    """Read a ``Retry-After`` header (seconds or an HTTP date).
-
-    Args:
-        headers: the answer's headers.
-
-    Returns:
-        Seconds to wait, or None when the header is absent or unreadable.
-    """
-    value = headers.get("retry-after", "").strip()
-    if not value:
-        return None
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
+        return _raw(await _client_core.aread_capped(response, max_bytes))
+    except _client_core.BodyTooLargeError as error:
+        raise _too_large(error) from None
 
 
 class _RedactSecretParameters(logging.Filter):
@@ -216,7 +169,7 @@ def _redact_url(url: httpx.URL) -> httpx.URL | str:
     if not any(key.lower() in _SECRET_PARAMETERS for key in params):
         return url
     redacted = [
-        (key, "***" if key.lower() in _SECRET_PARAMETERS else value)
+        (key, _client_core.REDACTED if key.lower() in _SECRET_PARAMETERS else value)
         for key, value in params.multi_items()
     ]
     return str(url.copy_with(params=redacted))

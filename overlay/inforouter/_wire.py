@@ -7,14 +7,15 @@ package's one httpx client, never log (zeep's own transports log whole envelopes
 included, at DEBUG), never fetch anything (`load` refuses every URL), and refuse hostile or
 unreadable answers before zeep parses them. HTTP GET and POST requests are built by the
 generated ports and sent here directly, because zeep cannot read those bindings' untyped
-answers.
+answers. Operations are called by their WSDL name on the generated port, so the name in
+`_operations` is the one sent.
 """
 
 from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Awaitable, Callable
+from collections.abc import Mapping
 from typing import Any, Final, Literal, TypeAlias
 
 import httpx
@@ -36,7 +37,7 @@ from inforouter_api import (
 )
 from lxml import etree
 
-from ._responses import check_answer, check_soap_answer, read_http_answer
+from ._answers import check_answer, check_soap_answer, read_http_answer
 from ._transport import RawResponse, build_request, send, send_async
 
 Binding: TypeAlias = Literal["soap11", "soap12", "http-post", "http-get"]
@@ -46,8 +47,6 @@ ASYNC_BINDINGS: Final[tuple[AsyncBinding, ...]] = ("soap11", "soap12")
 
 SyncPort: TypeAlias = SrvSoap | SrvSoap12 | SrvHttpGet | SrvHttpPost
 AsyncPort: TypeAlias = AsyncSrvSoap | AsyncSrvSoap12
-SyncCall: TypeAlias = Callable[[SyncPort], etree._Element | HttpRequest | None]
-AsyncCall: TypeAlias = Callable[[AsyncPort], Awaitable[etree._Element | None]]
 
 # zeep parses answers too: the same refusals as the package's own parser.
 _SETTINGS: Final = zeep.Settings(
@@ -198,12 +197,12 @@ class SyncWire:
             )
             self.port = SrvSoap(client, url) if binding == "soap11" else SrvSoap12(client, url)
 
-    def call(self, operation: str, call: SyncCall) -> etree._Element:
+    def call(self, operation: str, arguments: Mapping[str, object]) -> etree._Element:
         """Send one call and check its answer.
 
         Args:
-            operation: the infoRouter operation, for messages.
-            call: builds the call on the port (e.g. ``lambda port: port.GetTask(...)``).
+            operation: the WSDL operation, which is also the port's method name.
+            arguments: the method's keyword arguments.
 
         Returns:
             The successful answer element.
@@ -212,7 +211,7 @@ class SyncWire:
             InfoRouterError: the answer reports a failure or cannot be read.
             Exception: httpx, zeep and lxml errors, for the caller to translate.
         """
-        result = call(self.port)
+        result = getattr(self.port, operation)(**arguments)
         if isinstance(result, HttpRequest):
             raw = send(
                 self._http, build_request(self._http, result, self._timeout), self._max_bytes
@@ -247,18 +246,14 @@ class AsyncWire:
             AsyncSrvSoap(client, url) if binding == "soap11" else AsyncSrvSoap12(client, url)
         )
 
-    async def call(self, operation: str, call: AsyncCall) -> etree._Element:
-        """Send one call and check its answer.
+    async def call(self, operation: str, arguments: Mapping[str, object]) -> etree._Element:
+        """Send one call and check its answer, as `SyncWire.call` does.
 
         Args:
-            operation: the infoRouter operation, for messages.
-            call: builds the call on the port (e.g. ``lambda port: port.GetTask(...)``).
+            operation: the WSDL operation (the port's method name).
+            arguments: the method's keyword arguments.
 
         Returns:
             The successful answer element.
-
-        Raises:
-            InfoRouterError: the answer reports a failure or cannot be read.
-            Exception: httpx, zeep and lxml errors, for the caller to translate.
         """
-        return check_answer(await call(self.port), operation)
+        return check_answer(await getattr(self.port, operation)(**arguments), operation)

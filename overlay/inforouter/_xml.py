@@ -1,58 +1,15 @@
-"""The hardened XML parser for everything that comes from outside: answers and task models.
+"""Finding child elements by local name in parsed infoRouter answers and task models.
 
-No entity is expanded, no DTD is loaded, nothing is fetched from the network, and a document
-that declares a DOCTYPE at all is refused. Element names are matched by local name, because
-infoRouter sends its answers both with ``xmlns=""`` and in the inherited tempuri namespace.
+Element names are matched by local name, because infoRouter sends its answers both with
+``xmlns=""`` and in the inherited tempuri namespace. Parsing itself is the shared core's
+hardened ``parse_untrusted``.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 
 from lxml import etree
-
-# lxml parsers serialise concurrent use with a lock; one per thread avoids the contention.
-_local = threading.local()
-
-
-def _parser() -> etree.XMLParser:
-    parser: etree.XMLParser | None = getattr(_local, "parser", None)
-    if parser is None:
-        parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            huge_tree=False,
-            remove_comments=True,
-            remove_pis=True,
-        )
-        _local.parser = parser
-    return parser
-
-
-class DoctypeRefusedError(Exception):
-    """The document declares a DOCTYPE (and so possibly entities): it is refused unread."""
-
-
-def parse(content: bytes) -> etree._Element:
-    """Parse untrusted XML.
-
-    Args:
-        content: the document's bytes.
-
-    Returns:
-        The root element.
-
-    Raises:
-        lxml.etree.XMLSyntaxError: the bytes are not a well-formed XML document.
-        DoctypeRefusedError: the document declares a DOCTYPE.
-    """
-    root = etree.fromstring(content, _parser())
-    docinfo = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None:
-        raise DoctypeRefusedError
-    return root
 
 
 def local_name(element: etree._Element) -> str:
@@ -99,3 +56,15 @@ def child(element: etree._Element, name: str) -> etree._Element | None:
         if found == name:
             return node
     return None
+
+
+def attributes(element: etree._Element) -> dict[str, str]:
+    """Return the element's attributes by local name in lower case (infoRouter's case varies).
+
+    Args:
+        element: the element.
+
+    Returns:
+        ``{local name in lower case: value}``.
+    """
+    return {str(k).rpartition("}")[2].lower(): str(v) for k, v in element.attrib.items()}

@@ -68,19 +68,6 @@ def test_advance_cli_prints_its_url_serves_with_faults_and_stops() -> None:
         assert stop(process) == 0
 
 
-def test_inforouter_cli_prints_its_url_and_stops_on_ctrl_c() -> None:
-    """python -m inforouter.sandbox prints the service URL first, its WSDL points there; SIGINT ends it."""
-    with serving("inforouter.sandbox", "--error-codes") as (process, line):
-        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/srv\.asmx", line), line
-        wsdl = httpx.get(line + "?WSDL", timeout=5)
-        assert f'location="{line}"' in wsdl.text
-        error = httpx.get(
-            line + "/GetTask", params={"authenticationTicket": "x", "taskId": "1"}, timeout=5
-        )
-        assert 'errorCode="4010"' in error.text
-        assert stop(process, signal.SIGINT) == 0
-
-
 @pytest.mark.parametrize(
     ("module", "seed"),
     [("hotdocs_advance.sandbox", ADVANCE_SEED), ("inforouter.sandbox", INFOROUTER_SEED)],

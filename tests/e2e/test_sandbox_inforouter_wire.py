@@ -8,6 +8,8 @@ client's side.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import signal
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -20,6 +22,8 @@ import zeep
 from inforouter.sandbox import Faults, InfoRouterSandbox
 from lxml import etree
 from zeep.transports import Transport
+
+from tests.unit.test_sandbox_cli import serving, stop
 
 TEMPURI = "http://tempuri.org/"
 SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/"
@@ -987,3 +991,17 @@ def test_wsdl_and_login_are_exempt(http: httpx.Client, sandbox: InfoRouterSandbo
         "1.2",
     )
     assert sandbox.faults.pending == 1
+
+
+# Moved from tests/unit/test_sandbox_cli.py: it starts a subprocess (about 0.7 s).
+def test_inforouter_cli_prints_its_url_and_stops_on_ctrl_c() -> None:
+    """python -m inforouter.sandbox prints the service URL first, its WSDL points there; SIGINT ends it."""
+    with serving("inforouter.sandbox", "--error-codes") as (process, line):
+        assert re.fullmatch(r"http://127\.0\.0\.1:\d+/srv\.asmx", line), line
+        wsdl = httpx.get(line + "?WSDL", timeout=5)
+        assert f'location="{line}"' in wsdl.text
+        error = httpx.get(
+            line + "/GetTask", params={"authenticationTicket": "x", "taskId": "1"}, timeout=5
+        )
+        assert 'errorCode="4010"' in error.text
+        assert stop(process, signal.SIGINT) == 0

@@ -19,10 +19,9 @@ from inforouter import (
     TaskRequestError,
     TaskRequirement,
 )
+from inforouter._answers import check_answer, read_http_answer
 from inforouter._responses import (
-    check_answer,
     read_created_task,
-    read_http_answer,
     read_reassigned_task,
     read_task,
     read_ticket,

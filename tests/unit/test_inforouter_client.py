@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import email.utils
 import logging
+import ssl
+import time
 import warnings
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterator
@@ -12,6 +15,8 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import parse_qsl
 
+import _client_core
+import certifi
 import httpx
 import inforouter
 import inforouter_api
@@ -42,8 +47,8 @@ from inforouter import (
     TicketExpiredError,
     TicketInQueryStringWarning,
     UnsupportedBindingError,
-    _retry,
-    _session,
+    _calls,
+    _operations,
     _wire,
 )
 from lxml import etree
@@ -199,7 +204,7 @@ def server() -> FakeServer:
 @pytest.fixture
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """Record retry waits instead of sleeping."""
-    return record_sleeps(monkeypatch, _retry)
+    return record_sleeps(monkeypatch)
 
 
 def make_client(server: FakeServer, binding: str = "soap11", **options: Any) -> InfoRouterClient:
@@ -525,7 +530,7 @@ def test_reads_retry_on_5xx_with_backoff(
     assert session.get_task(4812).task_id == 4812
     assert server.operations().count("GetTask") == 3
     assert len(sleeps) == 2
-    initial, jitter = _retry.RETRY_BACKOFF_INITIAL, _retry.RETRY_BACKOFF_JITTER
+    initial, jitter = _client_core.INITIAL_RETRY_DELAY, _client_core.RETRY_JITTER
     assert initial <= sleeps[0] <= initial + jitter
     assert 2 * initial <= sleeps[1] <= 2 * initial + jitter
 
@@ -541,15 +546,42 @@ def test_reads_give_up_after_max_retries(server: FakeServer, sleeps: list[float]
     assert len(sleeps) == 1
 
 
-@pytest.mark.parametrize(("header", "wait"), [("7", 7.0), ("3600", _retry.RETRY_AFTER_MAX)])
+@pytest.mark.parametrize(
+    ("header", "wait"),
+    [("7", 7.0), ("1.5", 1.5), ("3600", _client_core.MAX_RETRY_AFTER)],
+    ids=["seconds", "fraction", "capped"],
+)
 def test_retry_after_is_honoured_and_capped(
     server: FakeServer, sleeps: list[float], header: str, wait: float
 ) -> None:
-    """A 429 with Retry-After waits that long, at most RETRY_AFTER_MAX."""
+    """A 429 with Retry-After waits that long (fractions too), at most MAX_RETRY_AFTER."""
     session = login(server, "http-post")
     server.queue("DeleteTask", httpx.Response(429, headers={"Retry-After": header}))
     session.delete_task(1)
     assert sleeps == [wait]
+
+
+def test_retry_after_http_date_is_honoured(server: FakeServer, sleeps: list[float]) -> None:
+    """A Retry-After HTTP date 30 s ahead waits about 30 s (the clock moves on a little)."""
+    session = login(server, "http-post")
+    date = email.utils.formatdate(time.time() + 30, usegmt=True)
+    server.queue("DeleteTask", httpx.Response(429, headers={"Retry-After": date}))
+    session.delete_task(1)
+    assert len(sleeps) == 1
+    assert 20.0 <= sleeps[0] <= 30.0
+
+
+@pytest.mark.parametrize("header", ["soon", "-5", "nan", ""])
+def test_unreadable_retry_after_falls_back_to_backoff(
+    server: FakeServer, sleeps: list[float], header: str
+) -> None:
+    """A Retry-After that is not seconds or a date is ignored: the wait is the backoff."""
+    session = login(server, "http-post")
+    server.queue("DeleteTask", httpx.Response(429, headers={"Retry-After": header}))
+    session.delete_task(1)
+    initial, jitter = _client_core.INITIAL_RETRY_DELAY, _client_core.RETRY_JITTER
+    assert len(sleeps) == 1
+    assert initial <= sleeps[0] <= initial + jitter
 
 
 @pytest.mark.parametrize(
@@ -949,6 +981,44 @@ def test_own_http_client_is_closed_and_a_given_one_is_not(server: FakeServer) ->
     assert not given.is_closed
 
 
+def _ssl_context_of(client: InfoRouterClient | AsyncInfoRouterClient) -> ssl.SSLContext:
+    context: ssl.SSLContext = client._http._transport._pool._ssl_context  # type: ignore[union-attr]
+    return context
+
+
+@pytest.mark.parametrize("kind", [InfoRouterClient, AsyncInfoRouterClient])
+def test_verify_configures_the_clients_own_http_client(
+    kind: type[InfoRouterClient | AsyncInfoRouterClient],
+) -> None:
+    """verify= reaches the TLS context of the HTTP client the constructor creates."""
+    assert _ssl_context_of(kind(URL)).verify_mode == ssl.CERT_REQUIRED
+    assert _ssl_context_of(kind(URL)) is _ssl_context_of(kind(URL))  # one shared context
+    assert _ssl_context_of(kind(URL, verify=False)).verify_mode == ssl.CERT_NONE
+    given = ssl.create_default_context()
+    assert _ssl_context_of(kind(URL, verify=given)) is given
+    bundle = certifi.where()
+    assert _ssl_context_of(kind(URL, verify=bundle)).verify_mode == ssl.CERT_REQUIRED
+
+
+@pytest.mark.parametrize("verify", [False, "/etc/ssl/ca.pem", ssl.create_default_context()])
+def test_verify_with_a_given_http_client_is_refused(verify: Any) -> None:
+    """verify= configures the client's own HTTP client only: with http_client it is refused."""
+    with pytest.raises(TaskRequestError, match="http_client"):
+        InfoRouterClient(URL, http_client=httpx.Client(), verify=verify)
+    with pytest.raises(TaskRequestError, match="http_client"):
+        AsyncInfoRouterClient(URL, http_client=httpx.AsyncClient(), verify=verify)
+
+
+@pytest.mark.parametrize(
+    ("verify", "message"),
+    [(1, "verify must be"), (None, "verify must be"), ("/no/such/ca-bundle.pem", "CA bundle")],
+)
+def test_bad_verify_is_a_task_request_error(verify: Any, message: str) -> None:
+    """A verify of the wrong type, or a CA bundle that cannot be loaded, is refused at once."""
+    with pytest.raises(TaskRequestError, match=message):
+        InfoRouterClient(URL, verify=verify)
+
+
 def test_timeout_applies_to_every_request(server: FakeServer) -> None:
     """The client's timeout is set on each request, also through a given http_client."""
     login(server, timeout=4.5).get_task(1)
@@ -960,7 +1030,61 @@ def test_timeout_applies_to_every_request(server: FakeServer) -> None:
 
 def test_operation_table_names_exist_in_the_wsdl() -> None:
     """Every operation the sessions call is an operation of the generated WSDL table."""
-    assert {op.name for op in _session.OPERATIONS} <= set(inforouter_api.OPERATIONS)
+    assert {op.name for op in _operations.OPERATIONS} <= set(inforouter_api.OPERATIONS)
+
+
+def test_every_wsdl_operation_is_exposed_or_deliberately_not() -> None:
+    """Each WSDL operation has a public method or a reason in NOT_EXPOSED, never both."""
+    exposed = _operations.exposed_operations()
+    not_exposed = _operations.NOT_EXPOSED
+    assert not set(exposed) & set(not_exposed)
+    assert set(exposed) | set(not_exposed) == set(inforouter_api.OPERATIONS)
+    assert all(reason.strip() for reason in not_exposed.values())
+
+
+def test_exposed_operations_name_the_public_methods_that_send_them() -> None:
+    """The table maps log-in, log-out and every session method to the operation it sends."""
+    exposed = _operations.exposed_operations()
+    assert exposed["AuthenticateUser"] == "InfoRouterClient.authenticate"
+    assert exposed["LogOut"] == "Session.close"
+    for case in CASES:  # each CASE proves, over the wire, which operation its method sends
+        assert exposed[case.operation] == f"Session.{case.method}"
+    for qualified in exposed.values():
+        owner, _, method = qualified.partition(".")
+        assert callable(getattr(getattr(inforouter, owner), method))
+
+
+def test_async_surface_exposes_the_same_operations() -> None:
+    """The async client and session send the same operations from methods of the same names."""
+    renamed = {"Session.close": "AsyncSession.aclose"}
+    expected = {
+        name: renamed.get(method, f"Async{method}")
+        for name, method in _operations.exposed_operations().items()
+    }
+    assert _operations.async_exposed_operations() == expected
+
+
+@pytest.mark.parametrize("name", [op.name for op in _operations.OPERATIONS])
+def test_call_arguments_are_the_wsdl_parameters(name: str) -> None:
+    """Every argument a call builder sends (the ticket included) is a WSDL parameter."""
+    builders: dict[str, Callable[[], _calls.Call[Any]]] = {
+        "AuthenticateUser": lambda: _calls.authenticate(USER, PASSWORD),
+        "LogOut": _calls.log_out,
+        "isValidTicket": _calls.is_valid,
+        "GetTask": lambda: _calls.get_task(1),
+        "CompleteTask": lambda: _calls.complete_task(1, "done"),
+        "DeleteTask": lambda: _calls.delete_task(1),
+        "CreateTask": lambda: _calls.create_task("/D/L/a.pdf", TASK),
+        "CreateRelatedTask": lambda: _calls.create_related_task(1, RELATED),
+        "ReassignTask": lambda: _calls.reassign_task(
+            1, "jdoe", datetime.date(2030, 1, 1), "", send_notice=True
+        ),
+    }
+    call = builders[name]()
+    assert call.operation.name == name
+    parameters = {p.name for p in inforouter_api.OPERATIONS[name].parameters}
+    assert set(call.with_ticket(TICKETS[0])) <= parameters
+    assert (call.operation.ticket_parameter is None) == (name == "AuthenticateUser")
 
 
 def test_public_names_equal_all_and_are_sorted() -> None:

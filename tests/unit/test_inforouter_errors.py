@@ -27,7 +27,7 @@ from inforouter import (
     TicketNotAllowedError,
     UnsupportedBindingError,
 )
-from inforouter._errors import redact, translate, translating
+from inforouter._translate import redact, translate, translating
 from lxml import etree
 
 REQUEST = httpx.Request("POST", "https://ir.example.com/srv.asmx")

@@ -23,7 +23,7 @@ from inforouter.sandbox import Faults, InfoRouterSandbox
 from lxml import etree
 from zeep.transports import Transport
 
-from tests.unit.test_sandbox_cli import serving, stop
+from tests.e2e.test_sandbox_cli import serving, stop
 
 TEMPURI = "http://tempuri.org/"
 SOAP11 = "http://schemas.xmlsoap.org/soap/envelope/"

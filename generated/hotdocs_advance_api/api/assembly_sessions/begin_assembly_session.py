@@ -169,6 +169,45 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
+def sync(
+    id: UUID,
+    version_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BeginAssemblySessionRequest,
+) -> AssemblySession | UnexpectedResponse | None:
+    """Begin an assembly session
+
+     Starts an interview session on an existing work item and returns the identifiers and script URL
+    needed to show the interview in a browser. Command method (Command or Root scope).
+
+    Every session needs a new `versionId`. To pick up a saved session, call again with a new
+    `versionId` and no `answerXml`; changes that were never saved are dropped.
+    Without `forceCreate`, the server refuses while another session is active; the status for that
+    refusal is not documented by the vendor (CHOICE: 409). The success status code is also
+    not documented by the vendor (CHOICE: 200).
+
+    Args:
+        id (UUID):
+        version_id (UUID):
+        body (BeginAssemblySessionRequest): Body of `beginAssemblySession`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssemblySession | UnexpectedResponse
+    """
+
+    return sync_detailed(
+        id=id,
+        version_id=version_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
 async def asyncio_detailed(
     id: UUID,
     version_id: UUID,
@@ -209,3 +248,44 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    version_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: BeginAssemblySessionRequest,
+) -> AssemblySession | UnexpectedResponse | None:
+    """Begin an assembly session
+
+     Starts an interview session on an existing work item and returns the identifiers and script URL
+    needed to show the interview in a browser. Command method (Command or Root scope).
+
+    Every session needs a new `versionId`. To pick up a saved session, call again with a new
+    `versionId` and no `answerXml`; changes that were never saved are dropped.
+    Without `forceCreate`, the server refuses while another session is active; the status for that
+    refusal is not documented by the vendor (CHOICE: 409). The success status code is also
+    not documented by the vendor (CHOICE: 200).
+
+    Args:
+        id (UUID):
+        version_id (UUID):
+        body (BeginAssemblySessionRequest): Body of `beginAssemblySession`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AssemblySession | UnexpectedResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            version_id=version_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

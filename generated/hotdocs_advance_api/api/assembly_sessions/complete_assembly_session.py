@@ -150,6 +150,38 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
+def sync(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CompleteAssemblySessionRequest,
+) -> None | UnexpectedResponse:
+    """Complete the active assembly session
+
+     Marks the work item's active session as finished and, unless `runAssembly` is false, assembles
+    its documents. Afterwards a new session may be started. Command method (Command or Root scope).
+
+    Calling it when no session is active: the status is not documented by the vendor (CHOICE: 409).
+
+    Args:
+        id (UUID):
+        body (CompleteAssemblySessionRequest): Body of `completeAssemblySession`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        None | UnexpectedResponse
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
 async def asyncio_detailed(
     id: UUID,
     *,
@@ -183,3 +215,37 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CompleteAssemblySessionRequest,
+) -> None | UnexpectedResponse:
+    """Complete the active assembly session
+
+     Marks the work item's active session as finished and, unless `runAssembly` is false, assembles
+    its documents. Afterwards a new session may be started. Command method (Command or Root scope).
+
+    Calling it when no session is active: the status is not documented by the vendor (CHOICE: 409).
+
+    Args:
+        id (UUID):
+        body (CompleteAssemblySessionRequest): Body of `completeAssemblySession`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        None | UnexpectedResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -151,6 +151,39 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
+def sync(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SaveAssemblySessionRequest,
+) -> None | UnexpectedResponse:
+    """Save the active assembly session
+
+     Stores the current answers of the work item's active interview session so it can be resumed
+    later. The request body is an empty JSON object. Command method (Command or Root scope).
+
+    Calling it when no session is active: the status is not documented by the vendor (CHOICE: 409).
+
+    Args:
+        id (UUID):
+        body (SaveAssemblySessionRequest): Body of `saveAssemblySession`; always the empty object
+            `{}`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        None | UnexpectedResponse
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
 async def asyncio_detailed(
     id: UUID,
     *,
@@ -185,3 +218,38 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SaveAssemblySessionRequest,
+) -> None | UnexpectedResponse:
+    """Save the active assembly session
+
+     Stores the current answers of the work item's active interview session so it can be resumed
+    later. The request body is an empty JSON object. Command method (Command or Root scope).
+
+    Calling it when no session is active: the status is not documented by the vendor (CHOICE: 409).
+
+    Args:
+        id (UUID):
+        body (SaveAssemblySessionRequest): Body of `saveAssemblySession`; always the empty object
+            `{}`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        None | UnexpectedResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -159,6 +159,40 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ServicePrincipalLogInRequest,
+) -> str | UnexpectedResponse | None:
+    """Log in as an API client's service principal
+
+     Exchanges an API client's name and its service principal's credentials for an access token
+    (the "resource owner" flow; this is not OAuth 2). The API client must use the ResourceOwner
+    flow type. The token comes back as the whole plain-text body, with no expiry or refresh token;
+    its life span is configured per API client. Keep the token on the server side.
+
+    This operation lives on the authorization host, not the API host, and needs no token.
+    The status for rejected credentials is not documented by the vendor (CHOICE: 401); clients
+    should treat any status other than 200 as a failed log-in.
+
+    Args:
+        body (ServicePrincipalLogInRequest): Body of `servicePrincipalLogIn`. Member names are
+            PascalCase as the vendor shows them.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        str | UnexpectedResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
@@ -194,3 +228,39 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ServicePrincipalLogInRequest,
+) -> str | UnexpectedResponse | None:
+    """Log in as an API client's service principal
+
+     Exchanges an API client's name and its service principal's credentials for an access token
+    (the "resource owner" flow; this is not OAuth 2). The API client must use the ResourceOwner
+    flow type. The token comes back as the whole plain-text body, with no expiry or refresh token;
+    its life span is configured per API client. Keep the token on the server side.
+
+    This operation lives on the authorization host, not the API host, and needs no token.
+    The status for rejected credentials is not documented by the vendor (CHOICE: 401); clients
+    should treat any status other than 200 as a failed log-in.
+
+    Args:
+        body (ServicePrincipalLogInRequest): Body of `servicePrincipalLogIn`. Member names are
+            PascalCase as the vendor shows them.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        str | UnexpectedResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -153,6 +153,41 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
+def sync(
+    public_interview_link_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PublicInterviewLinkRequest,
+) -> None | UnexpectedResponse:
+    """Create or update a public interview link
+
+     Publishes an interview for a template package under a link that anonymous visitors can open,
+    for example from a web site. Client interviews must be switched on for the tenancy.
+    Command method (Command or Root scope).
+
+    The vendor asks for a fresh `publicInterviewLinkId` yet also says the call creates or updates.
+    CHOICE: repeating the call with an existing id updates the link and answers 204; a server may
+    instead reject it with 409 (not documented by the vendor).
+
+    Args:
+        public_interview_link_id (UUID):
+        body (PublicInterviewLinkRequest): Body of `createPublicInterviewLink`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        None | UnexpectedResponse
+    """
+
+    return sync_detailed(
+        public_interview_link_id=public_interview_link_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
 async def asyncio_detailed(
     public_interview_link_id: UUID,
     *,
@@ -189,3 +224,40 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    public_interview_link_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: PublicInterviewLinkRequest,
+) -> None | UnexpectedResponse:
+    """Create or update a public interview link
+
+     Publishes an interview for a template package under a link that anonymous visitors can open,
+    for example from a web site. Client interviews must be switched on for the tenancy.
+    Command method (Command or Root scope).
+
+    The vendor asks for a fresh `publicInterviewLinkId` yet also says the call creates or updates.
+    CHOICE: repeating the call with an existing id updates the link and answers 204; a server may
+    instead reject it with 409 (not documented by the vendor).
+
+    Args:
+        public_interview_link_id (UUID):
+        body (PublicInterviewLinkRequest): Body of `createPublicInterviewLink`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        None | UnexpectedResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            public_interview_link_id=public_interview_link_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

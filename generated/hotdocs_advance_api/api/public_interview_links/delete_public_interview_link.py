@@ -136,6 +136,33 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
+def sync(
+    public_interview_link_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> None | UnexpectedResponse:
+    """Delete a public interview link
+
+     Removes a public interview link; visitors who open it afterwards get 404. The call is
+    idempotent: it answers 204 whether or not the link existed. Command method (Command or Root scope).
+
+    Args:
+        public_interview_link_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        None | UnexpectedResponse
+    """
+
+    return sync_detailed(
+        public_interview_link_id=public_interview_link_id,
+        client=client,
+    ).parsed
+
+
 async def asyncio_detailed(
     public_interview_link_id: UUID,
     *,
@@ -164,3 +191,32 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    public_interview_link_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> None | UnexpectedResponse:
+    """Delete a public interview link
+
+     Removes a public interview link; visitors who open it afterwards get 404. The call is
+    idempotent: it answers 204 whether or not the link existed. Command method (Command or Root scope).
+
+    Args:
+        public_interview_link_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        None | UnexpectedResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            public_interview_link_id=public_interview_link_id,
+            client=client,
+        )
+    ).parsed

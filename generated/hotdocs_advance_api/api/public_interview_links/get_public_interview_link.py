@@ -150,6 +150,35 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
+def sync(
+    public_interview_link_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> PublicInterviewLink | UnexpectedResponse | None:
+    """Read a public interview link
+
+     Returns the details of one public interview link. The vendor calls this a command method
+    (Command or Root scope).
+
+    The response shape is not documented by the vendor. CHOICE: the request fields plus `id`.
+
+    Args:
+        public_interview_link_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PublicInterviewLink | UnexpectedResponse
+    """
+
+    return sync_detailed(
+        public_interview_link_id=public_interview_link_id,
+        client=client,
+    ).parsed
+
+
 async def asyncio_detailed(
     public_interview_link_id: UUID,
     *,
@@ -180,3 +209,34 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    public_interview_link_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> PublicInterviewLink | UnexpectedResponse | None:
+    """Read a public interview link
+
+     Returns the details of one public interview link. The vendor calls this a command method
+    (Command or Root scope).
+
+    The response shape is not documented by the vendor. CHOICE: the request fields plus `id`.
+
+    Args:
+        public_interview_link_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PublicInterviewLink | UnexpectedResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            public_interview_link_id=public_interview_link_id,
+            client=client,
+        )
+    ).parsed

@@ -159,6 +159,44 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
+def sync(
+    work_item_id: UUID,
+    version_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> VersionStatus | UnexpectedResponse | None:
+    """Poll the status of a work item version
+
+     Reports where a work item version stands, for polling after an asynchronous save or complete.
+    Query method (any scope).
+
+    The vendor shows this path without a version prefix; CHOICE: it is served under `/v2.0/`.
+    Values seen in the vendor's pages: `Saving`, `Saved`, `Completing`, `Completed`,
+    `PostProcessingFailed`, and an in-progress state whose API spelling is
+    not documented by the vendor (CHOICE: `InProgress`). `Saved`, `Completed` and `PostProcessingFailed`
+    are final.
+    The full list is not documented by the vendor, so `status` is a free string and any value not
+    known to the client must be treated as not final.
+
+    Args:
+        work_item_id (UUID):
+        version_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        VersionStatus | UnexpectedResponse
+    """
+
+    return sync_detailed(
+        work_item_id=work_item_id,
+        version_id=version_id,
+        client=client,
+    ).parsed
+
+
 async def asyncio_detailed(
     work_item_id: UUID,
     version_id: UUID,
@@ -198,3 +236,43 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    work_item_id: UUID,
+    version_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> VersionStatus | UnexpectedResponse | None:
+    """Poll the status of a work item version
+
+     Reports where a work item version stands, for polling after an asynchronous save or complete.
+    Query method (any scope).
+
+    The vendor shows this path without a version prefix; CHOICE: it is served under `/v2.0/`.
+    Values seen in the vendor's pages: `Saving`, `Saved`, `Completing`, `Completed`,
+    `PostProcessingFailed`, and an in-progress state whose API spelling is
+    not documented by the vendor (CHOICE: `InProgress`). `Saved`, `Completed` and `PostProcessingFailed`
+    are final.
+    The full list is not documented by the vendor, so `status` is a free string and any value not
+    known to the client must be treated as not final.
+
+    Args:
+        work_item_id (UUID):
+        version_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        VersionStatus | UnexpectedResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            work_item_id=work_item_id,
+            version_id=version_id,
+            client=client,
+        )
+    ).parsed

@@ -196,6 +196,48 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
+def sync(
+    work_item_id: UUID,
+    version_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SaveAndCloseVersionRequest,
+) -> None | VersionStatus | UnexpectedResponse:
+    """Save and close an in-progress work item version
+
+     Persists the state of an in-progress version and discards its Core Assembly session, so the
+    user can come back to the interview later. Command method (Command or Root scope).
+
+    The server first tries to finish synchronously and answers `200` with the final status. If that
+    takes too long, or whenever `callbackUrl` is given, it answers `202` and later reports the final
+    status to the callback URL. Either answer may carry a `{"status": ...}` body, or none at all.
+    While the status is not final, poll `getVersionStatus` or wait for the callback.
+    The callback payload and the way `callbackSecret` is sent are not documented by the vendor.
+    Calling it without an in-progress session: the status is not documented by the vendor
+    (CHOICE: 409).
+
+    Args:
+        work_item_id (UUID):
+        version_id (UUID):
+        body (SaveAndCloseVersionRequest): Body of `saveAndCloseVersion`; both members are
+            optional.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        None | VersionStatus | UnexpectedResponse
+    """
+
+    return sync_detailed(
+        work_item_id=work_item_id,
+        version_id=version_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
 async def asyncio_detailed(
     work_item_id: UUID,
     version_id: UUID,
@@ -239,3 +281,47 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    work_item_id: UUID,
+    version_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SaveAndCloseVersionRequest,
+) -> None | VersionStatus | UnexpectedResponse:
+    """Save and close an in-progress work item version
+
+     Persists the state of an in-progress version and discards its Core Assembly session, so the
+    user can come back to the interview later. Command method (Command or Root scope).
+
+    The server first tries to finish synchronously and answers `200` with the final status. If that
+    takes too long, or whenever `callbackUrl` is given, it answers `202` and later reports the final
+    status to the callback URL. Either answer may carry a `{"status": ...}` body, or none at all.
+    While the status is not final, poll `getVersionStatus` or wait for the callback.
+    The callback payload and the way `callbackSecret` is sent are not documented by the vendor.
+    Calling it without an in-progress session: the status is not documented by the vendor
+    (CHOICE: 409).
+
+    Args:
+        work_item_id (UUID):
+        version_id (UUID):
+        body (SaveAndCloseVersionRequest): Body of `saveAndCloseVersion`; both members are
+            optional.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        None | VersionStatus | UnexpectedResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            work_item_id=work_item_id,
+            version_id=version_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -174,6 +174,46 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
+def sync(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateWorkItemRequest,
+) -> None | WorkItem | UnexpectedResponse:
+    """Create a work item
+
+     Creates a new work item in an existing work group from the live version of a template package,
+    optionally seeded with HotDocs answer set XML and optionally assembled straight away.
+    Command method (Command or Root scope).
+
+    The caller picks the `id`; it must be a fresh GUID. The `name` must also be unused.
+    The template package has to be activated and assigned to the given work group.
+
+    The vendor shows `200 OK` without a body: the response body is not documented by the vendor.
+    CHOICE: the 200 body is declared as a WorkItem echo, but it may be empty and clients must ignore it.
+    The status for a duplicate `id` or `name` is not documented by the vendor (CHOICE: 409).
+    Invalid answer XML, an unknown work group or package, or a package without a live version:
+    not documented by the vendor (CHOICE: 400).
+
+    Args:
+        id (UUID):
+        body (CreateWorkItemRequest): Body of `createWorkItem`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        None | WorkItem | UnexpectedResponse
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+        body=body,
+    ).parsed
+
+
 async def asyncio_detailed(
     id: UUID,
     *,
@@ -215,3 +255,45 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: CreateWorkItemRequest,
+) -> None | WorkItem | UnexpectedResponse:
+    """Create a work item
+
+     Creates a new work item in an existing work group from the live version of a template package,
+    optionally seeded with HotDocs answer set XML and optionally assembled straight away.
+    Command method (Command or Root scope).
+
+    The caller picks the `id`; it must be a fresh GUID. The `name` must also be unused.
+    The template package has to be activated and assigned to the given work group.
+
+    The vendor shows `200 OK` without a body: the response body is not documented by the vendor.
+    CHOICE: the 200 body is declared as a WorkItem echo, but it may be empty and clients must ignore it.
+    The status for a duplicate `id` or `name` is not documented by the vendor (CHOICE: 409).
+    Invalid answer XML, an unknown work group or package, or a package without a live version:
+    not documented by the vendor (CHOICE: 400).
+
+    Args:
+        id (UUID):
+        body (CreateWorkItemRequest): Body of `createWorkItem`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        None | WorkItem | UnexpectedResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -149,6 +149,36 @@ def sync_detailed(
     return _build_response(client=client, response=response)
 
 
+def sync(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> WorkItem | UnexpectedResponse | None:
+    """Read a work item
+
+     Returns the stored properties of one work item. Query method (any scope).
+
+    This read is used by the public PHP client, but its response shape is
+    not documented by the vendor. CHOICE: the WorkItem schema below, with every field optional and
+    unknown fields kept.
+
+    Args:
+        id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        WorkItem | UnexpectedResponse
+    """
+
+    return sync_detailed(
+        id=id,
+        client=client,
+    ).parsed
+
+
 async def asyncio_detailed(
     id: UUID,
     *,
@@ -180,3 +210,35 @@ async def asyncio_detailed(
     response = await client.get_async_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> WorkItem | UnexpectedResponse | None:
+    """Read a work item
+
+     Returns the stored properties of one work item. Query method (any scope).
+
+    This read is used by the public PHP client, but its response shape is
+    not documented by the vendor. CHOICE: the WorkItem schema below, with every field optional and
+    unknown fields kept.
+
+    Args:
+        id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        WorkItem | UnexpectedResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            id=id,
+            client=client,
+        )
+    ).parsed

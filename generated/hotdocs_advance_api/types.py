@@ -2,7 +2,7 @@
 """Contains some shared types for properties"""
 
 import json
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
@@ -141,6 +141,45 @@ def media_type_problem(
     return f"the content type is {media!r}, not {' or '.join(expected)}"
 
 
+# What reading a body of the wrong shape raises (from_dict, UUID(), json.loads, deep JSON).
+_BAD_BODY = (ValueError, TypeError, KeyError, AttributeError, RecursionError)
+
+
+def read_body(
+    response: httpx.Response,
+    media_types: tuple[str, ...],
+    read: Callable[[httpx.Response], T],
+) -> T | UnexpectedResponse:
+    """Read a success body of a documented media type; say what is wrong instead of raising.
+
+    Args:
+        response: The answer, its body read.
+        media_types: The media types the spec documents for its status.
+        read: Turns the answer into its documented result (may raise on a bad body).
+
+    Returns:
+        The result, or an ``UnexpectedResponse`` naming the content type or the shape error.
+    """
+    problem = media_type_problem(response, media_types)
+    if problem is not None:
+        return UnexpectedResponse(response, problem)
+    try:
+        return read(response)
+    except _BAD_BODY as exc:
+        reason = f"the body is not as documented ({type(exc).__name__}: {exc})"
+        return UnexpectedResponse(response, reason[:300])
+
+
+def read_error(
+    response: httpx.Response, read: Callable[[dict[str, Any]], T]
+) -> T | None:
+    """Read an error body leniently: its model, or None when it is not of that shape."""
+    try:
+        return read(json_object(response))
+    except _BAD_BODY:
+        return None
+
+
 def json_object(response: httpx.Response) -> dict[str, Any]:
     """Decode an answer's body as a JSON object.
 
@@ -165,4 +204,6 @@ __all__ = [
     "json_object",
     "media_type_problem",
     "or_unset",
+    "read_body",
+    "read_error",
 ]

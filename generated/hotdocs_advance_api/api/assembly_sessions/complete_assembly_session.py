@@ -12,7 +12,7 @@ from ...models.problem import Problem
 from ...types import (
     Response,
     UnexpectedResponse,
-    json_object,
+    read_error,
 )
 
 #: The operation this module sends: its operationId, in snake case.
@@ -71,34 +71,12 @@ def parse_error(response: httpx.Response) -> Problem | None:
     """Read the body of an error answer to complete_assembly_session, leniently.
 
     Returns:
-        The documented error model of the status (for an undocumented status of 300 or more, the first
-        documented one), or None when there is none or the body is not of its shape (error
-        bodies are informative only).
+        The documented error model of the status (for an undocumented status of 300 or
+        more, the first documented one), or None when there is none or the body is not of
+        its shape (error bodies are informative only).
     """
-    if (
-        response.status_code == 400
-        or response.status_code == 401
-        or response.status_code == 403
-        or response.status_code == 404
-        or response.status_code == 409
-        or response.status_code == 429
-        or response.status_code == 503
-        or 500 <= response.status_code <= 599
-    ):
-        try:
-            data = json_object(response)
-            response_400 = Problem.from_dict(data)
-
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
-            return None
-        return response_400
-    if (
-        response.status_code >= 300
-    ):  # an undocumented error status: read leniently, the same way
-        try:
-            return Problem.from_dict(json_object(response))
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
-            return None
+    if response.status_code >= 300:
+        return read_error(response, Problem.from_dict)
     return None
 
 

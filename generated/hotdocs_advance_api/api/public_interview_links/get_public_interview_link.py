@@ -13,7 +13,8 @@ from ...types import (
     Response,
     UnexpectedResponse,
     json_object,
-    media_type_problem,
+    read_body,
+    read_error,
 )
 
 #: The operation this module sends: its operationId, in snake case.
@@ -52,19 +53,11 @@ def parse_response(
         content type that is not the documented one, or a body not of the documented shape.
     """
     if response.status_code == 200:
-        problem = media_type_problem(response, ("application/json",))
-        if problem is not None:
-            return UnexpectedResponse(response, problem)
-        try:
-            data = json_object(response)
-            response_200 = PublicInterviewLink.from_dict(data)
-
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
-            return UnexpectedResponse(
-                response,
-                f"the body is not as documented ({type(exc).__name__}: {exc})"[:300],
-            )
-        return response_200
+        return read_body(
+            response,
+            ("application/json",),
+            lambda r: PublicInterviewLink.from_dict(json_object(r)),
+        )
     return UnexpectedResponse(
         response, f"status {response.status_code} is not a documented success"
     )
@@ -74,34 +67,12 @@ def parse_error(response: httpx.Response) -> Problem | None:
     """Read the body of an error answer to get_public_interview_link, leniently.
 
     Returns:
-        The documented error model of the status (for an undocumented status of 300 or more, the first
-        documented one), or None when there is none or the body is not of its shape (error
-        bodies are informative only).
+        The documented error model of the status (for an undocumented status of 300 or
+        more, the first documented one), or None when there is none or the body is not of
+        its shape (error bodies are informative only).
     """
-    if (
-        response.status_code == 400
-        or response.status_code == 401
-        or response.status_code == 403
-        or response.status_code == 404
-        or response.status_code == 409
-        or response.status_code == 429
-        or response.status_code == 503
-        or 500 <= response.status_code <= 599
-    ):
-        try:
-            data = json_object(response)
-            response_400 = Problem.from_dict(data)
-
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
-            return None
-        return response_400
-    if (
-        response.status_code >= 300
-    ):  # an undocumented error status: read leniently, the same way
-        try:
-            return Problem.from_dict(json_object(response))
-        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
-            return None
+    if response.status_code >= 300:
+        return read_error(response, Problem.from_dict)
     return None
 
 

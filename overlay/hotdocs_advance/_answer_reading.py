@@ -1,0 +1,508 @@
+"""Answer XML reading: an lxml tree into an answer set's storage, with the reader's rules."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Final
+
+from lxml import etree
+
+from . import _xml
+from ._answer_values import (
+    _DATE_TEXT,
+    _FLAG_VALUES,
+    _MAX_EXPONENT,
+    _PLAIN_DATE,
+    _PLAIN_NUMBER,
+    _TAG_KIND,
+    _VALUE_RESERVED,
+    ANSWER,
+    ANSWER_SET,
+    DATE,
+    FALSE,
+    MAX_NAME_LENGTH,
+    MAX_REPEAT_DEPTH,
+    MULTIPLE_CHOICE,
+    NAME,
+    NUMBER,
+    REPEAT,
+    SELECTION,
+    TEXT,
+    TITLE,
+    TRUE,
+    TRUE_FALSE,
+    UNANS,
+    UNANS_A2J,
+    VERSION,
+    MultipleChoice,
+    RawValue,
+    Unanswered,
+    _Items,
+    _Leaf,
+    _Path,
+    _RepeatCheck,
+    _Stored,
+)
+from ._errors import AnswerSetError
+
+if TYPE_CHECKING:
+    from ._answers import AnswerSet
+
+# Speed matters here (answer sets of 100,000 answers), so the loops touch each lxml node as
+# few times as they can. Text between elements, which the schema forbids and HotDocs ignores,
+# is ignored here too; ``validate_answer_xml`` reports it.
+
+
+_PLACEHOLDER: Final = [(UNANS, TRUE)]
+
+
+def _flags(
+    element: etree._Element, items: list[tuple[str, str]], name: str
+) -> tuple[bool, dict[str, str] | None]:
+    """Split a value element's attributes into its unanswered flag and the others."""
+    if items == _PLACEHOLDER:  # the common case, decided quickly
+        return True, None
+    unanswered = False
+    extras: dict[str, str] | None = None
+    for key, value in items:
+        if key in (UNANS, UNANS_A2J):
+            flag = _FLAG_VALUES.get(value.strip().lower())
+            if flag is None:
+                raise AnswerSetError(
+                    f"{key}={value!r} is neither true nor false",
+                    answer=name,
+                    line=element.sourceline,
+                )
+            unanswered = unanswered or flag
+        else:
+            if extras is None:
+                extras = {}
+            extras[str(key)] = value
+    return unanswered, extras
+
+
+def _element_text(element: etree._Element, name: str) -> str:
+    """Read the text of a simple value with child nodes, skipping comments and PIs."""
+    for child in element:
+        if isinstance(child.tag, str):
+            raise AnswerSetError(
+                f"<{element.tag!s}> must not contain <{child.tag!s}>",
+                answer=name,
+                line=child.sourceline,
+            )
+    return str(element.xpath("string()"))
+
+
+def _read_text(element: etree._Element, name: str) -> _Leaf:
+    if len(element):
+        return _element_text(element, name)
+    return element.text or ""
+
+
+def _read_number(element: etree._Element, name: str) -> _Leaf:
+    text = _element_text(element, name) if len(element) else element.text
+    if not text:
+        return None
+    try:
+        number = Decimal(text)
+    except ArithmeticError:
+        number = None
+    # Decimal() alone would also take "1_000", "NaN" and non-ASCII digits.
+    if number is None or not number.is_finite() or "_" in text or not text.isascii():
+        if text.isspace():
+            return None
+        raise AnswerSetError(f"{text!r} is not a number", answer=name, line=element.sourceline)
+    if ("e" in text or "E" in text) and not -_MAX_EXPONENT <= number.adjusted() <= _MAX_EXPONENT:
+        raise AnswerSetError(
+            f"the number's exponent is outside +-{_MAX_EXPONENT}",
+            answer=name,
+            line=element.sourceline,
+        )
+    return number
+
+
+def _read_date(element: etree._Element, name: str) -> _Leaf:
+    text = _element_text(element, name) if len(element) else element.text
+    if not text:
+        return None
+    match = _DATE_TEXT.fullmatch(text)
+    if match is None:
+        if text.isspace():
+            return None
+        raise AnswerSetError(
+            f"{text!r} is not a date as d/M/yyyy", answer=name, line=element.sourceline
+        )
+    day, month, year = match.groups()
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except ValueError as exc:
+        raise AnswerSetError(
+            f"{text.strip()!r} is not a date: {exc}", answer=name, line=element.sourceline
+        ) from None
+
+
+def _read_true_false(element: etree._Element, name: str) -> _Leaf:
+    text = _element_text(element, name) if len(element) else element.text
+    if not text:
+        return None
+    flag = text.strip().lower()
+    if flag == TRUE:
+        return True
+    if flag == FALSE:
+        return False
+    if not flag:
+        return None
+    raise AnswerSetError(
+        f"{text!r} is neither true nor false", answer=name, line=element.sourceline
+    )
+
+
+def _read_choice(element: etree._Element, name: str) -> _Leaf:
+    selections = []
+    for child in element:
+        if child.tag == SELECTION and not child.items():
+            text = _element_text(child, name) if len(child) else child.text
+            if not text:
+                text = ""
+            elif "\\" in text:
+                text = _xml.unescape(text)
+            selections.append(text)
+        elif isinstance(child.tag, str):
+            raise AnswerSetError(
+                f"<MCValue> may hold only plain <SelValue> elements, not {_describe(child)}",
+                answer=name,
+                line=child.sourceline,
+            )
+    choice = MultipleChoice.__new__(MultipleChoice)
+    object.__setattr__(choice, "_selections", tuple(selections))
+    return choice
+
+
+def _describe(element: etree._Element) -> str:
+    attributes = "".join(f" {key}" for key in element.attrib)
+    return f"<{element.tag!s}{attributes}>"
+
+
+_LEAF_READERS: Final = {
+    TEXT: _read_text,
+    NUMBER: _read_number,
+    DATE: _read_date,
+    TRUE_FALSE: _read_true_false,
+    MULTIPLE_CHOICE: _read_choice,
+}
+
+
+class _Reader:
+    """Reads the answers of one document into an AnswerSet's storage."""
+
+    __slots__ = ("answer_attrs", "value_attrs", "values", "wire_names")
+
+    def __init__(self, answers: AnswerSet) -> None:
+        self.values = answers._values
+        self.answer_attrs = answers._answer_attrs
+        self.value_attrs = answers._value_attrs
+        self.wire_names = answers._wire_names
+
+    def read(self, root: etree._Element) -> None:  # noqa: PLR0912, PLR0915 - inlined for speed
+        values = self.values
+        count = 0
+        plain_number = _PLAIN_NUMBER.fullmatch
+        plain_date = _PLAIN_DATE.fullmatch
+        for answer in root.iterchildren(ANSWER):
+            count += 1
+            attributes = answer.items()  # one call: the name, and whether there is more
+            if len(attributes) != 1 or attributes[0][0] != NAME:
+                name = self.answer_name(answer)
+            elif "\\" in (raw_name := attributes[0][1]):
+                name = self.unescaped_name(raw_name, answer)
+            else:
+                name = raw_name.strip()
+                if not name or len(name) > MAX_NAME_LENGTH:
+                    _check_read_name(name, answer)
+            element = answer[0] if len(answer) == 1 else _only_child(answer, name)
+            tag: str = element.tag  # type: ignore[assignment]  # a str, or a function for comments
+            items = element.items()
+            value: _Stored | None
+            # The common, plain forms are read inline; anything else goes to the full readers.
+            if tag == REPEAT:
+                value = None if items else _read_flat(element, name)
+                if value is None:
+                    value = self.repeated(element, name)
+            elif items or (len(element) and tag != MULTIPLE_CHOICE):
+                value = self.simple(element, tag, items, name)
+            elif tag == TEXT:
+                value = element.text or ""
+            elif tag == NUMBER:
+                text = element.text
+                value = Decimal(text) if text and plain_number(text) else None
+            elif tag == DATE:
+                match = plain_date(element.text or "")
+                value = None
+                if match is not None:
+                    day, month, year = match.groups()
+                    try:
+                        value = datetime.date(int(year), int(month), int(day))
+                    except ValueError:  # 31/2: the full reader says why
+                        value = None
+            elif tag == TRUE_FALSE:
+                text = element.text
+                value = True if text == TRUE else False if text == FALSE else None
+            elif tag == MULTIPLE_CHOICE:
+                value = _read_choice(element, name)
+            else:
+                value = self.simple(element, tag, items, name)
+            if value is None:  # not in its plain form: let the full reader decide
+                value = self.simple(element, tag, items, name)
+            values[name] = value
+        if count != len(values):
+            _find_duplicate(root)
+        if count != len(root):  # something besides answers: fine if comments or PIs
+            for child in root:
+                if isinstance(child.tag, str) and child.tag != ANSWER:
+                    raise AnswerSetError(
+                        f"<AnswerSet> may hold only <Answer> elements, not <{child.tag}>",
+                        line=child.sourceline,
+                    )
+
+    def simple(
+        self, element: etree._Element, tag: str, items: list[tuple[str, str]], name: str
+    ) -> _Stored:
+        """Read any value but a repeat: flags, other attributes, odd forms, opaque values."""
+        reader = _LEAF_READERS.get(tag)
+        if reader is None:
+            if not isinstance(tag, str):  # the only child is a comment
+                raise AnswerSetError(
+                    "<Answer> holds no value", answer=name, line=element.sourceline
+                )
+            return RawValue._adopt(element)
+        unanswered = False
+        if items:
+            unanswered, extras = _flags(element, items, name)
+            if extras:
+                self.value_attrs[name] = {(): extras}
+        found = None if unanswered else reader(element, name)
+        return Unanswered(_TAG_KIND[tag]) if found is None else found
+
+    def answer_name(self, answer: etree._Element) -> str:
+        raw_name = answer.get(NAME)
+        if raw_name is None:
+            raise AnswerSetError("<Answer> has no name", line=answer.sourceline)
+        name = self.unescaped_name(raw_name, answer)
+        extras = {str(key): value for key, value in answer.items() if key != NAME}
+        if extras:
+            self.answer_attrs[name] = extras
+        return name
+
+    def unescaped_name(self, raw_name: str, answer: etree._Element) -> str:
+        name = _xml.unescape(raw_name).strip()
+        _check_read_name(name, answer)
+        if _xml.needs_escape(name):
+            self.wire_names[name] = _xml.escape(name)
+        return name
+
+    def repeated(self, element: etree._Element, name: str) -> _Items:
+        attrs: dict[_Path, dict[str, str]] = {}
+        check = _RepeatCheck(name)
+        check.line = element.sourceline
+        repeat = check.finish(_read_repeat(element, 1, (), check, attrs))
+        if attrs:
+            self.value_attrs[name] = attrs
+        return repeat
+
+
+def _find_duplicate(root: etree._Element) -> None:
+    seen: set[str] = set()
+    for answer in root.iterchildren(ANSWER):
+        name = _xml.unescape(answer.get(NAME, "")).strip()
+        if name in seen:
+            raise AnswerSetError(
+                "the answer appears twice in the file", answer=name, line=answer.sourceline
+            )
+        seen.add(name)
+
+
+def _check_read_name(name: str, answer: etree._Element) -> None:
+    if not name:
+        raise AnswerSetError("<Answer> has an empty name", line=answer.sourceline)
+    if len(name) > MAX_NAME_LENGTH:
+        raise AnswerSetError(
+            f"the name is longer than {MAX_NAME_LENGTH} characters",
+            answer=name,
+            line=answer.sourceline,
+        )
+
+
+def _only_child(answer: etree._Element, name: str) -> etree._Element:
+    elements = list(answer.iterchildren(etree.Element))
+    if len(elements) != 1:
+        raise AnswerSetError(
+            f"<Answer> must hold exactly one value, not {len(elements)}",
+            answer=name,
+            line=answer.sourceline,
+        )
+    return elements[0]
+
+
+def _read_flat(element: etree._Element, name: str) -> _Items | None:
+    """Read the common repeat quickly: one level of simple values, no attributes but unans.
+
+    The caller has checked that the ``<RptValue>`` itself has no attributes.
+
+    Returns:
+        The repeat, or None when it is not that simple (``_read_repeat`` then reads it).
+    """
+    leaves: list[_Leaf | _Items] = []
+    append = leaves.append
+    unanswered = False
+    tag: str | None = None
+    reader = _read_text
+    for child in element:
+        if child.tag != tag:
+            if tag is not None or child.tag not in _LEAF_READERS:  # mixed, a comment, a list
+                return None
+            tag = child.tag
+            reader = _LEAF_READERS[tag]
+        attributes = child.items()
+        if not attributes:
+            unanswered = False
+            if tag == TEXT and not len(child):
+                append(child.text or "")
+            else:
+                append(reader(child, name))
+        elif attributes == _PLACEHOLDER:
+            unanswered = True
+            append(None)
+        else:
+            return None
+    if tag is None:
+        return ()
+    # The writer's trailing placeholder: one unanswered value with no other attributes.
+    if unanswered:
+        leaves.pop()
+    blanks = leaves.count(None)
+    if blanks == len(leaves):
+        return (Unanswered(_TAG_KIND[tag]),) * blanks
+    return tuple(leaves)
+
+
+def _read_repeat(  # noqa: PLR0912 - one pass, for speed
+    element: etree._Element,
+    level: int,
+    path: _Path,
+    check: _RepeatCheck,
+    attrs: dict[_Path, dict[str, str]],
+) -> _Items:
+    """Read one ``<RptValue>``; unanswered values become None (``finish`` settles them)."""
+    if level > MAX_REPEAT_DEPTH:
+        raise check.fail(f"repeats nest at most {MAX_REPEAT_DEPTH} levels deep", element.sourceline)
+    check.max_level = max(check.max_level, level)
+    if len(element.attrib):
+        attrs[path] = {str(key): value for key, value in element.items()}
+    children = list(element.iterchildren(etree.Element))
+    if not children:
+        return ()
+    tag: str = children[0].tag  # type: ignore[assignment]  # elements only
+    if tag == REPEAT:
+        return _read_lists(children, level, path, check, attrs)
+    if check.leaf_level != level:
+        if check.leaf_level:
+            raise check.fail(
+                "all values of a repeated answer must be equally deep", element.sourceline
+            )
+        check.leaf_level = level
+    if tag != check.tag:
+        if check.tag is not None:
+            raise check.fail(
+                f"a repeated answer mixes value types ({check.tag} and {tag})",
+                children[0].sourceline,
+            )
+        check.tag = tag
+    reader = _LEAF_READERS.get(tag)
+    if reader is None:
+        return _read_opaque(children, check)
+    name = check.name
+    leaves: list[_Leaf | _Items] = []
+    unanswered = False
+    extras = None
+    for child in children:
+        if child.tag != tag:
+            raise check.fail(
+                f"a repeated answer mixes value types ({tag} and {child.tag!s})", child.sourceline
+            )
+        items = child.items()
+        unanswered, extras = _flags(child, items, name) if items else (False, None)
+        if extras:
+            attrs[(*path, len(leaves))] = extras
+        leaves.append(None if unanswered else reader(child, name))
+    # The writer's trailing placeholder: one unanswered value with no other attributes.
+    if unanswered and not extras:
+        leaves.pop()
+    blanks = leaves.count(None)
+    if blanks:
+        check.nones = True
+    if blanks < len(leaves):
+        check.answered = True
+    return tuple(leaves)
+
+
+def _read_lists(
+    children: list[etree._Element],
+    level: int,
+    path: _Path,
+    check: _RepeatCheck,
+    attrs: dict[_Path, dict[str, str]],
+) -> _Items:
+    last = children[-1]
+    # The writer's trailing placeholder for a list of lists: a bare <RptValue/>.
+    if last.tag == REPEAT and not len(last.attrib) and not len(last):
+        children.pop()
+    out: list[_Leaf | _Items] = []
+    for index, child in enumerate(children):
+        if child.tag != REPEAT:
+            raise check.fail("a repeat holds either values or lists, not both", child.sourceline)
+        out.append(_read_repeat(child, level + 1, (*path, index), check, attrs))
+    return tuple(out)
+
+
+def _read_opaque(children: list[etree._Element], check: _RepeatCheck) -> _Items:
+    tag: str = children[0].tag  # type: ignore[assignment]  # elements only
+    if tag == REPEAT:
+        raise check.fail("a repeat holds either values or lists, not both")
+    leaves: list[_Leaf | _Items] = []
+    placeholder = False
+    for child in children:
+        if child.tag != tag:
+            raise check.fail(
+                f"a repeated answer mixes value types ({tag} and {child.tag!s})", child.sourceline
+            )
+        leaves.append(RawValue._adopt(child))
+        keys = set(child.keys())
+        flag = child.get(UNANS) or child.get(UNANS_A2J) or ""
+        placeholder = bool(keys) and keys <= _VALUE_RESERVED
+        placeholder = placeholder and _FLAG_VALUES.get(flag.strip().lower(), False)
+    # Opaque values keep their attributes, so only the bare trailing placeholder goes.
+    if placeholder:
+        leaves.pop()
+    if leaves:
+        check.answered = True
+    return tuple(leaves)
+
+
+def _read_root(root: etree._Element, answers: AnswerSet) -> None:
+    """Read an ``<AnswerSet>`` element into an empty answer set."""
+    tag = root.tag
+    if isinstance(tag, str) and tag.startswith("{"):
+        _xml.strip_root_namespace(root)
+        tag = root.tag
+    if tag != ANSWER_SET:
+        raise AnswerSetError(f"the root element must be <AnswerSet>, not <{tag!s}>", line=1)
+    for key, value in root.items():
+        if key == TITLE:
+            answers._title = value
+        elif key == VERSION:
+            answers._version = value
+        else:
+            answers.attributes[str(key)] = value
+    answers._nsmap = {prefix: uri for prefix, uri in root.nsmap.items() if prefix is not None}
+    _Reader(answers).read(root)

@@ -127,7 +127,10 @@ def faults_from_args(args: argparse.Namespace) -> Faults:
 
 def main(
     argv: list[str] | None,
-    parser: argparse.ArgumentParser,
+    *,
+    prog: str,
+    description: str,
+    add_options: Callable[[argparse.ArgumentParser], object],
     seed_data: object,
     make_app: Callable[[argparse.Namespace], tuple[ASGIApp, str]],
 ) -> int:
@@ -135,8 +138,10 @@ def main(
 
     Args:
         argv: The arguments (None: ``sys.argv[1:]``).
-        parser: A `build_parser` parser with the sandbox's own options added; this adds
-            ``--dump-seed`` last.
+        prog: The program name shown in help (``python -m ...``).
+        description: One paragraph for ``--help``.
+        add_options: Adds the sandbox's own options to the `build_parser` parser (before
+            ``--dump-seed``, which comes last).
         seed_data: The default seed as JSON-shaped data, printed by ``--dump-seed``.
         make_app: Builds the app from the parsed options (see `faults_from_args`) and names
             the path of its base URL (``/api/rest``, ``/srv.asmx``); may raise `SeedError`.
@@ -146,6 +151,8 @@ def main(
     """
     from ._server import origin  # noqa: PLC0415 (kept beside its only use)
 
+    parser = build_parser(prog, description)
+    add_options(parser)
     parser.add_argument(
         "--dump-seed", action="store_true", help="print the default seed as JSON and exit"
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from _sandbox_kit._cli import build_parser, faults_from_args
+from _sandbox_kit._cli import faults_from_args
 from _sandbox_kit._cli import main as run
 
 from ._seed import DEFAULT_SEED_DATA
@@ -30,20 +30,7 @@ def _make_app(args: argparse.Namespace) -> tuple[AdvanceApp, str]:
     return app, app.spec.operations["createWorkItem"].prefix
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line.
-
-    Args:
-        argv: The arguments (None: ``sys.argv[1:]``).
-
-    Returns:
-        The exit status.
-    """
-    parser = build_parser(
-        "python -m hotdocs_advance.sandbox",
-        "Serve a local emulator of the HotDocs Advance REST API. The first line printed is "
-        "the API base URL; the log-in is at <origin>/auth/Authorize/ServicePrincipalLogIn.",
-    )
+def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-client-interviews",
         action="store_true",
@@ -54,7 +41,21 @@ def main(argv: list[str] | None = None) -> int:
         choices=("upsert", "reject"),
         help="what a changed repeat PUT of a public link does (default: the seed's, upsert)",
     )
-    return run(argv, parser, DEFAULT_SEED_DATA, _make_app)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line with ``argv`` (None: ``sys.argv[1:]``); return the exit status."""
+    return run(
+        argv,
+        prog="python -m hotdocs_advance.sandbox",
+        description=(
+            "Serve a local emulator of the HotDocs Advance REST API. The first line printed is "
+            "the API base URL; the log-in is at <origin>/auth/Authorize/ServicePrincipalLogIn."
+        ),
+        add_options=_options,
+        seed_data=DEFAULT_SEED_DATA,
+        make_app=_make_app,
+    )
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from _sandbox_kit._cli import build_parser, faults_from_args
+from _sandbox_kit._cli import faults_from_args
 from _sandbox_kit._cli import main as run
 
 from ._seed import DEFAULT_SEED_DATA
@@ -25,26 +25,27 @@ def _make_app(args: argparse.Namespace) -> tuple[InfoRouterApp, str]:
     return app, app.path
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line.
-
-    Args:
-        argv: The arguments (None: ``sys.argv[1:]``).
-
-    Returns:
-        The exit status.
-    """
-    parser = build_parser(
-        "python -m inforouter.sandbox",
-        "Serve a local emulator of the infoRouter web services (/srv.asmx: SOAP 1.1, SOAP 1.2, "
-        "HTTP GET and POST). The first line printed is the service URL; add ?WSDL for the WSDL.",
-    )
+def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--error-codes",
         action="store_true",
         help="add the revised pages' numeric errorCode attribute to error answers",
     )
-    return run(argv, parser, DEFAULT_SEED_DATA, _make_app)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line with ``argv`` (None: ``sys.argv[1:]``); return the exit status."""
+    return run(
+        argv,
+        prog="python -m inforouter.sandbox",
+        description=(
+            "Serve a local emulator of the infoRouter web services (/srv.asmx: SOAP 1.1, SOAP 1.2, "
+            "HTTP GET and POST). The first line printed is the service URL; add ?WSDL for the WSDL."
+        ),
+        add_options=_options,
+        seed_data=DEFAULT_SEED_DATA,
+        make_app=_make_app,
+    )
 
 
 if __name__ == "__main__":

@@ -255,8 +255,26 @@ class Seed(abc.ABC):
 
     @classmethod
     @abc.abstractmethod
+    def from_fields(cls, top: Fields) -> Self:
+        """Build a seed from the fields of its top-level mapping (each sandbox has its format)."""
+
+    @classmethod
     def from_mapping(cls, data: object) -> Self:
-        """Build a seed from decoded JSON or YAML (each sandbox defines its format)."""
+        """Read and check a seed mapping (the parsed content of a seed file).
+
+        Args:
+            data: The mapping, in the format described in the sandbox package's docstring.
+
+        Returns:
+            The seed.
+
+        Raises:
+            SeedError: If a field is missing, mistyped, unknown or inconsistent.
+        """
+        top = Fields(data)
+        seed = cls.from_fields(top)
+        top.finish()
+        return seed
 
     @classmethod
     def load(cls, path: str | Path) -> Self:

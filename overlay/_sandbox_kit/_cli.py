@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import signal
 import sys
 from collections.abc import Callable
@@ -124,24 +125,40 @@ def faults_from_args(args: argparse.Namespace) -> Faults:
     )
 
 
-def run(
-    parser: argparse.ArgumentParser,
+def main(
     argv: list[str] | None,
+    *,
+    prog: str,
+    description: str,
+    add_options: Callable[[argparse.ArgumentParser], object],
+    seed_data: object,
     make_app: Callable[[argparse.Namespace], tuple[ASGIApp, str]],
 ) -> int:
-    """Parse options, build the app, print its base URL as the first line and serve.
+    """Run a sandbox's command line: dump the seed, or build the app, print its URL and serve.
 
     Args:
-        parser: A `build_parser` parser with the sandbox's own options added.
         argv: The arguments (None: ``sys.argv[1:]``).
-        make_app: Builds the app from the parsed options and names the path of its base
-            URL (``/api/rest``, ``/srv.asmx``); may raise `SeedError`.
+        prog: The program name shown in help (``python -m ...``).
+        description: One paragraph for ``--help``.
+        add_options: Adds the sandbox's own options to the `build_parser` parser (before
+            ``--dump-seed``, which comes last).
+        seed_data: The default seed as JSON-shaped data, printed by ``--dump-seed``.
+        make_app: Builds the app from the parsed options (see `faults_from_args`) and names
+            the path of its base URL (``/api/rest``, ``/srv.asmx``); may raise `SeedError`.
 
     Returns:
         The process exit status.
     """
     from ._server import origin  # noqa: PLC0415 (kept beside its only use)
 
+    parser = build_parser(prog, description)
+    add_options(parser)
+    parser.add_argument(
+        "--dump-seed", action="store_true", help="print the default seed as JSON and exit"
+    )
+    if "--dump-seed" in (sys.argv[1:] if argv is None else argv):
+        sys.stdout.write(json.dumps(seed_data, indent=2) + "\n")
+        return 0
     args = parser.parse_args(argv)
     try:
         check_host(args.host, allow_remote=args.allow_remote)

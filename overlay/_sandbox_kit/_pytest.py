@@ -1,4 +1,4 @@
-"""The two fixtures each sandbox's pytest plugin defines, built once for both.
+"""The marker and the two fixtures each sandbox's pytest plugin defines, built once for both.
 
 Imported by the plugins only (it imports pytest); the sandbox itself is imported when a
 fixture is first used, so the plugins stay light without the ``sandbox`` extra.
@@ -17,20 +17,27 @@ from ._cli import MISSING_EXTRA
 S = TypeVar("S")
 
 
-def sandbox_fixtures(
-    marker: str, start: Callable[[], S], what: str
-) -> tuple[Callable[..., Iterator[S]], Callable[..., Iterator[S]]]:
-    """Build the session-wide server fixture and the per-test fixture of a sandbox.
+def sandbox_plugin(
+    marker: str, settings: str, start: Callable[[], S], what: str
+) -> tuple[Callable[[pytest.Config], None], Callable[..., Iterator[S]], Callable[..., Iterator[S]]]:
+    """Build a sandbox plugin's ``pytest_configure`` hook, server fixture and per-test fixture.
 
     Args:
         marker: The marker and the per-test fixture's name (the server's is ``<marker>_server``).
+        settings: The marker's keyword arguments as ``--markers`` shows them.
         start: Creates the sandbox (importing it, which needs the ``sandbox`` extra).
         what: The sandbox's name in docstrings, e.g. "Advance".
 
     Returns:
-        The two fixtures, to be bound to module-level names of the plugin.
+        The hook and the two fixtures, to be bound to module-level names of the plugin.
     """
     server_name = f"{marker}_server"
+
+    def configure(config: pytest.Config) -> None:
+        """Declare the marker (for ``--strict-markers``)."""
+        config.addinivalue_line(
+            "markers", f"{marker}({settings}): settings of the {marker} fixture for this test"
+        )
 
     def server() -> Iterator[S]:
         try:
@@ -54,6 +61,7 @@ def sandbox_fixtures(
         f"Give a test the running {what} sandbox, reset to the seed (default or marker)."
     )
     return (
+        configure,
         pytest.fixture(scope="session", name=server_name)(server),
         pytest.fixture(name=marker)(fixture),
     )

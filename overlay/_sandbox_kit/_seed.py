@@ -7,7 +7,7 @@ import json
 import uuid
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Final, Self, TypeVar, cast
+from typing import Final, Generic, Protocol, Self, TypeVar, cast
 
 _T = TypeVar("_T")
 
@@ -59,6 +59,27 @@ def load_seed_file(path: str | Path) -> dict[str, object]:
     return data
 
 
+class _Getter(Protocol[_T]):
+    def __call__(self, key: str, default: _T | _Missing = MISSING) -> _T: ...
+
+
+class _Typed(Generic[_T]):
+    """A typed getter of `Fields`: ``fields.text(key, default)`` returns the field ``key``.
+
+    Without a default the field is required; a value of another type is an error.
+    """
+
+    def __init__(self, kind: type[_T], label: str) -> None:
+        self.kind = kind
+        self.label = label
+
+    def __get__(self, fields: Fields, owner: object = None) -> _Getter[_T]:
+        def get(key: str, default: _T | _Missing = MISSING) -> _T:
+            return fields._get(key, default, self.kind, self.label)
+
+        return get
+
+
 class Fields:
     """Typed, checked access to one mapping of a seed, with its location for messages.
 
@@ -84,6 +105,8 @@ class Fields:
                 raise SeedError(f"{self.where}.{key} is required ({label})")
             return cast("_T", default)
         value = self._data[key]
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            return cast("_T", float(value))
         # bool is an int in Python; a seed's true is not a number.
         if not isinstance(value, kind) or (kind in (int, float) and isinstance(value, bool)):
             raise SeedError(
@@ -91,57 +114,10 @@ class Fields:
             )
         return value
 
-    def text(self, key: str, default: str | _Missing = MISSING) -> str:
-        """Return a string field.
-
-        Args:
-            key: The field name.
-            default: The value when absent; without one the field is required.
-
-        Returns:
-            The value.
-        """
-        return self._get(key, default, str, "a string")
-
-    def flag(self, key: str, default: bool | _Missing = MISSING) -> bool:
-        """Return a boolean field (``true``/``false``).
-
-        Args:
-            key: The field name.
-            default: The value when absent; without one the field is required.
-
-        Returns:
-            The value.
-        """
-        return self._get(key, default, bool, "true or false")
-
-    def integer(self, key: str, default: int | _Missing = MISSING) -> int:
-        """Return an integer field.
-
-        Args:
-            key: The field name.
-            default: The value when absent; without one the field is required.
-
-        Returns:
-            The value.
-        """
-        return self._get(key, default, int, "an integer")
-
-    def number(self, key: str, default: float | _Missing = MISSING) -> float:
-        """Return a number field (integer or decimal).
-
-        Args:
-            key: The field name.
-            default: The value when absent; without one the field is required.
-
-        Returns:
-            The value.
-        """
-        self._read.add(key)
-        value = self._data.get(key)
-        if isinstance(value, int) and not isinstance(value, bool):
-            return float(value)
-        return self._get(key, default, float, "a number")
+    text = _Typed(str, "a string")
+    flag = _Typed(bool, "true or false")
+    integer = _Typed(int, "an integer")
+    number = _Typed(float, "a number")  # an integer too, as a float
 
     def guid(self, key: str) -> uuid.UUID:
         """Return a required GUID field, written as a string.
@@ -279,8 +255,26 @@ class Seed(abc.ABC):
 
     @classmethod
     @abc.abstractmethod
+    def from_fields(cls, top: Fields) -> Self:
+        """Build a seed from the fields of its top-level mapping (each sandbox has its format)."""
+
+    @classmethod
     def from_mapping(cls, data: object) -> Self:
-        """Build a seed from decoded JSON or YAML (each sandbox defines its format)."""
+        """Read and check a seed mapping (the parsed content of a seed file).
+
+        Args:
+            data: The mapping, in the format described in the sandbox package's docstring.
+
+        Returns:
+            The seed.
+
+        Raises:
+            SeedError: If a field is missing, mistyped, unknown or inconsistent.
+        """
+        top = Fields(data)
+        seed = cls.from_fields(top)
+        top.finish()
+        return seed
 
     @classmethod
     def load(cls, path: str | Path) -> Self:

@@ -54,11 +54,14 @@ A malformed seed raises `SeedError` (a `ValueError`) naming the file and the fie
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from _sandbox_kit import FAULT_KINDS, FaultKind, Faults, SeedError
+# The kit's names are imported at once: the kit is light (the plugin loads it anyway).
+from _sandbox_kit import FAULT_KINDS, FaultKind, Faults, SeedError
+from _sandbox_kit._lazy import lazy_export
 
+if TYPE_CHECKING:
     from ._app import AdvanceApp, create_app
     from ._callback import (
         CALLBACK_SECRET_HEADER,
@@ -92,34 +95,18 @@ def __getattr__(name: str) -> Any:
     # Loaded on first use: the pytest plugin imports this package in every test session,
     # where starlette and uvicorn may not even be installed. Import statements, not module
     # names in strings, so that a vendoring tool that rewrites imports rewrites these too.
+    module: ModuleType | None = None
     match name:
         case "AdvanceApp" | "create_app":
-            from . import _app  # noqa: PLC0415
-
-            value = getattr(_app, name)
+            from . import _app as module  # noqa: PLC0415
         case (
             "CALLBACK_SECRET_HEADER" | "CALLBACK_SIGNATURE_HEADER" | "CallbackRecord" | "signature"
         ):
-            from . import _callback  # noqa: PLC0415
-
-            value = getattr(_callback, name)
+            from . import _callback as module  # noqa: PLC0415
         case "AdvanceSandbox":
-            from . import _sandbox  # noqa: PLC0415
-
-            value = getattr(_sandbox, name)
+            from . import _sandbox as module  # noqa: PLC0415
         case "DEFAULT_SEED" | "AdvanceSeed":
-            from . import _seed  # noqa: PLC0415
-
-            value = getattr(_seed, name)
+            from . import _seed as module  # noqa: PLC0415
         case "AdvanceState":
-            from . import _state  # noqa: PLC0415
-
-            value = getattr(_state, name)
-        case "FAULT_KINDS" | "FaultKind" | "Faults" | "SeedError":
-            import _sandbox_kit  # noqa: PLC0415
-
-            value = getattr(_sandbox_kit, name)
-        case _:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    globals()[name] = value
-    return value
+            from . import _state as module  # noqa: PLC0415
+    return lazy_export(globals(), name, module)

@@ -7,22 +7,30 @@ log-in is at the same origin under ``/auth``.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import TYPE_CHECKING
 
-from _sandbox_kit._cli import build_parser, faults_from_args, run
+from _sandbox_kit._cli import faults_from_args
+from _sandbox_kit._cli import main as run
+
+from ._seed import DEFAULT_SEED_DATA
 
 if TYPE_CHECKING:
     from ._app import AdvanceApp
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = build_parser(
-        "python -m hotdocs_advance.sandbox",
-        "Serve a local emulator of the HotDocs Advance REST API. The first line printed is "
-        "the API base URL; the log-in is at <origin>/auth/Authorize/ServicePrincipalLogIn.",
+def _make_app(args: argparse.Namespace) -> tuple[AdvanceApp, str]:
+    from ._app import create_app  # noqa: PLC0415 (after the arguments are checked)
+
+    app = create_app(
+        args.seed,
+        faults=faults_from_args(args),
+        client_interviews=False if args.no_client_interviews else None,
+        public_link_repeat=args.public_link_repeat,
     )
+    return app, app.spec.operations["createWorkItem"].prefix
+
+
+def _options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--no-client-interviews",
         action="store_true",
@@ -33,40 +41,21 @@ def _parser() -> argparse.ArgumentParser:
         choices=("upsert", "reject"),
         help="what a changed repeat PUT of a public link does (default: the seed's, upsert)",
     )
-    parser.add_argument(
-        "--dump-seed", action="store_true", help="print the default seed as JSON and exit"
-    )
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line.
-
-    Args:
-        argv: The arguments (None: ``sys.argv[1:]``).
-
-    Returns:
-        The exit status.
-    """
-    parser = _parser()
-    if "--dump-seed" in (sys.argv[1:] if argv is None else argv):
-        from ._seed import DEFAULT_SEED_DATA  # noqa: PLC0415 (no server needed)
-
-        sys.stdout.write(json.dumps(DEFAULT_SEED_DATA, indent=2) + "\n")
-        return 0
-
-    def make_app(args: argparse.Namespace) -> tuple[AdvanceApp, str]:
-        from ._app import create_app  # noqa: PLC0415 (after the arguments are checked)
-
-        app = create_app(
-            args.seed,
-            faults=faults_from_args(args),
-            client_interviews=False if args.no_client_interviews else None,
-            public_link_repeat=args.public_link_repeat,
-        )
-        return app, app.spec.operations["createWorkItem"].prefix
-
-    return run(parser, argv, make_app)
+    """Run the command line with ``argv`` (None: ``sys.argv[1:]``); return the exit status."""
+    return run(
+        argv,
+        prog="python -m hotdocs_advance.sandbox",
+        description=(
+            "Serve a local emulator of the HotDocs Advance REST API. The first line printed is "
+            "the API base URL; the log-in is at <origin>/auth/Authorize/ServicePrincipalLogIn."
+        ),
+        add_options=_options,
+        seed_data=DEFAULT_SEED_DATA,
+        make_app=_make_app,
+    )
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ from starlette.routing import Route
 
 from ._answers import AnswerSetChecker
 from ._callback import CALLBACK_TIMEOUT, Callback, CallbackRecord
-from ._seed import AdvanceSeed, resolve_seed
+from ._seed import DEFAULT_SEED, AdvanceSeed
 from ._spec import Spec, SpecOperation, WireRequest, WireResponse, load_spec
 from ._state import AdvanceState, ApiError
 
@@ -433,7 +433,9 @@ def create_app(
         SeedError: If the seed is invalid.
         ValueError: If ``public_link_repeat`` is not ``upsert`` or ``reject``.
     """
-    state = new_state(resolve_seed(seed), client_interviews, public_link_repeat)
+    state = new_state(
+        AdvanceSeed.resolve(seed, DEFAULT_SEED), client_interviews, public_link_repeat
+    )
     return AdvanceApp(state, faults, load_spec())
 
 

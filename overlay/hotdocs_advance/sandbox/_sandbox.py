@@ -10,7 +10,7 @@ from _sandbox_kit._sandbox import RunningSandbox
 
 from ._app import AdvanceApp, create_app, new_state
 from ._callback import CallbackRecord
-from ._seed import AdvanceSeed, resolve_seed
+from ._seed import DEFAULT_SEED, AdvanceSeed
 from ._spec import load_spec
 from ._state import AdvanceState
 
@@ -51,7 +51,7 @@ class AdvanceSandbox(RunningSandbox[AdvanceApp]):
         port: int = 0,
         allow_remote: bool = False,
     ) -> None:
-        resolved = resolve_seed(seed)
+        resolved = AdvanceSeed.resolve(seed, DEFAULT_SEED)
         app = create_app(
             resolved,
             faults=faults,
@@ -122,5 +122,7 @@ class AdvanceSandbox(RunningSandbox[AdvanceApp]):
             client_interviews: Overrides the seed's ``clientInterviewsEnabled``.
             public_link_repeat: Overrides the seed's ``publicLinkRepeat``.
         """
-        self.app.state = new_state(resolve_seed(seed), client_interviews, public_link_repeat)
+        self.app.state = new_state(
+            AdvanceSeed.resolve(seed, DEFAULT_SEED), client_interviews, public_link_repeat
+        )
         self.app.faults = faults

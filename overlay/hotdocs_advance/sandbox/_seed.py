@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Final, Literal, cast
 
 from _sandbox_kit import Fields, SeedError
@@ -105,19 +104,8 @@ class AdvanceSeed(Seed):
     api_clients: tuple[ApiClientSeed, ...]
 
     @classmethod
-    def from_mapping(cls, data: object) -> AdvanceSeed:
-        """Read and check a seed mapping (the parsed content of a seed file).
-
-        Args:
-            data: The mapping, in the format described in the package docstring.
-
-        Returns:
-            The seed.
-
-        Raises:
-            SeedError: If a field is missing, mistyped, unknown or inconsistent.
-        """
-        top = Fields(data)
+    def from_fields(cls, top: Fields) -> AdvanceSeed:
+        """Read the seed format described in the package docstring."""
         tenancy = top.text("tenancy", "tenancy1")
         if not _MONIKER.fullmatch(tenancy):
             raise SeedError(f"seed.tenancy must be a lower-case DNS label, not {tenancy!r}")
@@ -171,7 +159,7 @@ class AdvanceSeed(Seed):
             )
             item.finish()
         unique([c.name.lower() for c in clients], "seed.apiClients", "client name")
-        seed = cls(
+        return cls(
             tenancy=tenancy,
             client_interviews_enabled=top.flag("clientInterviewsEnabled", True),
             public_link_repeat=cast(
@@ -183,13 +171,6 @@ class AdvanceSeed(Seed):
             template_packages=tuple(packages),
             api_clients=tuple(clients),
         )
-        top.finish()
-        return seed
 
 
 DEFAULT_SEED: Final = AdvanceSeed.from_mapping(DEFAULT_SEED_DATA)
-
-
-def resolve_seed(seed: AdvanceSeed | str | Path | dict[str, object] | None) -> AdvanceSeed:
-    """Accept a seed in any of the forms the public API takes (see `Seed.resolve`)."""
-    return AdvanceSeed.resolve(seed, DEFAULT_SEED)

@@ -19,21 +19,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pytest
-from _sandbox_kit._pytest import sandbox_fixtures
+from _sandbox_kit._pytest import sandbox_plugin
 
 if TYPE_CHECKING:
     from hotdocs_advance.sandbox import AdvanceSandbox
 
 MARKER = "advance_sandbox"
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    """Declare the marker (for ``--strict-markers``)."""
-    settings = "seed=None, faults=None, client_interviews=None, public_link_repeat=None"
-    config.addinivalue_line(
-        "markers", f"{MARKER}({settings}): settings of the {MARKER} fixture for this test"
-    )
 
 
 def _start() -> AdvanceSandbox:
@@ -42,4 +33,7 @@ def _start() -> AdvanceSandbox:
     return AdvanceSandbox()
 
 
-advance_sandbox_server, advance_sandbox = sandbox_fixtures(MARKER, _start, "Advance")
+SETTINGS = "seed=None, faults=None, client_interviews=None, public_link_repeat=None"
+pytest_configure, advance_sandbox_server, advance_sandbox = sandbox_plugin(
+    MARKER, SETTINGS, _start, "Advance"
+)

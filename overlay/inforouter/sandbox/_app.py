@@ -34,7 +34,7 @@ from starlette.types import Scope
 
 from ._models import TaskModels
 from ._operations import HANDLERS, ROOTS, Answer, Context, error_answer
-from ._seed import InfoRouterSeed, resolve_seed
+from ._seed import DEFAULT_SEED, InfoRouterSeed
 from ._state import STATUSES, InfoRouterError, InfoRouterState
 from ._wire import (
     CONTENT_TYPES,
@@ -297,7 +297,7 @@ def create_app(
     Raises:
         SeedError: If the seed is invalid.
     """
-    return InfoRouterApp(new_state(resolve_seed(seed), error_codes), faults)
+    return InfoRouterApp(new_state(InfoRouterSeed.resolve(seed, DEFAULT_SEED), error_codes), faults)
 
 
 def new_state(seed: InfoRouterSeed, error_codes: bool | None = None) -> InfoRouterState:

@@ -8,7 +8,7 @@ from _sandbox_kit import Faults
 from _sandbox_kit._sandbox import RunningSandbox
 
 from ._app import InfoRouterApp, create_app, new_state
-from ._seed import InfoRouterSeed, resolve_seed
+from ._seed import DEFAULT_SEED, InfoRouterSeed
 from ._state import InfoRouterState
 
 
@@ -44,7 +44,9 @@ class InfoRouterSandbox(RunningSandbox[InfoRouterApp]):
         port: int = 0,
         allow_remote: bool = False,
     ) -> None:
-        app = create_app(resolve_seed(seed), faults=faults, error_codes=error_codes)
+        app = create_app(
+            InfoRouterSeed.resolve(seed, DEFAULT_SEED), faults=faults, error_codes=error_codes
+        )
         super().__init__(app, host=host, port=port, allow_remote=allow_remote)
 
     @property
@@ -76,5 +78,5 @@ class InfoRouterSandbox(RunningSandbox[InfoRouterApp]):
             faults: The new fault configuration (None: no faults).
             error_codes: Overrides the seed's ``errorCodes``.
         """
-        self.app.state = new_state(resolve_seed(seed), error_codes)
+        self.app.state = new_state(InfoRouterSeed.resolve(seed, DEFAULT_SEED), error_codes)
         self.app.faults = faults

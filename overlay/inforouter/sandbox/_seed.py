@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Final
 
 from _sandbox_kit import Fields, SeedError
@@ -137,19 +136,8 @@ class InfoRouterSeed(Seed):
     tickets: tuple[tuple[str, str], ...] = field(repr=False)
 
     @classmethod
-    def from_mapping(cls, data: object) -> InfoRouterSeed:  # noqa: PLR0912, PLR0915 (one format)
-        """Read and check a seed mapping (the parsed content of a seed file).
-
-        Args:
-            data: The mapping, in the format described in the package docstring.
-
-        Returns:
-            The seed.
-
-        Raises:
-            SeedError: If a field is missing, mistyped, unknown or inconsistent.
-        """
-        top = Fields(data)
+    def from_fields(cls, top: Fields) -> InfoRouterSeed:  # noqa: PLR0912, PLR0915 (one format)
+        """Read the seed format described in the package docstring."""
         users = []
         for item in top.records("users"):
             login = item.text("login")
@@ -262,7 +250,7 @@ class InfoRouterSeed(Seed):
         hours = top.number("ticketLifetimeHours", 720.0)
         if hours <= 0:
             raise SeedError("seed.ticketLifetimeHours must be positive")
-        seed = cls(
+        return cls(
             sysadmin_account_name=top.text("sysadminAccountName", "sysadmin"),
             ticket_lifetime_hours=hours,
             error_codes=top.flag("errorCodes", False),
@@ -273,13 +261,6 @@ class InfoRouterSeed(Seed):
             redirections=tuple(redirections),
             tickets=tuple(tickets),
         )
-        top.finish()
-        return seed
 
 
 DEFAULT_SEED: Final = InfoRouterSeed.from_mapping(DEFAULT_SEED_DATA)
-
-
-def resolve_seed(seed: InfoRouterSeed | str | Path | dict[str, object] | None) -> InfoRouterSeed:
-    """Accept a seed in any of the forms the public API takes (see `Seed.resolve`)."""
-    return InfoRouterSeed.resolve(seed, DEFAULT_SEED)

@@ -19,21 +19,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pytest
-from _sandbox_kit._pytest import sandbox_fixtures
+from _sandbox_kit._pytest import sandbox_plugin
 
 if TYPE_CHECKING:
     from inforouter.sandbox import InfoRouterSandbox
 
 MARKER = "inforouter_sandbox"
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    """Declare the marker (for ``--strict-markers``)."""
-    settings = "seed=None, faults=None, error_codes=None"
-    config.addinivalue_line(
-        "markers", f"{MARKER}({settings}): settings of the {MARKER} fixture for this test"
-    )
 
 
 def _start() -> InfoRouterSandbox:
@@ -42,4 +33,7 @@ def _start() -> InfoRouterSandbox:
     return InfoRouterSandbox()
 
 
-inforouter_sandbox_server, inforouter_sandbox = sandbox_fixtures(MARKER, _start, "infoRouter")
+SETTINGS = "seed=None, faults=None, error_codes=None"
+pytest_configure, inforouter_sandbox_server, inforouter_sandbox = sandbox_plugin(
+    MARKER, SETTINGS, _start, "infoRouter"
+)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from types import TracebackType
 from typing import Self, TypeVar
 
 from lxml import etree
@@ -114,7 +113,7 @@ class _SessionBase:
 
 
 @contextmanager
-def _not_hiding(exc_type: type[BaseException] | None) -> Iterator[None]:
+def _not_hiding(exc_type: object) -> Iterator[None]:
     """Raise a failure to close, unless an error already ends the block: log that one instead."""
     try:
         yield
@@ -134,13 +133,8 @@ class Closing:
     def __enter__(self) -> Self:
         return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        with _not_hiding(exc_type):
+    def __exit__(self, *exc_info: object) -> None:
+        with _not_hiding(exc_info[0]):
             self.close()
 
 
@@ -154,13 +148,8 @@ class AsyncClosing:
     async def __aenter__(self) -> Self:
         return self
 
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        with _not_hiding(exc_type):
+    async def __aexit__(self, *exc_info: object) -> None:
+        with _not_hiding(exc_info[0]):
             await self.aclose()
 
 

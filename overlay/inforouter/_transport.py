@@ -43,14 +43,7 @@ def new_client(verify: Verify = True) -> httpx.Client:
 
 
 def new_async_client(verify: Verify = True) -> httpx.AsyncClient:
-    """Create the pooled client an `AsyncInfoRouterClient` owns when none is given.
-
-    Args:
-        verify: as httpx accepts it (see `_client_core.ssl_context`).
-
-    Returns:
-        A new `httpx.AsyncClient` verifying certificates with the shared TLS context.
-    """
+    """Async twin of `new_client`, for an `AsyncInfoRouterClient`: an `httpx.AsyncClient`."""
     return httpx.AsyncClient(verify=_client_core.ssl_context(verify))
 
 

@@ -1,4 +1,8 @@
-"""Argument checks shared by the request models and the session methods (TaskRequestError)."""
+"""Argument checks shared by the request models and the session methods (TaskRequestError).
+
+Every ``check_*`` takes the value and the argument's name (for the message), as `check_text`
+does, and returns the value.
+"""
 
 from __future__ import annotations
 
@@ -46,13 +50,6 @@ def check_text(value: object, name: str) -> str:
 def check_name(value: object, name: str) -> str:
     """Check a login name or path: XML-safe text that is not blank.
 
-    Args:
-        value: the value.
-        name: the argument's name, for the message.
-
-    Returns:
-        The value.
-
     Raises:
         TaskRequestError: it is blank or not XML-safe text.
     """
@@ -63,15 +60,7 @@ def check_name(value: object, name: str) -> str:
 
 
 def check_int(value: object, name: str, *, minimum: int) -> int:
-    """Check an integer against a minimum and the xs:int maximum.
-
-    Args:
-        value: the value.
-        name: the argument's name, for the message.
-        minimum: the smallest value allowed.
-
-    Returns:
-        The value.
+    """Check an integer against ``minimum`` (the smallest value allowed) and the xs:int maximum.
 
     Raises:
         TaskRequestError: it is not an int (bool is refused) or out of range.
@@ -114,13 +103,6 @@ def wire_datetime(value: datetime.date, name: str = "due_date") -> datetime.date
 
 def check_bool(value: object, name: str) -> bool:
     """Check that a value is a bool (not merely truthy).
-
-    Args:
-        value: the value.
-        name: the argument's name, for the message.
-
-    Returns:
-        The value.
 
     Raises:
         TaskRequestError: it is not a bool.

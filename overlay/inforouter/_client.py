@@ -5,7 +5,6 @@ from __future__ import annotations
 import ssl
 import warnings
 from collections.abc import Callable
-from types import TracebackType
 from typing import Final, TypeVar
 
 import _client_core
@@ -14,7 +13,7 @@ import httpx
 from ._errors import TaskRequestError, UnsupportedBindingError
 from ._operations import AUTHENTICATE, sends
 from ._retry import DEFAULT_MAX_RETRIES
-from ._session import AsyncSession, Session
+from ._session import AsyncClosing, AsyncSession, Closing, Session
 from ._transport import (
     DEFAULT_MAX_RESPONSE_BYTES,
     hide_secrets_in_httpx_logs,
@@ -153,7 +152,7 @@ class _ClientBase:
         return f"{type(self).__name__}(url={self._url!r}, binding={self._binding!r})"
 
 
-class InfoRouterClient(_ClientBase):
+class InfoRouterClient(_ClientBase, Closing):
     """A client for an infoRouter server's ``/srv.asmx`` web service.
 
     The WSDL ships with the package and is parsed once per process, so building a client is
@@ -254,44 +253,21 @@ class InfoRouterClient(_ClientBase):
         if self._owns_http:
             self._http.close()
 
-    def __enter__(self) -> InfoRouterClient:
-        return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
-
-class AsyncInfoRouterClient(_ClientBase):
+class AsyncInfoRouterClient(_ClientBase, AsyncClosing):
     """An asyncio client for an infoRouter server's ``/srv.asmx``, over SOAP only.
 
     zeep's HTTP GET and POST bindings are synchronous, so only ``"soap11"`` and ``"soap12"``
     are offered here.
 
+    The other arguments and errors are those of `InfoRouterClient`.
+
     Args:
-        url: the service URL, e.g. ``https://docs.example.com/srv.asmx``.
         binding: ``"soap11"`` (the default) or ``"soap12"``.
-        timeout: seconds (above 0, at most a day) or an `httpx.Timeout` for every request.
         http_client: an `httpx.AsyncClient` to send through; it is not closed by `aclose`.
-        max_retries: retries after a failed first attempt, for calls that may be retried
-            (an int >= 0).
-        max_response_bytes: answers larger than this are refused unread (an int > 0).
-        verify: TLS certificate verification, as httpx takes it: True (the default, certifi's
-            CA bundle), False (no verification; for test servers only), the path of a CA
-            bundle, or an `ssl.SSLContext`. It applies to the HTTP client the constructor
-            creates; with ``http_client``, configure that client instead (any other value
-            than True then raises `TaskRequestError`).
 
     Raises:
         UnsupportedBindingError: the binding is not a SOAP binding.
-        TaskRequestError: (a ValueError) ``url`` is not an absolute http(s) URL, or another
-            option has the wrong type or is out of range (wrong types raise it too, never
-            TypeError), ``verify`` is given with ``http_client``, or its CA bundle cannot
-            be loaded.
     """
 
     def __init__(
@@ -330,19 +306,10 @@ class AsyncInfoRouterClient(_ClientBase):
 
     @sends(AUTHENTICATE)
     async def authenticate(self, user: str, password: str) -> AsyncSession:
-        """Log in (AuthenticateUser) and return a session holding the ticket.
-
-        Args:
-            user: the login name (case-insensitive on the server).
-            password: the password; kept to log in again when the ticket expires.
+        """Async twin of `InfoRouterClient.authenticate`; same arguments and errors.
 
         Returns:
             The session; use it as an async context manager to log out at the end.
-
-        Raises:
-            AuthenticationFailedError: wrong credentials, or a disabled or unknown user.
-            TicketNotAllowedError: the account may not get a ticket.
-            InfoRouterError: any other failure.
         """
         session = AsyncSession(
             self._wire, user, password, binding=self._binding, max_retries=self._max_retries
@@ -354,14 +321,3 @@ class AsyncInfoRouterClient(_ClientBase):
         """Close the HTTP client, unless it was given to the constructor."""
         if self._owns_http:
             await self._http.aclose()
-
-    async def __aenter__(self) -> AsyncInfoRouterClient:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()

@@ -14,7 +14,7 @@ import datetime
 import enum
 import re
 from collections.abc import Iterable
-from typing import Any, Final, Literal, TypeAlias, TypeVar
+from typing import Any, ClassVar, Final, Literal, Self, TypeAlias, TypeVar
 
 import _client_core
 import attrs
@@ -261,6 +261,39 @@ def _write(root: str, model: object, fields: tuple[_Field, ...]) -> str:
     return _element(root, "".join(field.write(model) for field in fields))
 
 
+class _XmlParameters:
+    """What both request models share: their ``xmlParameters`` document, written and read."""
+
+    __slots__ = ()  # the models are slotted attrs classes
+    _ROOT: ClassVar[str]
+    _FIELDS: ClassVar[tuple[_Field, ...]]
+
+    def to_xml(self) -> str:
+        """Write the ``xmlParameters`` value.
+
+        Returns:
+            The XML text, exactly as the vendor's examples show it, in the element order of
+            the model (``RelatedTaskRequestModel`` or ``TaskCreationRequestModel``).
+        """
+        return _write(self._ROOT, self, self._FIELDS)
+
+    @classmethod
+    def from_xml(cls, xml: str | bytes) -> Self:
+        """Read an ``xmlParameters`` value; elements may come in any order.
+
+        Args:
+            xml: a document of the class's model: ``RelatedTaskRequestModel`` for
+                `RelatedTaskRequest`, ``TaskCreationRequestModel`` for `TaskRequest`.
+
+        Returns:
+            The request.
+
+        Raises:
+            TaskRequestError: the document is not a valid one of the class's model.
+        """
+        return cls(**_read(xml, cls._ROOT, cls._FIELDS))
+
+
 def _read(xml: str | bytes, root: str, fields: tuple[_Field, ...]) -> dict[str, Any]:
     """Read a model's document, elements in any order, into its constructor's keywords."""
     found = _Fields(_root_element(xml, root), frozenset(field.element for field in fields))
@@ -357,7 +390,7 @@ _RELATED_FIELDS: Final = (
 
 
 @attrs.frozen
-class RelatedTaskRequest:
+class RelatedTaskRequest(_XmlParameters):
     """A new task linked to an existing one (``RelatedTaskRequestModel``, CreateRelatedTask).
 
     Rights come from the parent task's document, so there is no right type or permission flag.
@@ -386,29 +419,8 @@ class RelatedTaskRequest:
     reminder_hours: int = attrs.field(default=0, validator=non_negative_validator)
     allowed_start_hours: int = attrs.field(default=0, validator=non_negative_validator)
     send_notice: bool = attrs.field(default=True, validator=bool_validator)
-
-    def to_xml(self) -> str:
-        """Write the ``xmlParameters`` value.
-
-        Returns:
-            The XML text, exactly as the vendor's examples show it.
-        """
-        return _write(_RELATED_ROOT, self, _RELATED_FIELDS)
-
-    @classmethod
-    def from_xml(cls, xml: str | bytes) -> RelatedTaskRequest:
-        """Read an ``xmlParameters`` value; elements may come in any order.
-
-        Args:
-            xml: a ``RelatedTaskRequestModel`` document.
-
-        Returns:
-            The request.
-
-        Raises:
-            TaskRequestError: the document is not a valid ``RelatedTaskRequestModel``.
-        """
-        return cls(**_read(xml, _RELATED_ROOT, _RELATED_FIELDS))
+    _ROOT = _RELATED_ROOT
+    _FIELDS = _RELATED_FIELDS
 
 
 # The elements of TaskCreationRequestModel, in the wire's order.
@@ -431,7 +443,7 @@ _CREATION_FIELDS: Final = (
 
 
 @attrs.frozen
-class TaskRequest:
+class TaskRequest(_XmlParameters):
     """A new task on a document (``TaskCreationRequestModel``, CreateTask).
 
     Args:
@@ -483,26 +495,5 @@ class TaskRequest:
     on_complete_notification: bool = attrs.field(
         default=False, validator=bool_validator, kw_only=True
     )
-
-    def to_xml(self) -> str:
-        """Write the ``xmlParameters`` value.
-
-        Returns:
-            The XML text, in the element order of ``TaskCreationRequestModel``.
-        """
-        return _write(_CREATION_ROOT, self, _CREATION_FIELDS)
-
-    @classmethod
-    def from_xml(cls, xml: str | bytes) -> TaskRequest:
-        """Read an ``xmlParameters`` value; elements may come in any order.
-
-        Args:
-            xml: a ``TaskCreationRequestModel`` document.
-
-        Returns:
-            The request.
-
-        Raises:
-            TaskRequestError: the document is not a valid ``TaskCreationRequestModel``.
-        """
-        return cls(**_read(xml, _CREATION_ROOT, _CREATION_FIELDS))
+    _ROOT = _CREATION_ROOT
+    _FIELDS = _CREATION_FIELDS

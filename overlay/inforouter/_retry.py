@@ -95,15 +95,7 @@ def retrying(max_retries: int, *, repeatable: bool) -> tenacity.Retrying:
 
 
 def async_retrying(max_retries: int, *, repeatable: bool) -> tenacity.AsyncRetrying:
-    """Build the retry loop for one asynchronous call.
-
-    Args:
-        max_retries: retries after the first attempt.
-        repeatable: the call is safe to send twice.
-
-    Returns:
-        A fresh `tenacity.AsyncRetrying` that re-raises the last error.
-    """
+    """Async twin of `retrying`; same arguments, but a fresh `tenacity.AsyncRetrying`."""
     return _client_core.async_retrying(
         max_retries,
         should_retry=lambda error: _should_retry(error, repeatable=repeatable),

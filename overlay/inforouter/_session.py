@@ -10,8 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from types import TracebackType
-from typing import TypeVar
+from typing import Self, TypeVar
 
 from lxml import etree
 
@@ -113,12 +112,48 @@ class _SessionBase:
             _log.debug("LogOut: the ticket had already expired")
 
 
-def _log_exit_failure(error: InfoRouterError) -> None:
-    # Do not hide the error that ended the block.
-    _log.warning("LogOut failed while leaving a session after an error: %s", error)
+@contextmanager
+def _not_hiding(exc_type: object) -> Iterator[None]:
+    """Raise a failure to close, unless an error already ends the block: log that one instead."""
+    try:
+        yield
+    except InfoRouterError as error:
+        if exc_type is None:
+            raise
+        _log.warning("LogOut failed while leaving a session after an error: %s", error)
 
 
-class Session(SyncTasks, _SessionBase):
+class Closing:
+    """A context manager whose block ends with `close` (the clients' and `Session`'s)."""
+
+    def close(self) -> None:
+        """Close; the subclass says what that means."""
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        with _not_hiding(exc_info[0]):
+            self.close()
+
+
+class AsyncClosing:
+    """An async context manager whose block ends with `aclose`."""
+
+    async def aclose(self) -> None:
+        """Close; the subclass says what that means."""
+        raise NotImplementedError
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        with _not_hiding(exc_info[0]):
+            await self.aclose()
+
+
+class Session(SyncTasks, _SessionBase, Closing):
     """An authenticated infoRouter session. Created by `InfoRouterClient.authenticate`.
 
     Use it as a context manager: leaving the block logs out (an already expired ticket
@@ -130,22 +165,6 @@ class Session(SyncTasks, _SessionBase):
     ) -> None:
         super().__init__(user, password, binding=binding, max_retries=max_retries)
         self._wire = wire
-
-    def __enter__(self) -> Session:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        try:
-            self.close()
-        except InfoRouterError as error:
-            if exc_type is None:
-                raise
-            _log_exit_failure(error)
 
     def _attempt(self, call: _calls.Call[_T]) -> etree._Element:
         with translating(call.operation.name, self._secrets()):
@@ -208,7 +227,7 @@ class Session(SyncTasks, _SessionBase):
         return True
 
 
-class AsyncSession(AsyncTasks, _SessionBase):
+class AsyncSession(AsyncTasks, _SessionBase, AsyncClosing):
     """An authenticated infoRouter session for asyncio.
 
     Created by `AsyncInfoRouterClient.authenticate`; the methods are those of `Session`.
@@ -221,22 +240,6 @@ class AsyncSession(AsyncTasks, _SessionBase):
     ) -> None:
         super().__init__(user, password, binding=binding, max_retries=max_retries)
         self._wire = wire
-
-    async def __aenter__(self) -> AsyncSession:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        try:
-            await self.aclose()
-        except InfoRouterError as error:
-            if exc_type is None:
-                raise
-            _log_exit_failure(error)
 
     async def _attempt(self, call: _calls.Call[_T]) -> etree._Element:
         with translating(call.operation.name, self._secrets()):
@@ -273,22 +276,14 @@ class AsyncSession(AsyncTasks, _SessionBase):
 
     @sends(ops.LOG_OUT)
     async def aclose(self) -> None:
-        """Log out. Calling it again does nothing.
-
-        Raises:
-            InfoRouterError: LogOut failed for another reason than an expired ticket.
-        """
+        """Async twin of `Session.close`; same errors."""
         if self._start_closing():
             with self._already_logged_out_is_fine():
                 await self._exchange(_calls.log_out())
 
     @sends(ops.IS_VALID)
     async def is_valid(self) -> bool:
-        """Check the ticket without extending its expiry; see `Session.is_valid`.
-
-        Returns:
-            False when the ticket expired or the session logged out, else True.
-        """
+        """Async twin of `Session.is_valid`; same returns and errors."""
         if self._closed:
             return False
         try:

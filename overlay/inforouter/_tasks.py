@@ -185,75 +185,22 @@ class AsyncTasks:
     async def create_related_task(
         self, parent_task_id: int, request: RelatedTaskRequest
     ) -> CreatedTask:
-        """Create an ad-hoc task linked to an active task; see `Session.create_related_task`.
-
-        Retried only when the request provably never left; `OutcomeUnknownError` when it may
-        have been applied without an answer; no new login on an expired ticket.
-
-        Args:
-            parent_task_id: the existing, active task to link to.
-            request: the new task.
-
-        Returns:
-            The new task's id, and the user it was redirected to, if any.
-
-        Raises:
-            TaskRequestError: an argument is invalid; nothing was sent.
-            OutcomeUnknownError: the task may or may not have been created.
-            InfoRouterError: any other failure.
-        """
+        """Async twin of `Session.create_related_task`; same arguments, returns and errors."""
         return await self._run(_calls.create_related_task(parent_task_id, request))
 
     @sends(ops.CREATE_TASK)
     async def create_task(self, document_path: str, request: TaskRequest) -> CreatedTask:
-        """Create a task on a document; see `Session.create_task`.
-
-        Retried only when the request provably never left; `OutcomeUnknownError` when it may
-        have been applied without an answer; no new login on an expired ticket.
-
-        Args:
-            document_path: the document's full infoRouter path.
-            request: the new task.
-
-        Returns:
-            The new task's id, and the user it was redirected to, if any.
-
-        Raises:
-            TaskRequestError: an argument is invalid; nothing was sent.
-            OutcomeUnknownError: the task may or may not have been created.
-            InfoRouterError: any other failure.
-        """
+        """Async twin of `Session.create_task`; same arguments, returns and errors."""
         return await self._run(_calls.create_task(document_path, request))
 
     @sends(ops.COMPLETE_TASK)
     async def complete_task(self, task_id: int, comments: str | None = None) -> None:
-        """Complete a task as its assignee; see `Session.complete_task`.
-
-        CHOICE: retried like a read, and repeated once after a new login on an expired ticket.
-
-        Args:
-            task_id: the task.
-            comments: comments to store; the server keeps the first 255 characters.
-
-        Raises:
-            TaskRequestError: an argument is invalid; nothing was sent.
-            InfoRouterError: the server refused, or the call failed.
-        """
+        """Async twin of `Session.complete_task`; same arguments, returns and errors."""
         await self._run(_calls.complete_task(task_id, comments))
 
     @sends(ops.DELETE_TASK)
     async def delete_task(self, task_id: int) -> None:
-        """Delete a task and its attachments; see `Session.delete_task`.
-
-        Retried like a read, and repeated once after a new login on an expired ticket.
-
-        Args:
-            task_id: the task.
-
-        Raises:
-            TaskRequestError: an argument is invalid; nothing was sent.
-            InfoRouterError: the server refused, or the call failed.
-        """
+        """Async twin of `Session.delete_task`; same arguments, returns and errors."""
         await self._run(_calls.delete_task(task_id))
 
     @sends(ops.REASSIGN_TASK)
@@ -266,45 +213,12 @@ class AsyncTasks:
         new_instructions: str = "",
         send_notice: bool = True,
     ) -> ReassignedTask:
-        """Hand a task over to another user; see `Session.reassign_task`.
-
-        Retried only when the request provably never left; `OutcomeUnknownError` when it may
-        have been applied without an answer; no new login on an expired ticket.
-
-        Args:
-            task_id: the task to reassign.
-            to: the new assignee's login name.
-            new_due_date: a date or naive datetime in the server's local time, in the future.
-            new_instructions: the new task's instructions; empty stays empty.
-            send_notice: e-mail the new assignee.
-
-        Returns:
-            The new task.
-
-        Raises:
-            TaskRequestError: an argument is invalid; nothing was sent.
-            OutcomeUnknownError: the task may or may not have been reassigned.
-            InfoRouterError: any other failure.
-        """
+        """Async twin of `Session.reassign_task`; same arguments, returns and errors."""
         return await self._run(
             _calls.reassign_task(task_id, to, new_due_date, new_instructions, send_notice)
         )
 
     @sends(ops.GET_TASK)
     async def get_task(self, task_id: int) -> Task:
-        """Read a task; see `Session.get_task`.
-
-        Retried like a read, and repeated once after a new login on an expired ticket.
-
-        Args:
-            task_id: the task.
-
-        Returns:
-            The task.
-
-        Raises:
-            TaskRequestError: the task id is invalid; nothing was sent.
-            NotFoundError: there is no such task.
-            InfoRouterError: any other failure.
-        """
+        """Async twin of `Session.get_task`; same arguments, returns and errors."""
         return await self._run(_calls.get_task(task_id))

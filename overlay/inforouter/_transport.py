@@ -43,14 +43,7 @@ def new_client(verify: Verify = True) -> httpx.Client:
 
 
 def new_async_client(verify: Verify = True) -> httpx.AsyncClient:
-    """Create the pooled client an `AsyncInfoRouterClient` owns when none is given.
-
-    Args:
-        verify: as httpx accepts it (see `_client_core.ssl_context`).
-
-    Returns:
-        A new `httpx.AsyncClient` verifying certificates with the shared TLS context.
-    """
+    """Async twin of `new_client`, for an `AsyncInfoRouterClient`: an `httpx.AsyncClient`."""
     return httpx.AsyncClient(verify=_client_core.ssl_context(verify))
 
 
@@ -130,20 +123,7 @@ def send(client: httpx.Client, request: httpx.Request, max_bytes: int) -> RawRes
 async def send_async(
     client: httpx.AsyncClient, request: httpx.Request, max_bytes: int
 ) -> RawResponse:
-    """Send a request and read at most ``max_bytes`` of the answer, asynchronously.
-
-    Args:
-        client: the pooled client.
-        request: the request.
-        max_bytes: the largest answer body accepted (after content decoding).
-
-    Returns:
-        The answer.
-
-    Raises:
-        InvalidResponseError: the answer is larger than ``max_bytes``.
-        httpx.HTTPError: the exchange failed (translated by the caller).
-    """
+    """Async twin of `send`; same arguments, returns and errors."""
     response = await client.send(request, stream=True)
     try:
         return _raw(await _client_core.aread_capped(response, max_bytes))

@@ -221,15 +221,7 @@ class SyncWire:
 
 
 class AsyncWire:
-    """Calls operations over one SOAP binding, asynchronously.
-
-    Args:
-        url: the service URL (``https://<server>/srv.asmx``).
-        binding: the SOAP binding.
-        http: the pooled httpx client.
-        timeout: the timeout of every request.
-        max_bytes: the largest answer read.
-    """
+    """Calls operations over one SOAP binding, asynchronously; the arguments are `SyncWire`'s."""
 
     def __init__(
         self,
@@ -247,13 +239,5 @@ class AsyncWire:
         )
 
     async def call(self, operation: str, arguments: Mapping[str, object]) -> etree._Element:
-        """Send one call and check its answer, as `SyncWire.call` does.
-
-        Args:
-            operation: the WSDL operation (the port's method name).
-            arguments: the method's keyword arguments.
-
-        Returns:
-            The successful answer element.
-        """
+        """Async twin of `SyncWire.call`; same arguments, returns and errors."""
         return check_answer(await getattr(self.port, operation)(**arguments), operation)

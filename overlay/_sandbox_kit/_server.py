@@ -172,6 +172,9 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
+_KEEP_ALIVE_S: Final = 130
+
+
 def _config(app: _AbortOnDrop, *, log_config: bool) -> uvicorn.Config:
     import uvicorn  # noqa: PLC0415 (optional dependency, imported on use)
     from uvicorn.config import LOGGING_CONFIG  # noqa: PLC0415
@@ -187,6 +190,10 @@ def _config(app: _AbortOnDrop, *, log_config: bool) -> uvicorn.Config:
         proxy_headers=False,
         server_header=False,
         timeout_graceful_shutdown=_GRACEFUL_SHUTDOWN,
+        # uvicorn closes idle connections after 5 s, as long as httpx keeps them (5 s): a busy
+        # machine then hands a client a connection the server is closing (ReadError). Real
+        # servers keep them longer (Kestrel 130 s, IIS 120 s); so does the sandbox.
+        timeout_keep_alive=_KEEP_ALIVE_S,
         # A library must not reconfigure the host program's logging; the CLI may.
         log_config=LOGGING_CONFIG if log_config else None,
     )

@@ -38,7 +38,7 @@ class SaveAndCloseResult:
     status: str | None
 
 
-@attrs.define
+@attrs.frozen
 class AssemblySession(models.AssemblySession):
     """What a browser page needs to show the interview of a new assembly session.
 

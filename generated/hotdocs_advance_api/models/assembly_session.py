@@ -13,7 +13,7 @@ from ..types import check_member
 T = TypeVar("T", bound="AssemblySession")
 
 
-@_attrs_define
+@_attrs_define(frozen=True)
 class AssemblySession:
     """Result of `beginAssemblySession`: what a browser page needs to load the interview. Other
     members may appear; they are not documented by the vendor.
@@ -66,9 +66,9 @@ class AssemblySession:
             hda_session_id=hda_session_id,
             core_session_id=core_session_id,
             interview_js_url=interview_js_url,
+            extra=d,
         )
 
-        assembly_session.additional_properties = d
         return assembly_session
 
     @property

@@ -12,7 +12,7 @@ from ..types import UNSET, Unset, check_member, or_unset
 T = TypeVar("T", bound="Problem")
 
 
-@_attrs_define
+@_attrs_define(frozen=True)
 class Problem:
     """RFC 7807 problem details, as ASP.NET Core emits them by default. Error bodies are
     not documented by the vendor (CHOICE); every member is optional and extra members (e.g. `traceId`) may appear.
@@ -75,9 +75,9 @@ class Problem:
             title=None if isinstance(title, Unset) else title,
             status=None if isinstance(status, Unset) else status,
             detail=None if isinstance(detail, Unset) else detail,
+            extra=d,
         )
 
-        problem.additional_properties = d
         return problem
 
     @property

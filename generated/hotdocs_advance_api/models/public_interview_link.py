@@ -13,7 +13,7 @@ from ..types import UNSET, Unset, check_member, or_unset
 T = TypeVar("T", bound="PublicInterviewLink")
 
 
-@_attrs_define
+@_attrs_define(frozen=True)
 class PublicInterviewLink:
     """A public interview link as the server reports it. This shape is not documented by the vendor
     (CHOICE: the creation fields plus `id`); all members are optional and others may appear.
@@ -109,9 +109,9 @@ class PublicInterviewLink:
             else template_package_id,
             work_group_id=None if isinstance(work_group_id, Unset) else work_group_id,
             is_active=None if isinstance(is_active, Unset) else is_active,
+            extra=d,
         )
 
-        public_interview_link.additional_properties = d
         return public_interview_link
 
     @property

@@ -12,7 +12,7 @@ from ..types import check_member
 T = TypeVar("T", bound="VersionStatus")
 
 
-@_attrs_define
+@_attrs_define(frozen=True)
 class VersionStatus:
     """Status of a work item version. `status` is a free string: known values are Saving, Saved,
     Completing, Completed, PostProcessingFailed and InProgress (CHOICE spelling); any other value
@@ -57,9 +57,9 @@ class VersionStatus:
 
         version_status = cls(
             status=status,
+            extra=d,
         )
 
-        version_status.additional_properties = d
         return version_status
 
     @property

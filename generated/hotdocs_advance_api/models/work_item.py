@@ -18,7 +18,7 @@ from ..types import UNSET, Unset, check_member, or_unset
 T = TypeVar("T", bound="WorkItem")
 
 
-@_attrs_define
+@_attrs_define(frozen=True)
 class WorkItem:
     """A work item as the server reports it. This shape is not documented by the vendor (CHOICE: the
     creation fields plus `id` and `status`); all members are optional and others may appear.
@@ -148,9 +148,9 @@ class WorkItem:
             if isinstance(is_private_to_owner, Unset)
             else is_private_to_owner,
             status=None if isinstance(status, Unset) else status,
+            extra=d,
         )
 
-        work_item.additional_properties = d
         return work_item
 
     @property

@@ -80,11 +80,11 @@ class Verify(Generic[T]):
     def __init__(
         self,
         operation: Operation[T],
-        request: Mapping[str, Any],
+        request: Callable[[], Mapping[str, Any]],
         matches: Callable[[T], bool],
     ) -> None:
         self.operation = operation
-        self.request = request
+        self.request = request  # built only when a 409 is to be settled
         self.matches = matches
 
 
@@ -120,7 +120,7 @@ def read_back(
             and found.template_package_id == sent.template_package_id
         )
 
-    return Verify(operation, operation.build_request(resource_id), matches)
+    return Verify(operation, lambda: operation.build_request(resource_id), matches)
 
 
 class Call(Generic[T]):

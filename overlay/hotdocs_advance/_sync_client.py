@@ -286,7 +286,7 @@ class AdvanceClient(BaseClient):
     ) -> None:
         """Settle a 409 on a retried create: success if the resource is the one it sent."""
         try:
-            response = self._authorized(verify.request, call, number)
+            response = self._authorized(verify.request(), call, number)
             found = verify.operation.parse_response(response)
             # parse_response() gives an UnexpectedResponse for anything but the read's success.
             own = not isinstance(found, UnexpectedResponse) and verify.matches(found)

@@ -9,12 +9,10 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.create_work_item_request import CreateWorkItemRequest
 from ...models.problem import Problem
-from ...models.work_item import WorkItem
 from ...types import (
     Response,
     UnexpectedResponse,
-    json_object,
-    read_body,
+    media_type_problem,
     read_error,
 )
 
@@ -51,7 +49,7 @@ def build_request(
     return _kwargs
 
 
-def parse_response(response: httpx.Response) -> None | WorkItem | UnexpectedResponse:
+def parse_response(response: httpx.Response) -> None | UnexpectedResponse:
     """Read a success answer to create_work_item; never raises on a bad body.
 
     Returns:
@@ -60,13 +58,13 @@ def parse_response(response: httpx.Response) -> None | WorkItem | UnexpectedResp
         content type that is not the documented one, or a body not of the documented shape.
     """
     if response.status_code == 200:
-        if not response.content.strip():
-            return None
-        return read_body(
-            response,
-            ("application/json",),
-            lambda r: WorkItem.from_dict(json_object(r)),
-        )
+        # x-body-ignored: the body is not read, but an answer of another media type is not this
+        # operation's (an HTML page from a wrong base URL, say).
+        if response.content.strip():
+            problem = media_type_problem(response, ("application/json",))
+            if problem is not None:
+                return UnexpectedResponse(response, problem)
+        return None
     # CHOICE (not documented by the vendor): another 2xx without a body is the documented empty
     # success, so that a create the server did carry out is not reported as a failure.
     if 200 <= response.status_code <= 299 and not response.content.strip():
@@ -91,7 +89,7 @@ def parse_error(response: httpx.Response) -> Problem | None:
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[None | WorkItem | UnexpectedResponse]:
+) -> Response[None | UnexpectedResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -105,7 +103,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreateWorkItemRequest,
-) -> Response[None | WorkItem | UnexpectedResponse]:
+) -> Response[None | UnexpectedResponse]:
     """Create a work item
 
      Creates a new work item in an existing work group from the live version of a template package,
@@ -130,7 +128,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[None | WorkItem | UnexpectedResponse]
+        Response[None | UnexpectedResponse]
     """
 
     kwargs = build_request(
@@ -150,7 +148,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: CreateWorkItemRequest,
-) -> None | WorkItem | UnexpectedResponse:
+) -> None | UnexpectedResponse:
     """Create a work item
 
      Creates a new work item in an existing work group from the live version of a template package,
@@ -175,7 +173,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        None | WorkItem | UnexpectedResponse
+        None | UnexpectedResponse
     """
 
     return sync_detailed(
@@ -190,7 +188,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: CreateWorkItemRequest,
-) -> Response[None | WorkItem | UnexpectedResponse]:
+) -> Response[None | UnexpectedResponse]:
     """Create a work item
 
      Creates a new work item in an existing work group from the live version of a template package,
@@ -215,7 +213,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[None | WorkItem | UnexpectedResponse]
+        Response[None | UnexpectedResponse]
     """
 
     kwargs = build_request(
@@ -233,7 +231,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: CreateWorkItemRequest,
-) -> None | WorkItem | UnexpectedResponse:
+) -> None | UnexpectedResponse:
     """Create a work item
 
      Creates a new work item in an existing work group from the live version of a template package,
@@ -258,7 +256,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        None | WorkItem | UnexpectedResponse
+        None | UnexpectedResponse
     """
 
     return (

@@ -7,6 +7,7 @@ that send and await.
 
 from __future__ import annotations
 
+import abc
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -123,12 +124,12 @@ def _not_hiding(exc_type: object) -> Iterator[None]:
         _log.warning("LogOut failed while leaving a session after an error: %s", error)
 
 
-class Closing:
+class Closing(abc.ABC):
     """A context manager whose block ends with `close` (the clients' and `Session`'s)."""
 
+    @abc.abstractmethod
     def close(self) -> None:
         """Close; the subclass says what that means."""
-        raise NotImplementedError
 
     def __enter__(self) -> Self:
         return self
@@ -138,12 +139,12 @@ class Closing:
             self.close()
 
 
-class AsyncClosing:
+class AsyncClosing(abc.ABC):
     """An async context manager whose block ends with `aclose`."""
 
+    @abc.abstractmethod
     async def aclose(self) -> None:
         """Close; the subclass says what that means."""
-        raise NotImplementedError
 
     async def __aenter__(self) -> Self:
         return self

@@ -7,6 +7,7 @@ classes; `SyncTasks` and `AsyncTasks` differ only in how the call is sent (`_run
 
 from __future__ import annotations
 
+import abc
 import datetime
 from typing import TypeVar
 
@@ -19,11 +20,12 @@ from ._results import CreatedTask, ReassignedTask, Task
 _T = TypeVar("_T")
 
 
-class SyncTasks:
+class SyncTasks(abc.ABC):
     """The task methods of `Session`."""
 
+    @abc.abstractmethod
     def _run(self, call: _calls.Call[_T]) -> _T:
-        raise NotImplementedError  # Session sends it
+        """Send a call (`Session` does)."""
 
     @sends(ops.CREATE_RELATED_TASK)
     def create_related_task(self, parent_task_id: int, request: RelatedTaskRequest) -> CreatedTask:
@@ -175,11 +177,12 @@ class SyncTasks:
         return self._run(_calls.get_task(task_id))
 
 
-class AsyncTasks:
+class AsyncTasks(abc.ABC):
     """The task methods of `AsyncSession`."""
 
+    @abc.abstractmethod
     async def _run(self, call: _calls.Call[_T]) -> _T:
-        raise NotImplementedError  # AsyncSession sends it
+        """Send a call (`AsyncSession` does)."""
 
     @sends(ops.CREATE_RELATED_TASK)
     async def create_related_task(

@@ -35,7 +35,7 @@ from ._retry import (
     retrying,
     sleep,
 )
-from ._xml import DoctypeRefusedError, parse_untrusted, parser
+from ._xml import DoctypeRefusedError, EntityDeclarationRefusedError, parse_untrusted, parser
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
@@ -50,6 +50,7 @@ __all__ = [
     "RETRY_STATUS_CODES",
     "BodyTooLargeError",
     "DoctypeRefusedError",
+    "EntityDeclarationRefusedError",
     "aread_capped",
     "async_retrying",
     "async_sleep",

@@ -1,7 +1,8 @@
 """The hardened lxml parser for XML that comes from outside (answers, task models, faults).
 
 No entity is expanded, no DTD is loaded, nothing is fetched from the network, lxml's size
-limits stay on, and a document that declares a DOCTYPE is refused.
+limits stay on, and a document that declares a DOCTYPE is refused (or, for callers that
+ask for it, has its DTD ignored while any entity declaration is still refused).
 """
 
 from __future__ import annotations
@@ -16,6 +17,14 @@ _local = threading.local()
 
 class DoctypeRefusedError(ValueError):
     """The document declares a DOCTYPE (and so possibly entities): it is refused unexpanded."""
+
+
+class EntityDeclarationRefusedError(DoctypeRefusedError):
+    """The document's DOCTYPE declares an entity: it is refused unexpanded and unfetched."""
+
+
+# "<!ENTITY" as ASCII-compatible bytes and as UTF-16 (either byte order).
+_ENTITY_MARKS = tuple("<!ENTITY".encode(codec) for codec in ("ascii", "utf-16-le", "utf-16-be"))
 
 
 def parser(*, keep_comments: bool = False, encoding: str | None = None) -> etree.XMLParser:
@@ -48,24 +57,43 @@ def parser(*, keep_comments: bool = False, encoding: str | None = None) -> etree
 
 
 def parse_untrusted(
-    content: bytes, *, keep_comments: bool = False, encoding: str | None = None
+    content: bytes,
+    *,
+    keep_comments: bool = False,
+    encoding: str | None = None,
+    ignore_dtd: bool = False,
 ) -> etree._Element:
-    """Parse untrusted XML into its root element, refusing any DOCTYPE.
+    """Parse untrusted XML into its root element, refusing any DOCTYPE by default.
 
     Args:
         content: The document's bytes.
         keep_comments: As for ``parser()``.
         encoding: As for ``parser()``.
+        ignore_dtd: Accept a DOCTYPE and ignore its DTD (an external one is never loaded or
+            fetched; an internal subset's declarations are not applied). A document holding
+            ``<!ENTITY`` anywhere is still refused, before it is parsed, and so is one whose
+            parsed DTD declares an entity.
 
     Returns:
         The root element.
 
     Raises:
         lxml.etree.XMLSyntaxError: The bytes are not a well-formed XML document.
-        DoctypeRefusedError: The document declares a DOCTYPE.
+        EntityDeclarationRefusedError: ``ignore_dtd`` and the document declares an entity.
+        DoctypeRefusedError: Not ``ignore_dtd`` and the document declares a DOCTYPE.
     """
+    if ignore_dtd and any(mark in content for mark in _ENTITY_MARKS):
+        raise EntityDeclarationRefusedError(
+            "entity declarations are refused (nothing was expanded or fetched)"
+        )
     root = etree.fromstring(content, parser(keep_comments=keep_comments, encoding=encoding))
     docinfo = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+    if ignore_dtd:
+        internal = docinfo.internalDTD
+        if internal is not None and any(True for _ in internal.iterentities()):
+            raise EntityDeclarationRefusedError(
+                "entity declarations are refused (nothing was expanded or fetched)"
+            )
+    elif docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
         raise DoctypeRefusedError("a DOCTYPE is not allowed (nothing was expanded or fetched)")
     return root

@@ -163,11 +163,7 @@ def _read_choice(element: etree._Element, name: str) -> _Leaf:
     for child in element:
         if child.tag == SELECTION and not child.items():
             text = _element_text(child, name) if len(child) else child.text
-            if not text:
-                text = ""
-            elif "\\" in text:
-                text = _xml.unescape(text)
-            selections.append(text)
+            selections.append(text or "")
         elif isinstance(child.tag, str):
             raise AnswerSetError(
                 f"<MCValue> may hold only plain <SelValue> elements, not {_describe(child)}",

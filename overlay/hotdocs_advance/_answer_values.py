@@ -331,7 +331,7 @@ def _check_decimal(name: str, value: Decimal) -> Decimal:
 def _check_choice(name: str, choice: MultipleChoice) -> MultipleChoice:
     for selection in choice.selections:
         if not selection.isprintable():
-            _check_text(name, selection, "selection", escaped=True)
+            _check_text(name, selection, "selection")
     return choice
 
 

@@ -75,8 +75,8 @@ def _write_true_false(parent: etree._Element, value: Any, tag: str | None, attri
 def _write_choice(parent: etree._Element, value: Any, tag: str | None, attrib: _Attrib) -> None:
     element = etree.SubElement(parent, MULTIPLE_CHOICE, attrib)
     for selection in value._selections:
-        text = _xml.escape(selection) if _xml.needs_escape(selection) else selection
-        etree.SubElement(element, SELECTION).text = text
+        # Verbatim: the Open SDK escapes only answer names (selections were checked when set).
+        etree.SubElement(element, SELECTION).text = selection
 
 
 def _write_none(parent: etree._Element, value: Any, tag: str | None, attrib: _Attrib) -> None:

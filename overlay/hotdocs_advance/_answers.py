@@ -95,10 +95,20 @@ class AnswerSet(MutableMapping[str, AnswerValue]):
     only ``None`` is refused: nothing says its type); values are stored in that form. An empty
     repeat is written ``<RptValue/>`` and keeps no type.
 
-    Names and selections use the Open SDK's escaping: a backslash and C0 controls are written
-    as ``\xx`` (``\`` becomes ``\5c``) and decoded on reading. Text answers are written as
-    they are (the SDK does not escape ``TextValue``, so a Windows path stays readable), and
-    text with characters XML 1.0 cannot carry is refused.
+    Answer names use the Open SDK's escaping: a backslash and C0 controls are written as
+    ``\xx`` (``\`` becomes ``\5c``) and decoded on reading. Selections and text answers are
+    read and written verbatim (the SDK escapes neither, nor do A2J and other writers, so a
+    Windows path such as ``C:\data`` stays as it is), and a selection or text with characters
+    XML 1.0 cannot carry (a C0 control other than tab, CR and LF, a lone surrogate) is refused.
+
+    Bytes are decoded by a BOM first (UTF-8, UTF-16 LE or BE); then UTF-16 without a BOM is
+    recognised by its first bytes; ASCII-compatible bytes whose declaration names UTF-16 (the
+    Open SDK's ``GetXMLString()`` always declares utf-16, and files are saved as UTF-8) are
+    read as UTF-8, and refused when they are not UTF-8; otherwise the declared encoding (e.g.
+    windows-1252) applies, UTF-8 when none is declared. A DOCTYPE is accepted and its DTD
+    ignored (an external DTD is never loaded or fetched, an internal subset's declarations are
+    not applied, and it is not written back); a document that declares an entity is refused
+    before it is parsed, so nothing is expanded or fetched.
 
     Nothing in a file is dropped silently. The root's other attributes are in ``attributes``,
     an answer's attributes (``save``, ``userExtendible``, unknown ones) in
@@ -287,17 +297,22 @@ class AnswerSet(MutableMapping[str, AnswerValue]):
         """Read HotDocs answer XML.
 
         Args:
-            xml: The document. A BOM, an XML declaration, CRLF line ends, single-quoted
-                attributes and ``UNANS`` are fine; a namespace on the root is ignored.
+            xml: The document. A BOM, an XML declaration (even one declaring utf-16 over
+                UTF-8 bytes, as the Open SDK writes), CRLF line ends, single-quoted
+                attributes, ``UNANS`` and a DOCTYPE (its DTD ignored, never fetched) are
+                fine; a namespace on the root is ignored. Bytes are decoded as the class
+                docstring says.
 
         Returns:
             The answer set.
 
         Raises:
-            AnswerSetError: The input is not well-formed, has a DOCTYPE, or breaks a rule
+            AnswerSetError: The input is not well-formed, declares an entity (refused
+                unexpanded and unfetched), is not in the encoding its BOM or bytes say, or
+                breaks a rule
                 HotDocs relies on (named in the message, with the answer and line).
         """
-        return cls._from_root(_xml.parse(xml))
+        return cls._from_root(_xml.parse(xml, ignore_dtd=True))
 
     @classmethod
     def _from_root(cls, root: etree._Element) -> AnswerSet:
@@ -560,7 +575,9 @@ def validate_answer_xml(xml: str | bytes) -> None:
     The schema (``spec/hotdocs-answer-set.xsd``) checks structure and lexical forms; then the
     reader's rules apply: repeats at most 4 deep with one value type, real calendar dates,
     names not empty and at most 255 characters, no answer twice. A namespace on the root is
-    ignored, as the emulator does.
+    ignored, as the emulator does. Bytes are decoded and a DOCTYPE is handled as
+    ``AnswerSet.from_xml`` does: the DTD is ignored (never loaded or fetched) and a document
+    that declares an entity is refused.
 
     Args:
         xml: The document, as text or bytes.
@@ -569,7 +586,7 @@ def validate_answer_xml(xml: str | bytes) -> None:
         AnswerSetError: With ``line``, ``column`` (when the parser knows it) and ``answer``
             (the enclosing answer's name, when there is one).
     """
-    root = _xml.parse(xml)
+    root = _xml.parse(xml, ignore_dtd=True)
     if isinstance(root.tag, str) and root.tag.startswith("{"):
         _xml.strip_root_namespace(root)
     errors = _xml.schema_errors(root)

@@ -267,6 +267,9 @@ _Stored: TypeAlias = (
     str | bool | Decimal | datetime.date | MultipleChoice | Unanswered | RawValue | _Items
 )
 _Path: TypeAlias = tuple[int, ...]
+# Content a reader ignores but a lossless round trip writes back: the text of an unanswered
+# value, or the ``<SelValue>`` elements of a choice holding an unanswered selection.
+_Kept: TypeAlias = str | tuple[etree._Element, ...]
 
 
 def _same(left: object, right: object) -> bool:

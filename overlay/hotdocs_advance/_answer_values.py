@@ -14,6 +14,7 @@ from typing import Any, Final, TypeAlias, cast
 from lxml import etree
 
 from . import _xml
+from ._answer_lexical import lexical_problem
 from ._errors import AnswerSetError
 
 # --- Wire names: each is written here once -------------------------------------------------
@@ -200,6 +201,9 @@ class RawValue:
             errors = _xml.schema_errors(wrapper)
             if errors:
                 raise AnswerSetError(f"<{tag}> breaks the answer-set schema: {errors[0].message}")
+            problem = lexical_problem(wrapper)
+            if problem is not None:
+                raise AnswerSetError(f"<{tag}> breaks the answer-set schema: {problem[1]}")
         element.tail = None
         object.__setattr__(self, "_element", element)
         object.__setattr__(self, "_canonical", None)

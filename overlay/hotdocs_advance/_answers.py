@@ -566,10 +566,12 @@ def _from_json(name: str, value: object) -> RepeatItem:
 def validate_answer_xml(xml: str | bytes) -> None:
     """Check answer XML against the answer-set schema and the rules the schema leaves out.
 
-    The schema (``spec/hotdocs-answer-set.xsd``) checks structure and lexical forms; then the
-    reader's rules apply: repeats at most 4 deep with one value type, real calendar dates,
-    names not empty and at most 255 characters, no answer twice. A namespace on the root is
-    ignored, as the emulator does.
+    The schema (``spec/hotdocs-answer-set.xsd``) checks structure and lexical forms; the text of
+    each answered ``NumValue`` and ``TFValue`` is then checked against the schema's
+    ``NumLexical`` and ``TFLexical`` (the schema lets unanswered values hold any text, as the
+    HotDocs Open SDK reads them); then the reader's rules apply: repeats at most 4 deep with
+    one value type, real calendar dates, names not empty and at most 255 characters, no answer
+    twice. A namespace on the root is ignored, as the emulator does.
 
     Args:
         xml: The document, as text or bytes.

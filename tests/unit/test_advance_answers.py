@@ -782,6 +782,7 @@ def test_raw_values_compare_as_canonical_xml() -> None:
         ("<RptValue/>", "not an opaque value"),
         ("<DBValue><Row/></DBValue>", "schema"),
         ("<ClauseLibValue><ClauseSelValue/></ClauseLibValue>", "schema"),
+        ('<DBValue><DBColumn name="c"><NumValue>1,5</NumValue></DBColumn></DBValue>', "NumLexical"),
         ("<a/><b/>", "well-formed"),
         ("<!DOCTYPE x><DBValue/>", "DOCTYPE"),
     ],

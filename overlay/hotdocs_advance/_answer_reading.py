@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
@@ -39,6 +40,7 @@ from ._answer_values import (
     RawValue,
     Unanswered,
     _Items,
+    _Kept,
     _Leaf,
     _Path,
     _RepeatCheck,
@@ -55,6 +57,10 @@ if TYPE_CHECKING:
 
 
 _PLACEHOLDER: Final = [(UNANS, TRUE)]
+
+
+class _Unusual(Exception):  # noqa: N818 - a signal, not an error
+    """A fast reader met a form only the full reader handles (an unanswered ``<SelValue>``)."""
 
 
 def _flags(
@@ -147,9 +153,10 @@ def _read_true_false(element: etree._Element, name: str) -> _Leaf:
     if not text:
         return None
     flag = text.strip().lower()
-    if flag == TRUE:
+    # 1 and 0 as the HotDocs Open SDK reads them.
+    if flag in (TRUE, "1"):
         return True
-    if flag == FALSE:
+    if flag in (FALSE, "0"):
         return False
     if not flag:
         return None
@@ -159,9 +166,28 @@ def _read_true_false(element: etree._Element, name: str) -> _Leaf:
 
 
 def _read_choice(element: etree._Element, name: str) -> _Leaf:
+    """Read a choice of plain selections; raise ``_Unusual`` at a flagged ``<SelValue>``."""
+    return _read_choice_keeping(element, name, fast=True)[0]
+
+
+def _read_choice_keeping(
+    element: etree._Element, name: str, *, fast: bool = False
+) -> tuple[MultipleChoice, tuple[etree._Element, ...] | None]:
+    """Read a choice, and the ``<SelValue>`` elements to keep when one is flagged unanswered.
+
+    As the HotDocs Open SDK reads it, ``<SelValue unans="true"/>`` (browser interviews write
+    it) adds no selection and its text is ignored; the elements are kept so that writing the
+    choice back gives the same element.
+    """
     selections = []
+    keep = False
     for child in element:
-        if child.tag == SELECTION and not child.items():
+        items = child.items()
+        if child.tag == SELECTION and items and _selection_flags(child, items, name):
+            if fast:
+                raise _Unusual
+            keep = True
+        elif child.tag == SELECTION:
             text = _element_text(child, name) if len(child) else child.text
             selections.append(text or "")
         elif isinstance(child.tag, str):
@@ -172,7 +198,26 @@ def _read_choice(element: etree._Element, name: str) -> _Leaf:
             )
     choice = MultipleChoice.__new__(MultipleChoice)
     object.__setattr__(choice, "_selections", tuple(selections))
-    return choice
+    if not keep:
+        return choice, None
+    kept = []
+    for child in element.iterchildren(SELECTION):
+        copied = copy.deepcopy(child)
+        copied.tail = None
+        kept.append(copied)
+    return choice, tuple(kept)
+
+
+def _selection_flags(child: etree._Element, items: list[tuple[str, str]], name: str) -> bool:
+    """Whether a ``<SelValue>`` with attributes is unanswered; only the flag is allowed."""
+    unanswered, extras = _flags(child, items, name)
+    if extras:
+        raise AnswerSetError(
+            f"<MCValue> may hold only plain <SelValue> elements, not {_describe(child)}",
+            answer=name,
+            line=child.sourceline,
+        )
+    return unanswered
 
 
 def _describe(element: etree._Element) -> str:
@@ -192,9 +237,10 @@ _LEAF_READERS: Final = {
 class _Reader:
     """Reads the answers of one document into an AnswerSet's storage."""
 
-    __slots__ = ("answer_attrs", "value_attrs", "values", "wire_names")
+    __slots__ = ("answer_attrs", "kept", "value_attrs", "values", "wire_names")
 
     def __init__(self, answers: AnswerSet) -> None:
+        self.kept = answers._kept
         self.values = answers._values
         self.answer_attrs = answers._answer_attrs
         self.value_attrs = answers._value_attrs
@@ -245,7 +291,10 @@ class _Reader:
                 text = element.text
                 value = True if text == TRUE else False if text == FALSE else None
             elif tag == MULTIPLE_CHOICE:
-                value = _read_choice(element, name)
+                try:
+                    value = _read_choice(element, name)
+                except _Unusual:
+                    value = None
             else:
                 value = self.simple(element, tag, items, name)
             if value is None:  # not in its plain form: let the full reader decide
@@ -277,7 +326,18 @@ class _Reader:
             unanswered, extras = _flags(element, items, name)
             if extras:
                 self.value_attrs[name] = {(): extras}
-        found = None if unanswered else reader(element, name)
+        found: _Leaf
+        if unanswered:
+            found = None
+            text = _ignored_text(element)
+            if text:
+                self.kept[name] = {(): text}
+        elif tag == MULTIPLE_CHOICE:
+            found, selections = _read_choice_keeping(element, name)
+            if selections:
+                self.kept[name] = {(): selections}
+        else:
+            found = reader(element, name)
         return Unanswered(_TAG_KIND[tag]) if found is None else found
 
     def answer_name(self, answer: etree._Element) -> str:
@@ -299,12 +359,20 @@ class _Reader:
 
     def repeated(self, element: etree._Element, name: str) -> _Items:
         attrs: dict[_Path, dict[str, str]] = {}
+        kept: dict[_Path, _Kept] = {}
         check = _RepeatCheck(name)
         check.line = element.sourceline
-        repeat = check.finish(_read_repeat(element, 1, (), check, attrs))
+        repeat = check.finish(_read_repeat(element, 1, (), check, attrs, kept=kept))
         if attrs:
             self.value_attrs[name] = attrs
+        if kept:
+            self.kept[name] = kept
         return repeat
+
+
+def _ignored_text(element: etree._Element) -> str:
+    """Return the text of an unanswered simple value (ignored by readers, kept to write back)."""
+    return str(element.xpath("string()")) if len(element) else element.text or ""
 
 
 def _find_duplicate(root: etree._Element) -> None:
@@ -365,8 +433,11 @@ def _read_flat(element: etree._Element, name: str) -> _Items | None:
             if tag == TEXT and not len(child):
                 append(child.text or "")
             else:
-                append(reader(child, name))
-        elif attributes == _PLACEHOLDER:
+                try:
+                    append(reader(child, name))
+                except _Unusual:  # an unanswered <SelValue>, kept by _read_repeat
+                    return None
+        elif attributes == _PLACEHOLDER and not child.text and not len(child):
             unanswered = True
             append(None)
         else:
@@ -388,6 +459,8 @@ def _read_repeat(  # noqa: PLR0912 - one pass, for speed
     path: _Path,
     check: _RepeatCheck,
     attrs: dict[_Path, dict[str, str]],
+    *,
+    kept: dict[_Path, _Kept],
 ) -> _Items:
     """Read one ``<RptValue>``; unanswered values become None (``finish`` settles them)."""
     if level > MAX_REPEAT_DEPTH:
@@ -400,7 +473,7 @@ def _read_repeat(  # noqa: PLR0912 - one pass, for speed
         return ()
     tag: str = children[0].tag  # type: ignore[assignment]  # elements only
     if tag == REPEAT:
-        return _read_lists(children, level, path, check, attrs)
+        return _read_lists(children, level, path, check, attrs, kept=kept)
     if check.leaf_level != level:
         if check.leaf_level:
             raise check.fail(
@@ -421,6 +494,7 @@ def _read_repeat(  # noqa: PLR0912 - one pass, for speed
     leaves: list[_Leaf | _Items] = []
     unanswered = False
     extras = None
+    text = ""
     for child in children:
         if child.tag != tag:
             raise check.fail(
@@ -430,9 +504,20 @@ def _read_repeat(  # noqa: PLR0912 - one pass, for speed
         unanswered, extras = _flags(child, items, name) if items else (False, None)
         if extras:
             attrs[(*path, len(leaves))] = extras
-        leaves.append(None if unanswered else reader(child, name))
-    # The writer's trailing placeholder: one unanswered value with no other attributes.
-    if unanswered and not extras:
+        if unanswered:
+            text = _ignored_text(child)
+            if text:
+                kept[(*path, len(leaves))] = text
+            leaves.append(None)
+        elif tag == MULTIPLE_CHOICE:
+            choice, selections = _read_choice_keeping(child, name)
+            if selections:
+                kept[(*path, len(leaves))] = selections
+            leaves.append(choice)
+        else:
+            leaves.append(reader(child, name))
+    # The writer's trailing placeholder: one bare unanswered value, no attributes, no text.
+    if unanswered and not extras and not text:
         leaves.pop()
     blanks = leaves.count(None)
     if blanks:
@@ -448,6 +533,8 @@ def _read_lists(
     path: _Path,
     check: _RepeatCheck,
     attrs: dict[_Path, dict[str, str]],
+    *,
+    kept: dict[_Path, _Kept],
 ) -> _Items:
     last = children[-1]
     # The writer's trailing placeholder for a list of lists: a bare <RptValue/>.
@@ -457,7 +544,7 @@ def _read_lists(
     for index, child in enumerate(children):
         if child.tag != REPEAT:
             raise check.fail("a repeat holds either values or lists, not both", child.sourceline)
-        out.append(_read_repeat(child, level + 1, (*path, index), check, attrs))
+        out.append(_read_repeat(child, level + 1, (*path, index), check, attrs, kept=kept))
     return tuple(out)
 
 

@@ -14,6 +14,7 @@ from typing import Any, Final, TypeAlias, cast
 from lxml import etree
 
 from . import _xml
+from ._answer_lexical import lexical_problem
 from ._errors import AnswerSetError
 
 # --- Wire names: each is written here once -------------------------------------------------
@@ -200,6 +201,9 @@ class RawValue:
             errors = _xml.schema_errors(wrapper)
             if errors:
                 raise AnswerSetError(f"<{tag}> breaks the answer-set schema: {errors[0].message}")
+            problem = lexical_problem(wrapper)
+            if problem is not None:
+                raise AnswerSetError(f"<{tag}> breaks the answer-set schema: {problem[1]}")
         element.tail = None
         object.__setattr__(self, "_element", element)
         object.__setattr__(self, "_canonical", None)
@@ -267,6 +271,9 @@ _Stored: TypeAlias = (
     str | bool | Decimal | datetime.date | MultipleChoice | Unanswered | RawValue | _Items
 )
 _Path: TypeAlias = tuple[int, ...]
+# Content a reader ignores but a lossless round trip writes back: the text of an unanswered
+# value, or the ``<SelValue>`` elements of a choice holding an unanswered selection.
+_Kept: TypeAlias = str | tuple[etree._Element, ...]
 
 
 def _same(left: object, right: object) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime
 from collections.abc import Mapping
 from decimal import Decimal
@@ -34,6 +35,7 @@ from ._answer_values import (
     RawValue,
     Unanswered,
     _Items,
+    _Kept,
     _Path,
     _repeat_tag,
     _Stored,
@@ -165,7 +167,7 @@ def _write_tree(answers: AnswerSet) -> etree._Element:
         raise AnswerSetError(f"attributes: {exc}") from None
     sub = etree.SubElement
     writers = _WRITERS
-    if not (answers._wire_names or answers._answer_attrs or answers._value_attrs):
+    if not (answers._wire_names or answers._answer_attrs or answers._value_attrs or answers._kept):
         # The common case, kept lean: no escaped names, no extra attributes.
         for name, value in answers._values.items():
             writers[type(value)](sub(root, ANSWER, {NAME: name}), value, None, None)
@@ -194,3 +196,24 @@ def _write_answer(answers: AnswerSet, root: etree._Element, name: str, value: _S
         _write_items(answer, value, _repeat_tag(value), attrs or None, ())
     else:
         _WRITERS[type(value)](answer, value, None, attrs.get(()))
+    kept = answers._kept.get(name)
+    if kept:
+        _write_kept(answer[0], kept)
+
+
+def _write_kept(element: etree._Element, kept: dict[_Path, _Kept]) -> None:
+    """Write back what the reader ignored: an unanswered value's text, unanswered selections.
+
+    The answer has not been assigned since it was read (assigning drops what was kept), so
+    each path leads to the value element it was read from.
+    """
+    for path, content in kept.items():
+        target = element
+        for index in path:
+            target = target[index]
+        if isinstance(content, str):
+            target.text = content
+        else:
+            for child in list(target):
+                target.remove(child)
+            target.extend(copy.deepcopy(selection) for selection in content)

@@ -28,6 +28,7 @@ from typing import Any, ClassVar, Final, cast
 from lxml import etree
 
 from . import _xml
+from ._answer_lexical import lexical_problem
 from ._answer_reading import _read_root
 from ._answer_values import (
     _NUMBER_TEXT,
@@ -49,6 +50,7 @@ from ._answer_values import (
     _convert,
     _convert_flat,
     _Items,
+    _Kept,
     _Leaf,
     _Path,
     _path_exists,
@@ -114,10 +116,12 @@ class AnswerSet(MutableMapping[str, AnswerValue]):
     an answer's attributes (``save``, ``userExtendible``, unknown ones) in
     ``answer_attributes(name)``, and a value element's attributes (``userModifiable``, unknown
     ones) in ``value_attributes(name, *index)``. The only normalisations: ``UNANS`` is written
-    ``unans``, ``unans="false"`` is dropped, the content of an unanswered value is ignored (as
-    HotDocs does), empty ``NumValue``/``DateValue``/``TFValue`` read as unanswered, a missing
-    title or version is written with its default, and comments and processing instructions
-    outside opaque values are not kept. CHOICE: replacing a value keeps the answer's
+    ``unans``, ``unans="false"`` is dropped, empty ``NumValue``/``DateValue``/``TFValue`` read
+    as unanswered, a missing title or version is written with its default, and comments and
+    processing instructions outside opaque values are not kept. The content of an unanswered
+    value, and an unanswered ``<SelValue unans="true"/>`` in a choice, are ignored as the
+    HotDocs Open SDK ignores them, but kept and written back until the answer is assigned anew
+    (they take no part in ``==`` nor in ``to_dict``). CHOICE: replacing a value keeps the answer's
     attributes and keeps value attributes only at repeat indexes that still exist.
 
     Args:
@@ -127,6 +131,7 @@ class AnswerSet(MutableMapping[str, AnswerValue]):
 
     __slots__ = (
         "_answer_attrs",
+        "_kept",
         "_nsmap",
         "_title",
         "_value_attrs",
@@ -142,6 +147,7 @@ class AnswerSet(MutableMapping[str, AnswerValue]):
         self._answer_attrs: dict[str, dict[str, str]] = {}
         self._value_attrs: dict[str, dict[_Path, dict[str, str]]] = {}
         self._wire_names: dict[str, str] = {}
+        self._kept: dict[str, dict[_Path, _Kept]] = {}
         self._nsmap: dict[str | None, str] = {}
         self.title = title
         self.version = version
@@ -205,6 +211,8 @@ class AnswerSet(MutableMapping[str, AnswerValue]):
         else:
             stored = _convert(name, value)
         self._values[name] = stored
+        if self._kept:
+            self._kept.pop(name, None)
         if self._value_attrs:
             attrs = self._value_attrs.get(name)
             if attrs:
@@ -216,6 +224,7 @@ class AnswerSet(MutableMapping[str, AnswerValue]):
         self._answer_attrs.pop(name, None)
         self._value_attrs.pop(name, None)
         self._wire_names.pop(name, None)
+        self._kept.pop(name, None)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._values)
@@ -572,12 +581,14 @@ def _from_json(name: str, value: object) -> RepeatItem:
 def validate_answer_xml(xml: str | bytes) -> None:
     """Check answer XML against the answer-set schema and the rules the schema leaves out.
 
-    The schema (``spec/hotdocs-answer-set.xsd``) checks structure and lexical forms; then the
-    reader's rules apply: repeats at most 4 deep with one value type, real calendar dates,
-    names not empty and at most 255 characters, no answer twice. A namespace on the root is
-    ignored, as the emulator does. Bytes are decoded and a DOCTYPE is handled as
-    ``AnswerSet.from_xml`` does: the DTD is ignored (never loaded or fetched) and a document
-    that declares an entity is refused.
+    The schema (``spec/hotdocs-answer-set.xsd``) checks structure and lexical forms; the text of
+    each answered ``NumValue`` and ``TFValue`` is then checked against the schema's
+    ``NumLexical`` and ``TFLexical`` (the schema lets unanswered values hold any text, as the
+    HotDocs Open SDK reads them); then the reader's rules apply: repeats at most 4 deep with
+    one value type, real calendar dates, names not empty and at most 255 characters, no answer
+    twice. A namespace on the root is ignored, as the emulator does. Bytes are decoded and a
+    DOCTYPE is handled as ``AnswerSet.from_xml`` does: the DTD is ignored (never loaded or
+    fetched) and a document that declares an entity is refused.
 
     Args:
         xml: The document, as text or bytes.
@@ -597,6 +608,16 @@ def validate_answer_xml(xml: str | bytes) -> None:
             answer=_answer_at(root, error.path),
             line=error.line or None,
             column=error.column or None,
+        )
+    problem = lexical_problem(root)
+    if problem is not None:
+        element, message = problem
+        found = next(element.iterancestors(ANSWER), None)
+        name = found.get(NAME) if found is not None else None
+        raise AnswerSetError(
+            f"not a valid answer set: {message}",
+            answer=None if name is None else _xml.unescape(name).strip(),
+            line=element.sourceline,
         )
     AnswerSet._from_root(root)
 

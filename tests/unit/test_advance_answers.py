@@ -228,7 +228,7 @@ def test_entity_declarations_are_refused_and_nothing_is_expanded(xml: str) -> No
         (b'<AnswerSet><Answer name="A"><TextValue unans="maybe"/></Answer></AnswerSet>', "unans"),
         (b'<AnswerSet><Answer name="A"><TextValue>a<b/>c</TextValue></Answer></AnswerSet>', "<b>"),
         (
-            b'<AnswerSet><Answer name="A"><MCValue><SelValue unans="true">x</SelValue>'
+            b'<AnswerSet><Answer name="A"><MCValue><SelValue hint="h">x</SelValue>'
             b"</MCValue></Answer></AnswerSet>",
             "SelValue",
         ),
@@ -783,6 +783,7 @@ def test_raw_values_compare_as_canonical_xml() -> None:
         ("<RptValue/>", "not an opaque value"),
         ("<DBValue><Row/></DBValue>", "schema"),
         ("<ClauseLibValue><ClauseSelValue/></ClauseLibValue>", "schema"),
+        ('<DBValue><DBColumn name="c"><NumValue>1,5</NumValue></DBColumn></DBValue>', "NumLexical"),
         ("<a/><b/>", "well-formed"),
         ("<!DOCTYPE x><DBValue/>", "DOCTYPE"),
     ],
@@ -858,6 +859,181 @@ def test_from_dict_refuses_other_shapes(data: object) -> None:
     """Data not in the documented shape raises AnswerSetError (never KeyError or TypeError)."""
     with pytest.raises(AnswerSetError):
         AnswerSet.from_dict(data)  # type: ignore[arg-type]
+
+
+# --- Forms real writers produce (as the HotDocs Open SDK reads them) ------------------------
+
+
+def _one(value: str) -> str:
+    return f'<AnswerSet title="" version="1.1"><Answer name="A">{value}</Answer></AnswerSet>'
+
+
+def _written_value(answers: AnswerSet) -> str:
+    """The XML of the written answer's value element."""
+    answer = etree.fromstring(answers.to_xml())[0]
+    return etree.tostring(answer[0], encoding="unicode")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ('<MCValue><SelValue unans="true"/></MCValue>', MultipleChoice()),
+        ('<MCValue><SelValue UNANS="TRUE"/></MCValue>', MultipleChoice()),
+        ('<MCValue><SelValue unans="true">x</SelValue></MCValue>', MultipleChoice()),
+        (
+            '<MCValue><SelValue>Red</SelValue><SelValue unans="true"/><SelValue>Blue</SelValue>'
+            "</MCValue>",
+            MultipleChoice("Red", "Blue"),
+        ),
+        ('<MCValue userModifiable="false"><SelValue unans="true"/></MCValue>', MultipleChoice()),
+    ],
+)
+def test_unanswered_selvalue_reads_as_no_selection_and_round_trips(
+    value: str, expected: MultipleChoice
+) -> None:
+    """An unanswered SelValue (browser interviews write it) adds no selection; it is written back."""
+    answers = AnswerSet.from_xml(_one(value))
+    assert answers["A"] == expected
+    assert _written_value(answers) == value
+    validate_answer_xml(_one(value))
+    validate_answer_xml(answers.to_xml())
+
+
+def test_unanswered_selvalue_in_a_repeat_round_trips() -> None:
+    """In a repeat, the unanswered SelValue is kept at its entry."""
+    value = (
+        '<RptValue><MCValue><SelValue>Red</SelValue></MCValue><MCValue><SelValue unans="true"/>'
+        '</MCValue><MCValue unans="true"/></RptValue>'
+    )
+    answers = AnswerSet.from_xml(_one(value))
+    assert answers["A"] == [MultipleChoice("Red"), MultipleChoice()]
+    assert _written_value(answers) == value
+    validate_answer_xml(answers.to_xml())
+
+
+def test_a_new_value_drops_the_kept_selvalue() -> None:
+    """Assigning the answer anew writes the new value the usual way."""
+    answers = AnswerSet.from_xml(_one('<MCValue><SelValue unans="true"/></MCValue>'))
+    answers["A"] = MultipleChoice("Red")
+    assert _written_value(answers) == "<MCValue><SelValue>Red</SelValue></MCValue>"
+    answers["A"] = MultipleChoice()
+    assert _written_value(answers) == "<MCValue/>"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1E+15", Decimal("1E+15")),
+        ("1E-05", Decimal("0.00001")),
+        ("1e-05", Decimal("0.00001")),
+        ("1e+16", Decimal("1E+16")),
+        ("-2.5E+3", Decimal("-2500")),
+    ],
+)
+def test_numbers_with_exponents_read(text: str, expected: Decimal) -> None:
+    """Exponents as the Open SDK (1E+15) and Python's str() (1e-05) write them read and validate."""
+    xml = _one(f"<NumValue>{text}</NumValue>")
+    validate_answer_xml(xml)
+    answers = AnswerSet.from_xml(xml)
+    assert answers["A"] == expected
+    assert round_trip(answers) == answers
+    validate_answer_xml(answers.to_xml())
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        ('<NumValue unans="true">234</NumValue>', AnswerKind.NUMBER),
+        ('<TFValue unans="true">Ignored</TFValue>', AnswerKind.TRUE_FALSE),
+        ('<TextValue unans="true">old text</TextValue>', AnswerKind.TEXT),
+        ('<DateValue unans="true">1/2/2003</DateValue>', AnswerKind.DATE),
+        ('<NumValue UNANS="true" userModifiable="false">1,5</NumValue>', AnswerKind.NUMBER),
+    ],
+)
+def test_text_of_unanswered_values_is_ignored_and_kept(value: str, kind: AnswerKind) -> None:
+    """An unanswered value's text is not read, and is written back as it was."""
+    answers = AnswerSet.from_xml(_one(value))
+    assert answers["A"] == Unanswered(kind)
+    assert _written_value(answers) == value.replace("UNANS=", "unans=").replace(
+        'unans="true" userModifiable="false"', 'userModifiable="false" unans="true"'
+    )
+    validate_answer_xml(answers.to_xml())
+
+
+def test_text_of_unanswered_repeat_entries_is_kept() -> None:
+    """In a repeat, an unanswered entry's text is kept; the writer's placeholder stays bare."""
+    value = (
+        '<RptValue><NumValue>1</NumValue><NumValue unans="true">234</NumValue>'
+        '<NumValue unans="true"/></RptValue>'
+    )
+    answers = AnswerSet.from_xml(_one(value))
+    assert answers["A"] == [Decimal(1), None]
+    assert _written_value(answers) == value
+    assert round_trip(answers) == answers
+
+
+def test_a_new_value_drops_the_kept_text() -> None:
+    """Assigning the answer anew forgets the ignored text."""
+    answers = AnswerSet.from_xml(_one('<NumValue unans="true">234</NumValue>'))
+    answers["A"] = Unanswered(AnswerKind.NUMBER)
+    assert _written_value(answers) == '<NumValue unans="true"/>'
+
+
+@pytest.mark.parametrize("text", ["31-10-2015", "31.10.2015", "31 10 2015", "31/10/2015"])
+def test_dates_with_other_separators_read_day_first(text: str) -> None:
+    """The Open SDK's reader splits dates on "/", "-", "." and space, day first."""
+    xml = _one(f"<DateValue>{text}</DateValue>")
+    validate_answer_xml(xml)
+    assert AnswerSet.from_xml(xml)["A"] == datetime.date(2015, 10, 31)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("1", True), ("0", False), (" 1 ", True)])
+def test_true_false_as_1_and_0(text: str, expected: bool) -> None:
+    """<TFValue>1</TFValue> and <TFValue>0</TFValue> read as true and false, as the Open SDK does."""
+    xml = _one(f"<TFValue>{text}</TFValue>")
+    validate_answer_xml(xml)
+    answers = AnswerSet.from_xml(xml)
+    assert answers["A"] is expected
+    assert round_trip(answers) == answers
+
+
+def test_true_false_1_and_0_in_a_repeat() -> None:
+    """1 and 0 read as booleans in a repeat too."""
+    xml = _one(
+        '<RptValue><TFValue>1</TFValue><TFValue>0</TFValue><TFValue unans="true"/></RptValue>'
+    )
+    validate_answer_xml(xml)
+    assert AnswerSet.from_xml(xml)["A"] == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("<DateValue>2026-01-31</DateValue>", "DateValue"),
+        ("<TextValue>a</TextValue><Note/>", "Note"),
+        ("<MCValue><SelValue unans='maybe'/></MCValue>", "unans"),
+        ("<MCValue><SelValue hint='h'/></MCValue>", "hint"),
+        ("<NumValue>1,5</NumValue>", "number"),
+        ("<NumValue>1E+</NumValue>", "number"),
+        ("<NumValue>+1</NumValue>", r"'\+1' is not a number \(NumLexical\)"),
+        ("<NumValue>.5</NumValue>", "NumLexical"),
+        ("<DBValue><DBColumn name='c'><TFValue>yes</TFValue></DBColumn></DBValue>", "TFLexical"),
+        ("<TFValue>yes</TFValue>", "true nor false"),
+        ("<TFValue>2</TFValue>", "true nor false"),
+        ("<RptValue><NumValue>1E+15</NumValue><TextValue>a</TextValue></RptValue>", "mixes"),
+        ("<RptValue><TFValue>1</TFValue><NumValue>0</NumValue></RptValue>", "mixes"),
+    ],
+)
+def test_validate_still_refuses_what_hotdocs_cannot_read(value: str, message: str) -> None:
+    """The wider forms leave ISO dates, unknown elements and mixed repeats refused."""
+    with pytest.raises(AnswerSetError, match=message):
+        validate_answer_xml(_one(value))
+
+
+def test_validate_still_refuses_a_nameless_answer() -> None:
+    """An Answer without a name is refused."""
+    with pytest.raises(AnswerSetError, match="name"):
+        validate_answer_xml("<AnswerSet><Answer><NumValue>1E+15</NumValue></Answer></AnswerSet>")
 
 
 # --- validate_answer_xml ---------------------------------------------------------------------

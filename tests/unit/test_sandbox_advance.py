@@ -265,6 +265,44 @@ def test_invalid_answer_set_message() -> None:
         )
 
 
+@pytest.mark.parametrize(
+    "value",
+    [
+        "<MCValue><SelValue unans='true'/></MCValue>",
+        "<NumValue>1E+15</NumValue>",
+        "<NumValue>1e-05</NumValue>",
+        "<NumValue unans='true'>234</NumValue>",
+        "<TFValue unans='true'>Ignored</TFValue>",
+        "<DateValue>31-10-2015</DateValue>",
+        "<DateValue>31.10.2015</DateValue>",
+        "<DateValue>31 10 2015</DateValue>",
+        "<TFValue>1</TFValue>",
+        "<TFValue>0</TFValue>",
+        "<DocTextValue><NumValue>not checked</NumValue></DocTextValue>",
+    ],
+)
+def test_answer_forms_real_writers_produce_are_valid(value: str) -> None:
+    """The emulator takes the forms the HotDocs Open SDK reads and real writers produce."""
+    AnswerSetChecker().check(f"<AnswerSet><Answer name='A'>{value}</Answer></AnswerSet>")
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("<NumValue>1,5</NumValue>", "is not a number"),
+        ("<NumValue UNANS='false'>+1</NumValue>", "is not a number"),
+        ("<TFValue>yes</TFValue>", "neither true nor false"),
+        ("<DBValue><DBColumn name='c'><NumValue>x</NumValue></DBColumn></DBValue>", "number"),
+        ("<DateValue>2026-01-31</DateValue>", "DateValue"),
+        ("<MCValue><SelValue hint='h'/></MCValue>", "SelValue"),
+    ],
+)
+def test_answered_values_keep_their_lexical_forms(value: str, message: str) -> None:
+    """An answered number or true/false value must still match the XSD's lexical type."""
+    with pytest.raises(AnswerXmlError, match=rf"line 1, answer 'A': .*{message}"):
+        AnswerSetChecker().check(f"<AnswerSet><Answer name='A'>{value}</Answer></AnswerSet>")
+
+
 # ---------------------------------------------------------------------- callbacks
 
 

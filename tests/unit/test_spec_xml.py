@@ -163,9 +163,21 @@ def test_answer_set_accepts(answer_set_schema: etree.XMLSchema, xml: str) -> Non
     "answer",
     [
         pytest.param("<Answer name='D'><DateValue>2013-10-17</DateValue></Answer>", id="iso-date"),
-        pytest.param("<Answer name='N'><NumValue>1,5</NumValue></Answer>", id="comma-number"),
-        pytest.param("<Answer name='N'><NumValue>1e5</NumValue></Answer>", id="exponent-number"),
-        pytest.param("<Answer name='T'><TFValue>yes</TFValue></Answer>", id="tf-yes"),
+        pytest.param("<Answer name='D'><DateValue>2026-01-31</DateValue></Answer>", id="iso-2026"),
+        pytest.param("<Answer name='D'><DateValue>2026.01.31</DateValue></Answer>", id="ymd-dots"),
+        pytest.param(
+            "<Answer name='R'><RptValue><DateValue>31-10-2015</DateValue>"
+            "<DateValue>2026-01-31</DateValue></RptValue></Answer>",
+            id="iso-date-in-repeat",
+        ),
+        pytest.param(
+            "<Answer name='M'><MCValue><SelValue unans='maybe'/></MCValue></Answer>",
+            id="selvalue-bad-unans",
+        ),
+        pytest.param(
+            "<Answer name='M'><MCValue><SelValue><b/></SelValue></MCValue></Answer>",
+            id="selvalue-child-element",
+        ),
         pytest.param(
             "<Answer name='T'><TextValue>a</TextValue><TextValue>b</TextValue></Answer>",
             id="two-values",
@@ -192,6 +204,48 @@ def test_answer_set_accepts(answer_set_schema: etree.XMLSchema, xml: str) -> Non
 def test_answer_set_rejects(answer_set_schema: etree.XMLSchema, answer: str) -> None:
     """The answer-set XSD rejects this malformed answer."""
     assert _errors(answer_set_schema, _answer_set(answer)) != []
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        pytest.param(
+            "<Answer name='M'><MCValue><SelValue unans='true'/></MCValue></Answer>",
+            id="unanswered-selvalue",
+        ),
+        pytest.param(
+            "<Answer name='M'><MCValue><SelValue>Red</SelValue><SelValue UNANS='TRUE'/></MCValue>"
+            "</Answer>",
+            id="unanswered-selvalue-beside-a-selection",
+        ),
+        pytest.param("<Answer name='N'><NumValue>1E+15</NumValue></Answer>", id="exp-1E+15"),
+        pytest.param("<Answer name='N'><NumValue>1E-05</NumValue></Answer>", id="exp-1E-05"),
+        pytest.param("<Answer name='N'><NumValue>1e-05</NumValue></Answer>", id="exp-1e-05"),
+        pytest.param("<Answer name='N'><NumValue>1e+16</NumValue></Answer>", id="exp-1e+16"),
+        pytest.param("<Answer name='N'><NumValue>-2.5E+3</NumValue></Answer>", id="exp-neg"),
+        pytest.param(
+            "<Answer name='N'><NumValue unans='true'>234</NumValue></Answer>",
+            id="unanswered-number-with-text",
+        ),
+        pytest.param(
+            "<Answer name='T'><TFValue unans='true'>Ignored</TFValue></Answer>",
+            id="unanswered-tf-with-text",
+        ),
+        pytest.param("<Answer name='D'><DateValue>31-10-2015</DateValue></Answer>", id="date-dash"),
+        pytest.param("<Answer name='D'><DateValue>31.10.2015</DateValue></Answer>", id="date-dot"),
+        pytest.param(
+            "<Answer name='D'><DateValue>31 10 2015</DateValue></Answer>", id="date-space"
+        ),
+        pytest.param("<Answer name='D'><DateValue>3-1-2015</DateValue></Answer>", id="date-short"),
+        pytest.param("<Answer name='T'><TFValue>1</TFValue></Answer>", id="tf-1"),
+        pytest.param("<Answer name='T'><TFValue>0</TFValue></Answer>", id="tf-0"),
+    ],
+)
+def test_answer_set_accepts_what_real_writers_produce(
+    answer_set_schema: etree.XMLSchema, answer: str
+) -> None:
+    """The XSD accepts the forms the HotDocs Open SDK reads and real writers produce."""
+    assert _errors(answer_set_schema, _answer_set(answer)) == []
 
 
 def test_answer_set_rejects_value_element_as_root(answer_set_schema: etree.XMLSchema) -> None:

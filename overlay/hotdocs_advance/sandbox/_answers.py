@@ -14,6 +14,8 @@ from _sandbox_kit._xml import (
 from hotdocs_advance_api import ANSWER_SET_XSD
 from lxml import etree
 
+from .._answer_lexical import lexical_problem
+
 # Rules the XSD cannot express (stated in its RptValue annotation).
 MAX_REPEAT_DEPTH: Final = 4
 _ANSWER_PATH: Final = re.compile(r"^/AnswerSet/Answer(\[\d+\])?")
@@ -57,6 +59,14 @@ class AnswerSetChecker:
             raise AnswerXmlError(
                 f"answerXml is not a valid answer set: line {error.line}"
                 f"{_answer_label(root, error.path)}: {error.message}"
+            )
+        problem = lexical_problem(root)
+        if problem is not None:
+            element, message = problem
+            answer = next(element.iterancestors("Answer"), None)
+            label = "" if answer is None else f", answer {answer.get('name')!r}"
+            raise AnswerXmlError(
+                f"answerXml is not a valid answer set: line {element.sourceline}{label}: {message}"
             )
         for answer in root.iterfind("Answer"):
             _check_repeats(answer)

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any, Final
 
 from _client_core import (
     DEFAULT_MAX_RETRIES,
-    RETRY_STATUS_CODES,
     async_retrying,
     is_retried_status,
     parse_retry_after,
@@ -26,7 +25,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
-    "RETRY_STATUS_CODES",
     "async_policy",
     "log_retry",
     "policy",

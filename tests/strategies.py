@@ -203,6 +203,105 @@ def mutated_xml(draw: st.DrawFn) -> bytes:
     return bytes(data)
 
 
+# Answer files as other programs write them (HotDocs, the Open SDK, A2J, LawHelp Interactive,
+# home-grown builders): every spelling the reader accepts, unanswered values with content,
+# attributes, comments, and values it cannot interpret. Each leaf is XML text for one element.
+def _element(tag: str, text: str, attrs: str = "") -> str:
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;")
+    return f"<{tag}{attrs}>{escaped}</{tag}>"
+
+
+_WILD_TEXT = st.text(st.sampled_from("ab C:\\d&<\"'\t"), max_size=6)
+_WILD_SPELLINGS: dict[str, st.SearchStrategy[str]] = {
+    "TextValue": _WILD_TEXT,
+    "NumValue": st.sampled_from(
+        ["5", "-0.25", "007", "1E+15", "1E-05", "1e-05", "1e+16", " 12 ", "+5", "5.", "0.0000001"]
+    ),
+    "DateValue": st.sampled_from(
+        ["1/1/1970", "01/01/1970", "31-10-2015", "31.10.2015", "31 10 2015", " 3/4/2024 "]
+    ),
+    "TFValue": st.sampled_from(["true", "false", "True", "FALSE", "1", "0", " true "]),
+}
+_VALUE_ATTRS = st.sampled_from(["", ' userModifiable="false"', ' custom="x"'])
+_UNANSWERED_FLAGS = st.sampled_from([' unans="true"', ' UNANS="TRUE"', ' unans="True"'])
+
+
+@st.composite
+def _wild_leaf(draw: st.DrawFn, tag: str) -> str:
+    attrs = draw(_VALUE_ATTRS)
+    if draw(st.integers(min_value=0, max_value=5)) == 0:  # unanswered, perhaps with content
+        content = draw(st.sampled_from(["", "234", "Ignored"]))
+        return _element(tag, content, draw(_UNANSWERED_FLAGS) + attrs)
+    if tag == "MCValue":
+        selections = draw(st.lists(_WILD_TEXT, max_size=3))
+        inner = "".join(_element("SelValue", text) for text in selections)
+        if draw(st.booleans()):
+            inner += '<SelValue unans="true"/>'
+        return f"<MCValue{attrs}>{inner}</MCValue>"
+    return _element(tag, draw(_WILD_SPELLINGS[tag]), attrs)
+
+
+_UNINTERPRETABLE = st.sampled_from(
+    [
+        "<TFValue>Agree</TFValue>",
+        "<SelValue><MCValue>Female</MCValue></SelValue>",
+        "<NumValue>1,5</NumValue>",
+        "<DateValue>2026-01-31</DateValue>",
+        "<DateValue>31/2/2024</DateValue>",
+        '<TextValue unans="maybe">x</TextValue>',
+        "<RptValue><NumValue>1</NumValue><TextValue>x</TextValue></RptValue>",
+        "<FooValue>kept</FooValue>",
+    ]
+)
+_OPAQUE_VALUES = st.sampled_from(
+    [
+        '<DBValue><DBColumn name="Id"><NumValue>4</NumValue></DBColumn></DBValue>',
+        "<ClauseLibValue><Clause>c</Clause></ClauseLibValue>",
+    ]
+)
+_LEAF_TAGS = st.sampled_from(["TextValue", "NumValue", "DateValue", "TFValue", "MCValue"])
+
+
+@st.composite
+def _wild_value(draw: st.DrawFn) -> str:
+    kind = draw(st.sampled_from(["leaf", "leaf", "repeat", "nested", "bad", "opaque"]))
+    if kind == "bad":
+        return draw(_UNINTERPRETABLE)
+    if kind == "opaque":
+        return draw(_OPAQUE_VALUES)
+    tag = draw(_LEAF_TAGS)
+    if kind == "leaf":
+        return draw(_wild_leaf(tag))
+    leaves = draw(st.lists(_wild_leaf(tag), min_size=1, max_size=4))
+    placeholder = f'<{tag} unans="true"/>' if draw(st.booleans()) else ""
+    if kind == "repeat":
+        return f"<RptValue>{''.join(leaves)}{placeholder}</RptValue>"
+    inner = "".join(f"<RptValue>{leaf}{placeholder}</RptValue>" for leaf in leaves)
+    return f"<RptValue>{inner}<RptValue/></RptValue>"
+
+
+@st.composite
+def wild_answer_files(draw: st.DrawFn) -> bytes:
+    """An answer file in the forms real writers produce, including values nobody can read."""
+    count = draw(st.integers(min_value=1, max_value=8))
+    answers = []
+    for index in range(count):
+        attrs = draw(st.sampled_from(["", ' save="false"', ' userExtendible="false"']))
+        comment = "<!-- kept out -->" if draw(st.integers(min_value=0, max_value=4)) == 0 else ""
+        answers.append(f'{comment}<Answer name="A{index}"{attrs}>{draw(_wild_value())}</Answer>')
+    head = draw(
+        st.sampled_from(
+            [
+                "",
+                '<?xml version="1.0" encoding="utf-16" standalone="yes"?>',
+                '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE AnswerSet [<!ELEMENT x ANY>]>',
+            ]
+        )
+    )
+    root = draw(st.sampled_from(['<AnswerSet title="" version="1.1">', "<AnswerSet>"]))
+    return f"{head}{root}{''.join(answers)}</AnswerSet>".encode()
+
+
 json_values = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=5)),
     lambda children: st.one_of(

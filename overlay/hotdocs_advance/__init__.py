@@ -24,6 +24,7 @@ from ._auth import ServicePrincipal
 from ._bodies import MAX_RESPONSE_BYTES
 from ._errors import (
     AdvanceError,
+    AnswerProblem,
     AnswerSetError,
     APIConnectionError,
     APIResponseValidationError,
@@ -60,6 +61,7 @@ __all__ = [
     "AdvanceClient",
     "AdvanceError",
     "AnswerKind",
+    "AnswerProblem",
     "AnswerSet",
     "AnswerSetError",
     "AnswerValue",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from typing import Final
 
 from _client_core import parser
@@ -47,26 +48,44 @@ def _unanswered(element: etree._Element) -> bool:
     return any((element.get(key) or "").lower() == "true" for key in ("unans", "UNANS"))
 
 
-def lexical_problem(root: etree._Element) -> tuple[etree._Element, str] | None:
-    """Find the first answered ``NumValue`` or ``TFValue`` whose text breaks its XSD type.
+def spelled_right(tag: str, text: str) -> bool:
+    """Tell whether an answered value's text has its XSD lexical form.
+
+    Tags other than ``NumValue`` and ``TFValue`` have no lexical check here: always True.
+    """
+    pattern = _patterns().get(tag)
+    # xs:token: white space collapsed before the pattern applies.
+    return pattern is None or bool(pattern.fullmatch(" ".join(text.split())))
+
+
+def lexical_problems(root: etree._Element) -> Iterator[tuple[etree._Element, str]]:
+    """Find each answered ``NumValue`` or ``TFValue`` whose text breaks its XSD type.
 
     Run it on a tree the schema has accepted.
 
     Args:
         root: The ``<AnswerSet>`` element.
 
-    Returns:
-        The element and a message, or None when every such value is well formed.
+    Yields:
+        Each such element, in document order, and a message.
     """
     patterns = _patterns()
     for element in root.iter(*_LEXICAL):
         tag = str(element.tag)
+        text = str(element.xpath("string()")) if len(element) else element.text or ""
+        pattern = patterns[tag]
+        if pattern.fullmatch(text):  # the common case: no white space to collapse
+            continue
         # xs:token: white space collapsed before the pattern applies.
-        text = " ".join(str(element.xpath("string()")).split())
-        if patterns[tag].fullmatch(text) or _unanswered(element):
+        text = " ".join(text.split())
+        if pattern.fullmatch(text) or _unanswered(element):
             continue
         if any(True for _ in element.iterancestors(_OPAQUE)):
             continue
         type_name, what = _LEXICAL[tag]
-        return element, f"<{tag}> {text!r} {what} ({type_name})"
-    return None
+        yield element, f"<{tag}> {text!r} {what} ({type_name})"
+
+
+def lexical_problem(root: etree._Element) -> tuple[etree._Element, str] | None:
+    """Find the first of ``lexical_problems(root)``, or None when every value is well formed."""
+    return next(lexical_problems(root), None)

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import copy
 import datetime
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
 from lxml import etree
 
 from . import _xml
+from ._answer_lexical import spelled_right
 from ._answer_values import (
     _DATE_TEXT,
     _FLAG_VALUES,
     _MAX_EXPONENT,
+    _OPAQUE_TAGS,
     _PLAIN_DATE,
     _PLAIN_NUMBER,
     _TAG_KIND,
@@ -46,7 +49,8 @@ from ._answer_values import (
     _RepeatCheck,
     _Stored,
 )
-from ._errors import AnswerSetError
+from ._answer_writing import SPELLINGS
+from ._errors import AnswerProblem, AnswerSetError
 
 if TYPE_CHECKING:
     from ._answers import AnswerSet
@@ -165,11 +169,6 @@ def _read_true_false(element: etree._Element, name: str) -> _Leaf:
     )
 
 
-def _read_choice(element: etree._Element, name: str) -> _Leaf:
-    """Read a choice of plain selections; raise ``_Unusual`` at a flagged ``<SelValue>``."""
-    return _read_choice_keeping(element, name, fast=True)[0]
-
-
 def _read_choice_keeping(
     element: etree._Element, name: str, *, fast: bool = False
 ) -> tuple[MultipleChoice, tuple[etree._Element, ...] | None]:
@@ -225,32 +224,101 @@ def _describe(element: etree._Element) -> str:
     return f"<{element.tag!s}{attributes}>"
 
 
+_plain_number_text = _PLAIN_NUMBER.fullmatch
+_plain_date_text = _PLAIN_DATE.fullmatch
+
+
+def _plain_number(text: str | None) -> _Leaf:
+    return Decimal(text) if text and _plain_number_text(text) else None
+
+
+def _plain_date(text: str | None) -> _Leaf:
+    match = _plain_date_text(text) if text else None
+    if match is None:
+        return None
+    day, month, year = match.groups()
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except ValueError:  # 31/2: the full reader says why
+        return None
+
+
+def _plain_true_false(text: str | None) -> _Leaf:
+    return True if text == TRUE else False if text == FALSE else None
+
+
+def _plain_text(text: str | None) -> _Leaf:
+    return text or ""
+
+
+def _plain_choice(element: etree._Element, name: str) -> _Leaf:
+    """Read a choice of plain selections; None at a flagged ``<SelValue>``."""
+    try:
+        return _read_choice_keeping(element, name, fast=True)[0]
+    except _Unusual:
+        return None
+
+
+# The forms the writer writes, read without further checks (None: ask the full reader). A
+# value read this way is written back as it was spelled.
+_PLAIN_READERS: Final[dict[str, Callable[[str | None], _Leaf]]] = {
+    NUMBER: _plain_number,
+    DATE: _plain_date,
+    TRUE_FALSE: _plain_true_false,
+}
+
+
+def _spelling(element: etree._Element, tag: str, found: _Leaf) -> str | None:
+    """Return the value's text as read, to write back, if the writer would spell it otherwise."""
+    text = str(element.xpath("string()")) if len(element) else element.text or ""
+    if SPELLINGS[tag](found) == text or not spelled_right(tag, text):
+        return None  # the writer's own form, or one the schema would refuse (e.g. "+5")
+    return text
+
+
+def _unknown(tag: object) -> str:
+    if not isinstance(tag, str):  # the only child is a comment
+        return "<Answer> holds no value"
+    if tag == SELECTION:
+        return "<SelValue> is not a value: a selection belongs inside <MCValue>"
+    return f"<{tag}> is not a value element HotDocs knows"
+
+
 _LEAF_READERS: Final = {
     TEXT: _read_text,
     NUMBER: _read_number,
     DATE: _read_date,
     TRUE_FALSE: _read_true_false,
-    MULTIPLE_CHOICE: _read_choice,
+    MULTIPLE_CHOICE: _plain_choice,
 }
 
 
 class _Reader:
     """Reads the answers of one document into an AnswerSet's storage."""
 
-    __slots__ = ("answer_attrs", "kept", "value_attrs", "values", "wire_names")
+    __slots__ = (
+        "answer_attrs",
+        "kept",
+        "problems",
+        "strict",
+        "value_attrs",
+        "values",
+        "wire_names",
+    )
 
-    def __init__(self, answers: AnswerSet) -> None:
+    def __init__(self, answers: AnswerSet, *, strict: bool) -> None:
+        self.strict = strict
+        self.problems = answers._problems
         self.kept = answers._kept
         self.values = answers._values
         self.answer_attrs = answers._answer_attrs
         self.value_attrs = answers._value_attrs
         self.wire_names = answers._wire_names
 
-    def read(self, root: etree._Element) -> None:  # noqa: PLR0912, PLR0915 - inlined for speed
+    def read(self, root: etree._Element) -> None:  # noqa: PLR0912 - inlined for speed
         values = self.values
         count = 0
-        plain_number = _PLAIN_NUMBER.fullmatch
-        plain_date = _PLAIN_DATE.fullmatch
+        plain_readers = _PLAIN_READERS
         for answer in root.iterchildren(ANSWER):
             count += 1
             attributes = answer.items()  # one call: the name, and whether there is more
@@ -263,42 +331,28 @@ class _Reader:
                 if not name or len(name) > MAX_NAME_LENGTH:
                     _check_read_name(name, answer)
             element = answer[0] if len(answer) == 1 else _only_child(answer, name)
-            tag: str = element.tag  # type: ignore[assignment]  # a str, or a function for comments
-            items = element.items()
-            value: _Stored | None
-            # The common, plain forms are read inline; anything else goes to the full readers.
-            if tag == REPEAT:
-                value = None if items else _read_flat(element, name)
-                if value is None:
-                    value = self.repeated(element, name)
-            elif items or (len(element) and tag != MULTIPLE_CHOICE):
-                value = self.simple(element, tag, items, name)
-            elif tag == TEXT:
-                value = element.text or ""
-            elif tag == NUMBER:
-                text = element.text
-                value = Decimal(text) if text and plain_number(text) else None
-            elif tag == DATE:
-                match = plain_date(element.text or "")
-                value = None
-                if match is not None:
-                    day, month, year = match.groups()
-                    try:
-                        value = datetime.date(int(year), int(month), int(day))
-                    except ValueError:  # 31/2: the full reader says why
-                        value = None
-            elif tag == TRUE_FALSE:
-                text = element.text
-                value = True if text == TRUE else False if text == FALSE else None
-            elif tag == MULTIPLE_CHOICE:
-                try:
-                    value = _read_choice(element, name)
-                except _Unusual:
-                    value = None
-            else:
-                value = self.simple(element, tag, items, name)
-            if value is None:  # not in its plain form: let the full reader decide
-                value = self.simple(element, tag, items, name)
+            try:
+                tag: str = element.tag  # type: ignore[assignment]  # a str, or a function for comments
+                items = element.items()
+                value: _Stored | None
+                # The common, plain forms are read inline; anything else goes to the full readers.
+                if tag == REPEAT:
+                    value = None if items else _read_flat(element, name)
+                    if value is None:
+                        value = self.repeated(element, name)
+                elif items or (len(element) and tag != MULTIPLE_CHOICE):
+                    value = self.simple(element, tag, items, name)
+                elif tag == TEXT:
+                    value = element.text or ""
+                elif tag == MULTIPLE_CHOICE:
+                    value = _plain_choice(element, name)
+                else:
+                    plain = plain_readers.get(tag)
+                    value = None if plain is None else plain(element.text)
+                if value is None:  # not in its plain form: let the full reader decide
+                    value = self.simple(element, tag, items, name)
+            except AnswerSetError as error:
+                value = self.uninterpretable(element, name, error)
             values[name] = value
         if count != len(values):
             _find_duplicate(root)
@@ -316,10 +370,8 @@ class _Reader:
         """Read any value but a repeat: flags, other attributes, odd forms, opaque values."""
         reader = _LEAF_READERS.get(tag)
         if reader is None:
-            if not isinstance(tag, str):  # the only child is a comment
-                raise AnswerSetError(
-                    "<Answer> holds no value", answer=name, line=element.sourceline
-                )
+            if tag not in _OPAQUE_TAGS:
+                raise AnswerSetError(_unknown(tag), answer=name, line=element.sourceline)
             return RawValue._adopt(element)
         unanswered = False
         if items:
@@ -338,7 +390,22 @@ class _Reader:
                 self.kept[name] = {(): selections}
         else:
             found = reader(element, name)
+            if found is not None and tag in SPELLINGS:
+                spelling = _spelling(element, tag, found)
+                if spelling is not None:
+                    self.kept[name] = {(): spelling}
         return Unanswered(_TAG_KIND[tag]) if found is None else found
+
+    def uninterpretable(self, element: etree._Element, name: str, error: AnswerSetError) -> _Stored:
+        """Keep a value the readers refused as it is, and note why (unless reading strictly)."""
+        if self.strict:
+            raise error
+        self.value_attrs.pop(name, None)
+        self.kept.pop(name, None)
+        self.problems[name] = AnswerProblem(
+            name, element.sourceline if error.line is None else error.line, error.reason
+        )
+        return RawValue._adopt(element)
 
     def answer_name(self, answer: etree._Element) -> str:
         raw_name = answer.get(NAME)
@@ -420,23 +487,23 @@ def _read_flat(element: etree._Element, name: str) -> _Items | None:
     append = leaves.append
     unanswered = False
     tag: str | None = None
-    reader = _read_text
+    plain: Callable[[str | None], _Leaf] = _plain_text
     for child in element:
         if child.tag != tag:
             if tag is not None or child.tag not in _LEAF_READERS:  # mixed, a comment, a list
                 return None
             tag = child.tag
-            reader = _LEAF_READERS[tag]
+            plain = _PLAIN_READERS.get(tag, _plain_text)
         attributes = child.items()
         if not attributes:
             unanswered = False
-            if tag == TEXT and not len(child):
-                append(child.text or "")
-            else:
-                try:
-                    append(reader(child, name))
-                except _Unusual:  # an unanswered <SelValue>, kept by _read_repeat
-                    return None
+            if tag == MULTIPLE_CHOICE:
+                leaf = _plain_choice(child, name)
+            else:  # a comment or element inside: _read_repeat decides
+                leaf = None if len(child) else plain(child.text)
+            if leaf is None:  # another spelling, or not a value: _read_repeat decides
+                return None
+            append(leaf)
         elif attributes == _PLACEHOLDER and not child.text and not len(child):
             unanswered = True
             append(None)
@@ -453,7 +520,7 @@ def _read_flat(element: etree._Element, name: str) -> _Items | None:
     return tuple(leaves)
 
 
-def _read_repeat(  # noqa: PLR0912 - one pass, for speed
+def _read_repeat(  # noqa: PLR0912, PLR0915 - one pass, for speed
     element: etree._Element,
     level: int,
     path: _Path,
@@ -515,7 +582,12 @@ def _read_repeat(  # noqa: PLR0912 - one pass, for speed
                 kept[(*path, len(leaves))] = selections
             leaves.append(choice)
         else:
-            leaves.append(reader(child, name))
+            leaf = reader(child, name)
+            if leaf is not None and tag in SPELLINGS:
+                spelling = _spelling(child, tag, leaf)
+                if spelling is not None:
+                    kept[(*path, len(leaves))] = spelling
+            leaves.append(leaf)
     # The writer's trailing placeholder: one bare unanswered value, no attributes, no text.
     if unanswered and not extras and not text:
         leaves.pop()
@@ -552,6 +624,8 @@ def _read_opaque(children: list[etree._Element], check: _RepeatCheck) -> _Items:
     tag: str = children[0].tag  # type: ignore[assignment]  # elements only
     if tag == REPEAT:
         raise check.fail("a repeat holds either values or lists, not both")
+    if tag not in _OPAQUE_TAGS:
+        raise check.fail(_unknown(tag), children[0].sourceline)
     leaves: list[_Leaf | _Items] = []
     placeholder = False
     for child in children:
@@ -572,7 +646,7 @@ def _read_opaque(children: list[etree._Element], check: _RepeatCheck) -> _Items:
     return tuple(leaves)
 
 
-def _read_root(root: etree._Element, answers: AnswerSet) -> None:
+def _read_root(root: etree._Element, answers: AnswerSet, *, strict: bool) -> None:
     """Read an ``<AnswerSet>`` element into an empty answer set."""
     tag = root.tag
     if isinstance(tag, str) and tag.startswith("{"):
@@ -588,4 +662,4 @@ def _read_root(root: etree._Element, answers: AnswerSet) -> None:
         else:
             answers.attributes[str(key)] = value
     answers._nsmap = {prefix: uri for prefix, uri in root.nsmap.items() if prefix is not None}
-    _Reader(answers).read(root)
+    _Reader(answers, strict=strict).read(root)

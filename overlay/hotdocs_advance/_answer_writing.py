@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, cast
 
@@ -64,6 +64,22 @@ def _write_text(parent: etree._Element, value: Any, tag: str | None, attrib: _At
 def _write_number(parent: etree._Element, value: Any, tag: str | None, attrib: _Attrib) -> None:
     text = str(value)
     etree.SubElement(parent, NUMBER, attrib).text = format(value, "f") if "E" in text else text
+
+
+def _date_text(value: datetime.date) -> str:
+    return f"{value.day}/{value.month}/{value.year:04d}"
+
+
+def _true_false_text(value: bool) -> str:
+    return TRUE if value else FALSE
+
+
+# How the writer spells each value it formats (the reader keeps other spellings it reads).
+SPELLINGS: Final[dict[str, Callable[[Any], str]]] = {
+    NUMBER: _number_text,
+    DATE: _date_text,
+    TRUE_FALSE: _true_false_text,
+}
 
 
 def _write_date(parent: etree._Element, value: Any, tag: str | None, attrib: _Attrib) -> None:
@@ -202,7 +218,10 @@ def _write_answer(answers: AnswerSet, root: etree._Element, name: str, value: _S
 
 
 def _write_kept(element: etree._Element, kept: dict[_Path, _Kept]) -> None:
-    """Write back what the reader ignored: an unanswered value's text, unanswered selections.
+    """Write back what the reader kept: ignored content, and spellings the writer changes.
+
+    That is an unanswered value's text, unanswered selections, and the text of an answered
+    value the writer would spell differently (``01/02/2000``, ``1E+15``, ``True``).
 
     The answer has not been assigned since it was read (assigning drops what was kept), so
     each path leads to the value element it was read from.

@@ -28,7 +28,7 @@ from typing import Any, ClassVar, Final, cast
 from lxml import etree
 
 from . import _xml
-from ._answer_lexical import lexical_problem
+from ._answer_lexical import lexical_problems
 from ._answer_reading import _read_root
 from ._answer_values import (
     _NUMBER_TEXT,
@@ -59,7 +59,7 @@ from ._answer_values import (
     _to_python,
 )
 from ._answer_writing import _number_text, _write_tree
-from ._errors import AnswerSetError
+from ._errors import AnswerProblem, AnswerSetError
 
 __all__ = [
     "MAX_NAME_LENGTH",
@@ -133,6 +133,7 @@ class AnswerSet(MutableMapping[str, AnswerValue]):
         "_answer_attrs",
         "_kept",
         "_nsmap",
+        "_problems",
         "_title",
         "_value_attrs",
         "_values",
@@ -149,11 +150,22 @@ class AnswerSet(MutableMapping[str, AnswerValue]):
         self._wire_names: dict[str, str] = {}
         self._kept: dict[str, dict[_Path, _Kept]] = {}
         self._nsmap: dict[str | None, str] = {}
+        self._problems: dict[str, AnswerProblem] = {}
         self.title = title
         self.version = version
         #: The root element's attributes other than title and version (``useMangledNames``,
         #: ``save``, unknown ones), in document order.
         self.attributes: dict[str, str] = {}
+
+    @property
+    def problems(self) -> tuple[AnswerProblem, ...]:
+        """What ``from_xml`` could not interpret, one entry per answer, in document order.
+
+        Each such answer holds its value element as a ``RawValue``, written back unchanged.
+        An answer leaves this list when it is assigned anew or deleted. Empty for a set that
+        was built, not read.
+        """
+        return tuple(self._problems.values())
 
     @property
     def title(self) -> str:
@@ -211,8 +223,9 @@ class AnswerSet(MutableMapping[str, AnswerValue]):
         else:
             stored = _convert(name, value)
         self._values[name] = stored
-        if self._kept:
+        if self._kept or self._problems:  # what was read with the old value goes with it
             self._kept.pop(name, None)
+            self._problems.pop(name, None)
         if self._value_attrs:
             attrs = self._value_attrs.get(name)
             if attrs:
@@ -225,6 +238,7 @@ class AnswerSet(MutableMapping[str, AnswerValue]):
         self._value_attrs.pop(name, None)
         self._wire_names.pop(name, None)
         self._kept.pop(name, None)
+        self._problems.pop(name, None)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._values)
@@ -302,8 +316,14 @@ class AnswerSet(MutableMapping[str, AnswerValue]):
     # XML -----------------------------------------------------------------------------------
 
     @classmethod
-    def from_xml(cls, xml: str | bytes) -> AnswerSet:
+    def from_xml(cls, xml: str | bytes, *, strict: bool = False) -> AnswerSet:
         """Read HotDocs answer XML.
+
+        By default every answer is read: a value that cannot be interpreted (``<TFValue>Agree
+        </TFValue>``, a ``<SelValue>`` where a value belongs, a repeat that mixes types, an
+        unknown value element) is kept as a ``RawValue``, written back unchanged, and listed in
+        ``problems``. Sending such a set fails the schema check before anything is sent, with
+        an error that names the answer and says it came in uninterpretable.
 
         Args:
             xml: The document. A BOM, an XML declaration (even one declaring utf-16 over
@@ -311,38 +331,52 @@ class AnswerSet(MutableMapping[str, AnswerValue]):
                 attributes, ``UNANS`` and a DOCTYPE (its DTD ignored, never fetched) are
                 fine; a namespace on the root is ignored. Bytes are decoded as the class
                 docstring says.
+            strict: Raise at the first value that cannot be interpreted instead of keeping it.
 
         Returns:
             The answer set.
 
         Raises:
             AnswerSetError: The input is not well-formed, declares an entity (refused
-                unexpanded and unfetched), is not in the encoding its BOM or bytes say, or
-                breaks a rule
-                HotDocs relies on (named in the message, with the answer and line).
+                unexpanded and unfetched), is not in the encoding its BOM or bytes say, has a
+                root other than ``<AnswerSet>`` or an element there other than ``<Answer>``,
+                or an answer without a usable name (none, empty, over ``MAX_NAME_LENGTH``,
+                or the same as another's) or with other than one value element: a mapping of
+                names to values cannot hold those. With ``strict=True``, also any value
+                that cannot be interpreted. The message names the line, answer and reason.
         """
-        return cls._from_root(_xml.parse(xml, ignore_dtd=True))
+        return cls._from_root(_xml.parse(xml, ignore_dtd=True), strict=strict)
 
     @classmethod
-    def _from_root(cls, root: etree._Element) -> AnswerSet:
+    def _from_root(cls, root: etree._Element, *, strict: bool = False) -> AnswerSet:
         answers = cls()
-        _read_root(root, answers)
+        _read_root(root, answers, strict=strict)
         return answers
 
     def _valid_xml(self) -> str:
-        """Write ``to_xml()``, checked against the schema first.
+        """Write ``to_xml()``, checked before against the schema and its lexical forms.
 
+        An answer still held as it was read, uninterpretable, is refused first.
         Opaque values are not checked when a file is read, so a set read from one may not be
         valid.
         """
+        for read in self._problems.values():  # each answer still holds the raw value read
+            raise AnswerSetError(
+                f"the answer came in uninterpretable (line {read.line} of the file "
+                f"read: {read.reason}); assign it a value or delete it before sending",
+                answer=read.name,
+            )
         root = _write_tree(self)
         errors = _xml.schema_errors(root)
+        answer: str | None
         if errors:
-            error = errors[0]
-            raise AnswerSetError(
-                f"not a valid answer set: {error.message}", answer=_answer_at(root, error.path)
-            )
-        return etree.tostring(root, encoding="unicode")
+            answer, message = _answer_at(root, errors[0].path), errors[0].message
+        else:
+            found = next(lexical_problems(root), None)
+            if found is None:
+                return etree.tostring(root, encoding="unicode")
+            answer, message = _answer_of(found[0]), found[1]
+        raise AnswerSetError(f"not a valid answer set: {message}", answer=answer)
 
     def to_xml(self) -> str:
         """Write the answer set as HotDocs answer XML.
@@ -590,36 +624,59 @@ def validate_answer_xml(xml: str | bytes) -> None:
     DOCTYPE is handled as ``AnswerSet.from_xml`` does: the DTD is ignored (never loaded or
     fetched) and a document that declares an entity is refused.
 
+    Every problem is reported, not only the first: the error's ``problems`` lists each one
+    (``AnswerProblem`` with answer name, line, column and reason) in document order, and its
+    message shows them all.
+
     Args:
         xml: The document, as text or bytes.
 
     Raises:
-        AnswerSetError: With ``line``, ``column`` (when the parser knows it) and ``answer``
-            (the enclosing answer's name, when there is one).
+        AnswerSetError: With ``problems``, and ``line``, ``column`` (when the parser knows it)
+            and ``answer`` (the enclosing answer's name, when there is one) of the first.
+            A document that is not well-formed XML, or declares an entity, raises at once.
     """
     root = _xml.parse(xml, ignore_dtd=True)
     if isinstance(root.tag, str) and root.tag.startswith("{"):
         _xml.strip_root_namespace(root)
-    errors = _xml.schema_errors(root)
-    if errors:
-        error = errors[0]
-        raise AnswerSetError(
-            f"not a valid answer set: {error.message}",
-            answer=_answer_at(root, error.path),
-            line=error.line or None,
-            column=error.column or None,
+    problems = [
+        AnswerProblem(
+            _answer_at(root, error.path), error.line or None, error.message, error.column or None
         )
-    problem = lexical_problem(root)
-    if problem is not None:
-        element, message = problem
-        found = next(element.iterancestors(ANSWER), None)
-        name = found.get(NAME) if found is not None else None
-        raise AnswerSetError(
-            f"not a valid answer set: {message}",
-            answer=None if name is None else _xml.unescape(name).strip(),
-            line=element.sourceline,
-        )
-    AnswerSet._from_root(root)
+        for error in _xml.schema_errors(root)
+    ]
+    problems.extend(
+        AnswerProblem(_answer_of(element), element.sourceline, message)
+        for element, message in lexical_problems(root)
+    )
+    try:
+        read = AnswerSet._from_root(root).problems
+    except AnswerSetError as error:  # a rule of the file as a whole: no name, a duplicate
+        read = (AnswerProblem(error.answer, error.line, error.reason, error.column),)
+    # The reader meets again what the schema refused: report each place once.
+    seen = {(problem.name, problem.line) for problem in problems}
+    problems.extend(problem for problem in read if (problem.name, problem.line) not in seen)
+    if not problems:
+        return
+    problems.sort(key=lambda problem: (problem.line or 0, problem.column or 0))
+    first = problems[0]
+    message = f"not a valid answer set: {first.reason}"
+    if len(problems) > 1:
+        message += f" (and {len(problems) - 1} more)\n" + "\n".join(map(str, problems))
+    raise AnswerSetError(
+        message,
+        answer=first.name,
+        line=first.line,
+        column=first.column,
+        problems=tuple(problems),
+    )
+
+
+def _answer_of(element: etree._Element) -> str | None:
+    """Return the decoded name of the ``<Answer>`` holding an element, if any."""
+    found = element if element.tag == ANSWER else next(element.iterancestors(ANSWER), None)
+    name = found.get(NAME) if found is not None else None
+    return None if name is None else _xml.unescape(name).strip()
 
 
 def _answer_at(root: etree._Element, path: str | None) -> str | None:
@@ -632,8 +689,4 @@ def _answer_at(root: etree._Element, path: str | None) -> str | None:
         return None
     if not isinstance(found, list) or not found or not isinstance(found[0], etree._Element):
         return None
-    for element in (found[0], *found[0].iterancestors()):
-        if element.tag == ANSWER:
-            name = element.get(NAME)
-            return None if name is None else _xml.unescape(name).strip()
-    return None
+    return _answer_of(found[0])

@@ -27,6 +27,7 @@ httpx's and the generated client's exceptions become these, using the ``FOREIGN_
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable
 from typing import Final
@@ -43,6 +44,7 @@ __all__ = [  # redact() is the shared core's; it is re-exported here for this pa
     "APIStatusError",
     "APITimeoutError",
     "AdvanceError",
+    "AnswerProblem",
     "AnswerSetError",
     "AuthenticationError",
     "BadRequestError",
@@ -174,6 +176,37 @@ class APIResponseValidationError(AdvanceError):
         )
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class AnswerProblem:
+    """One thing in answer XML that could not be interpreted, or that breaks the schema.
+
+    ``AnswerSet.problems`` and ``AnswerSetError.problems`` hold these.
+
+    Attributes:
+        name: The answer concerned (decoded), or None for a problem outside any answer.
+        line: The line in the XML input, when known.
+        reason: What is wrong, e.g. ``'Agree' is neither true nor false``.
+        column: The column in the XML input, when the parser knows it.
+    """
+
+    name: str | None
+    line: int | None
+    reason: str
+    column: int | None = None
+
+    def __str__(self) -> str:
+        return _located(self.reason, self.name, self.line, self.column)
+
+
+def _located(reason: str, answer: str | None, line: int | None, column: int | None) -> str:
+    where = []
+    if line is not None:
+        where.append(f"line {line}" + (f", column {column}" if column else ""))
+    if answer is not None:
+        where.append(f"answer {answer!r}")
+    return f"{', '.join(where)}: {reason}" if where else reason
+
+
 class AnswerSetError(AdvanceError, ValueError):
     """Answer data or answer XML that HotDocs would not accept.
 
@@ -181,6 +214,9 @@ class AnswerSetError(AdvanceError, ValueError):
         answer: The name of the answer concerned, when there is one.
         line: The line in the XML input, when the error comes from XML.
         column: The column in the XML input, when known.
+        reason: The message without its place (line, column, answer).
+        problems: Every problem found, for ``validate_answer_xml`` (which reports them all;
+            the other attributes describe the first); otherwise empty.
     """
 
     def __init__(
@@ -190,16 +226,14 @@ class AnswerSetError(AdvanceError, ValueError):
         answer: str | None = None,
         line: int | None = None,
         column: int | None = None,
+        problems: tuple[AnswerProblem, ...] = (),
     ) -> None:
-        where = []
-        if line is not None:
-            where.append(f"line {line}" + (f", column {column}" if column else ""))
-        if answer is not None:
-            where.append(f"answer {answer!r}")
-        super().__init__(f"{', '.join(where)}: {message}" if where else message)
+        super().__init__(_located(message, answer, line, column))
         self.answer = answer
         self.line = line
         self.column = column
+        self.reason = message
+        self.problems = problems
 
 
 class InvalidArgumentError(AdvanceError, ValueError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from decimal import Decimal
 from enum import IntEnum, StrEnum
 from typing import cast
@@ -187,93 +188,124 @@ def test_entity_declarations_are_refused_and_nothing_is_expanded(xml: str) -> No
         validate_answer_xml(xml.encode())
 
 
-@pytest.mark.parametrize(
-    ("xml", "message"),
-    [
-        (b"", "not well-formed"),
-        (b"<AnswerSet>", "not well-formed"),
-        (b"<Answers/>", "root element"),
-        (b"<AnswerSet><Answer><TextValue/></Answer></AnswerSet>", "no name"),
-        (b'<AnswerSet><Answer name="  "><TextValue/></Answer></AnswerSet>', "empty name"),
-        (b'<AnswerSet><Answer name="A"/></AnswerSet>', "exactly one value"),
-        (
-            b'<AnswerSet><Answer name="A"><TextValue/><TextValue/></Answer></AnswerSet>',
-            "exactly one value",
-        ),
-        (
-            b'<AnswerSet><Answer name="A"><TextValue/></Answer><Answer name=" A">'
-            b"<TextValue/></Answer></AnswerSet>",
-            "twice",
-        ),
-        (b'<AnswerSet><Note name="A"/></AnswerSet>', "only <Answer>"),
-        (b'<AnswerSet><Answer name="A"><NumValue>1,5</NumValue></Answer></AnswerSet>', "number"),
-        (b'<AnswerSet><Answer name="A"><NumValue>NaN</NumValue></Answer></AnswerSet>', "number"),
-        (b'<AnswerSet><Answer name="A"><NumValue>1_0</NumValue></Answer></AnswerSet>', "number"),
-        (
-            b'<AnswerSet><Answer name="A"><NumValue>1e99999</NumValue></Answer></AnswerSet>',
-            "exponent",
-        ),
-        (
-            b'<AnswerSet><Answer name="A"><DateValue>31/2/2024</DateValue></Answer></AnswerSet>',
-            "date",
-        ),
-        (
-            b'<AnswerSet><Answer name="A"><DateValue>2024-02-01</DateValue></Answer></AnswerSet>',
-            "date",
-        ),
-        (
-            b'<AnswerSet><Answer name="A"><TFValue>yes</TFValue></Answer></AnswerSet>',
-            "true nor false",
-        ),
-        (b'<AnswerSet><Answer name="A"><TextValue unans="maybe"/></Answer></AnswerSet>', "unans"),
-        (b'<AnswerSet><Answer name="A"><TextValue>a<b/>c</TextValue></Answer></AnswerSet>', "<b>"),
-        (
-            b'<AnswerSet><Answer name="A"><MCValue><SelValue hint="h">x</SelValue>'
-            b"</MCValue></Answer></AnswerSet>",
-            "SelValue",
-        ),
-        (
-            b'<AnswerSet><Answer name="A"><RptValue><TextValue>a</TextValue><NumValue>1</NumValue>'
-            b"</RptValue></Answer></AnswerSet>",
-            "mixes value types",
-        ),
-        (
-            b'<AnswerSet><Answer name="A"><RptValue><TextValue>a</TextValue><RptValue/>'
-            b"</RptValue></Answer></AnswerSet>",
-            "mixes value types",
-        ),
-        (
-            b'<AnswerSet><Answer name="A"><RptValue><RptValue><TextValue>a</TextValue></RptValue>'
-            b"<TextValue>b</TextValue></RptValue></Answer></AnswerSet>",
-            "values or lists",
-        ),
-        (
-            b'<AnswerSet><Answer name="A"><RptValue><RptValue><TextValue>a</TextValue></RptValue>'
-            b"<RptValue><RptValue><TextValue>b</TextValue></RptValue></RptValue></RptValue>"
-            b"</Answer></AnswerSet>",
-            "equally deep",
-        ),
-        (
-            b'<AnswerSet><Answer name="A">'
-            + b"<RptValue>" * 5
-            + b"<TextValue>a</TextValue>"
-            + b"</RptValue>" * 5
-            + b"</Answer></AnswerSet>",
-            "at most 4",
-        ),
-    ],
-)
-def test_bad_answer_xml_raises_answer_set_error(xml: bytes, message: str) -> None:
+# Broken files: a mapping of names to values cannot hold these, so both modes raise.
+FILE_ERRORS = [
+    (b"", "not well-formed"),
+    (b"<AnswerSet>", "not well-formed"),
+    (b"<Answers/>", "root element"),
+    (b"<AnswerSet><Answer><TextValue/></Answer></AnswerSet>", "no name"),
+    (b'<AnswerSet><Answer name="  "><TextValue/></Answer></AnswerSet>', "empty name"),
+    (b'<AnswerSet><Answer name="A"/></AnswerSet>', "exactly one value"),
+    (
+        b'<AnswerSet><Answer name="A"><TextValue/><TextValue/></Answer></AnswerSet>',
+        "exactly one value",
+    ),
+    (
+        b'<AnswerSet><Answer name="A"><TextValue/></Answer><Answer name=" A">'
+        b"<TextValue/></Answer></AnswerSet>",
+        "twice",
+    ),
+    (b'<AnswerSet><Note name="A"/></AnswerSet>', "only <Answer>"),
+]
+# Values that cannot be interpreted: kept as RawValue and listed by default; strict raises.
+VALUE_ERRORS = [
+    (b'<AnswerSet><Answer name="A"><NumValue>1,5</NumValue></Answer></AnswerSet>', "number"),
+    (b'<AnswerSet><Answer name="A"><NumValue>NaN</NumValue></Answer></AnswerSet>', "number"),
+    (b'<AnswerSet><Answer name="A"><NumValue>1_0</NumValue></Answer></AnswerSet>', "number"),
+    (
+        b'<AnswerSet><Answer name="A"><NumValue>1e99999</NumValue></Answer></AnswerSet>',
+        "exponent",
+    ),
+    (
+        b'<AnswerSet><Answer name="A"><DateValue>31/2/2024</DateValue></Answer></AnswerSet>',
+        "date",
+    ),
+    (
+        b'<AnswerSet><Answer name="A"><DateValue>2024-02-01</DateValue></Answer></AnswerSet>',
+        "date",
+    ),
+    (
+        b'<AnswerSet><Answer name="A"><TFValue>yes</TFValue></Answer></AnswerSet>',
+        "true nor false",
+    ),
+    (b'<AnswerSet><Answer name="A"><TextValue unans="maybe"/></Answer></AnswerSet>', "unans"),
+    (b'<AnswerSet><Answer name="A"><TextValue>a<b/>c</TextValue></Answer></AnswerSet>', "<b>"),
+    (
+        b'<AnswerSet><Answer name="A"><MCValue><SelValue hint="h">x</SelValue>'
+        b"</MCValue></Answer></AnswerSet>",
+        "SelValue",
+    ),
+    (
+        b'<AnswerSet><Answer name="A"><RptValue><TextValue>a</TextValue><NumValue>1</NumValue>'
+        b"</RptValue></Answer></AnswerSet>",
+        "mixes value types",
+    ),
+    (
+        b'<AnswerSet><Answer name="A"><RptValue><TextValue>a</TextValue><RptValue/>'
+        b"</RptValue></Answer></AnswerSet>",
+        "mixes value types",
+    ),
+    (
+        b'<AnswerSet><Answer name="A"><RptValue><RptValue><TextValue>a</TextValue></RptValue>'
+        b"<TextValue>b</TextValue></RptValue></Answer></AnswerSet>",
+        "values or lists",
+    ),
+    (
+        b'<AnswerSet><Answer name="A"><RptValue><RptValue><TextValue>a</TextValue></RptValue>'
+        b"<RptValue><RptValue><TextValue>b</TextValue></RptValue></RptValue></RptValue>"
+        b"</Answer></AnswerSet>",
+        "equally deep",
+    ),
+    (
+        b'<AnswerSet><Answer name="A">'
+        + b"<RptValue>" * 5
+        + b"<TextValue>a</TextValue>"
+        + b"</RptValue>" * 5
+        + b"</Answer></AnswerSet>",
+        "at most 4",
+    ),
+]
+
+
+@pytest.mark.parametrize(("xml", "message"), FILE_ERRORS)
+@pytest.mark.parametrize("strict", [False, True])
+def test_broken_answer_files_raise_in_both_modes(xml: bytes, message: str, strict: bool) -> None:
     """Each kind of broken answer file raises AnswerSetError saying what is wrong."""
     with pytest.raises(AnswerSetError, match=message):
-        AnswerSet.from_xml(xml)
+        AnswerSet.from_xml(xml, strict=strict)
+
+
+@pytest.mark.parametrize(("xml", "message"), VALUE_ERRORS)
+def test_strict_reading_raises_at_an_uninterpretable_value(xml: bytes, message: str) -> None:
+    """strict=True raises AnswerSetError naming the answer and saying what is wrong."""
+    with pytest.raises(AnswerSetError, match=message) as caught:
+        AnswerSet.from_xml(xml, strict=True)
+    assert caught.value.answer == "A"
+
+
+@pytest.mark.parametrize(("xml", "message"), VALUE_ERRORS)
+def test_an_uninterpretable_value_is_kept_raw_and_listed(xml: bytes, message: str) -> None:
+    """By default the value is kept as a RawValue, written back c14n-equal, and listed."""
+    answers = AnswerSet.from_xml(xml)
+    value = answers["A"]
+    assert isinstance(value, RawValue)
+    (problem,) = answers.problems
+    assert problem.name == "A"
+    assert problem.line == 1
+    assert re.search(message, problem.reason)
+    original = etree.fromstring(xml)[0][0]
+    assert etree.tostring(original, method="c14n") == etree.tostring(
+        etree.fromstring(answers.to_xml())[0][0], method="c14n"
+    )
+    with pytest.raises(AnswerSetError, match="came in uninterpretable"):
+        answers._valid_xml()
 
 
 def test_errors_from_a_file_name_the_answer_and_line() -> None:
     """An AnswerSetError from reading carries the answer's name and the line number."""
     xml = '<AnswerSet>\n<Answer name="Ok"><TextValue/></Answer>\n<Answer name="Bad"><NumValue>x</NumValue></Answer></AnswerSet>'
     with pytest.raises(AnswerSetError) as caught:
-        AnswerSet.from_xml(xml)
+        AnswerSet.from_xml(xml, strict=True)
     assert (caught.value.answer, caught.value.line) == ("Bad", 3)
     assert str(caught.value).startswith("line 3, answer 'Bad': ")
 

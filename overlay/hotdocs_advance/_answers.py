@@ -115,14 +115,28 @@ class AnswerSet(MutableMapping[str, AnswerValue]):
     Nothing in a file is dropped silently. The root's other attributes are in ``attributes``,
     an answer's attributes (``save``, ``userExtendible``, unknown ones) in
     ``answer_attributes(name)``, and a value element's attributes (``userModifiable``, unknown
-    ones) in ``value_attributes(name, *index)``. The only normalisations: ``UNANS`` is written
-    ``unans``, ``unans="false"`` is dropped, empty ``NumValue``/``DateValue``/``TFValue`` read
-    as unanswered, a missing title or version is written with its default, and comments and
-    processing instructions outside opaque values are not kept. The content of an unanswered
-    value, and an unanswered ``<SelValue unans="true"/>`` in a choice, are ignored as the
-    HotDocs Open SDK ignores them, but kept and written back until the answer is assigned anew
-    (they take no part in ``==`` nor in ``to_dict``). CHOICE: replacing a value keeps the answer's
-    attributes and keeps value attributes only at repeat indexes that still exist.
+    ones) in ``value_attributes(name, *index)``. A value ``from_xml`` cannot interpret is kept
+    as a ``RawValue`` and listed in ``problems`` (see ``from_xml``). The content of an
+    unanswered value, and an unanswered ``<SelValue unans="true"/>`` in a choice, are ignored
+    as the HotDocs Open SDK ignores them, but kept and written back; so is the spelling of each
+    answered value read (``01/02/1970``, ``31-10-2015``, ``1E+15``, ``True``, ``1``) when the
+    schema accepts it. What was kept goes when the answer is assigned anew, and takes no part
+    in ``==`` nor in ``to_dict``. CHOICE: replacing a value keeps the answer's attributes and
+    keeps value attributes only at repeat indexes that still exist.
+
+    What a round trip may change, and nothing else (a file read and written untouched is
+    otherwise c14n-identical to the original):
+
+    - a missing ``title`` or ``version`` is written with its default;
+    - ``UNANS`` is written ``unans``, and ``unans="false"`` is dropped;
+    - an empty ``NumValue``, ``DateValue`` or ``TFValue`` reads as unanswered and is written
+      ``unans="true"``;
+    - each ``<RptValue>`` list gets its trailing unanswered placeholder when it had none;
+    - a number spelled in a form the schema refuses (``+5``, ``5.``) is written in digits;
+    - comments, processing instructions and whitespace between elements outside opaque
+      values, the XML declaration and the DOCTYPE are not kept;
+    - an assigned value is written in this package's spelling (``d/M/yyyy``, plain digits,
+      ``true``/``false``).
 
     Args:
         title: The ``title`` attribute (the Open SDK writes ``""``).

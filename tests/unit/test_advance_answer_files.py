@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import datetime
 import http.server
 import threading
 import time
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import ClassVar
 
+import httpx
 import pytest
-from hotdocs_advance import AnswerSet, AnswerSetError, MultipleChoice, validate_answer_xml
+from hotdocs_advance import (
+    AdvanceClient,
+    AnswerProblem,
+    AnswerSet,
+    AnswerSetError,
+    MultipleChoice,
+    RawValue,
+    validate_answer_xml,
+)
+from lxml import etree
 
 BODY = (
     '<AnswerSet version="1.1"><Answer name="Name"><TextValue>Zoë</TextValue></Answer></AnswerSet>'
@@ -220,3 +232,196 @@ def test_tab_and_line_ends_in_selections_are_kept() -> None:
     answers = AnswerSet()
     answers["Pick"] = MultipleChoice("a\tb", "c\r\nd")
     assert AnswerSet.from_xml(answers.to_xml())["Pick"] == MultipleChoice("a\tb", "c\r\nd")
+
+
+# --- One uninterpretable value does not abort the file --------------------------------------
+
+# In the shapes A2J fixtures have: a TFValue holding a word, SelValue and MCValue swapped.
+A2J_LIKE = b"""<?xml version="1.0" encoding="utf-8"?>
+<AnswerSet title="" version="1.1">
+<Answer name="Client name TE"><TextValue>Ann</TextValue></Answer>
+<Answer name="Agree TF"><TFValue>Agree</TFValue></Answer>
+<Answer name="Gender MC"><SelValue><MCValue>Female</MCValue></SelValue></Answer>
+<Answer name="Children NU"><NumValue>2</NumValue></Answer>
+</AnswerSet>"""
+
+
+def test_uninterpretable_values_are_kept_raw_and_the_rest_is_read() -> None:
+    """Every answer is read; the two it cannot interpret are RawValue and listed in problems."""
+    answers = AnswerSet.from_xml(A2J_LIKE)
+    assert answers["Client name TE"] == "Ann"
+    assert answers["Children NU"] == Decimal(2)
+    assert answers["Agree TF"] == RawValue._adopt(etree.fromstring("<TFValue>Agree</TFValue>"))
+    assert isinstance(answers["Gender MC"], RawValue)
+    assert answers.problems == (
+        AnswerProblem("Agree TF", 4, "'Agree' is neither true nor false"),
+        AnswerProblem(
+            "Gender MC", 5, "<SelValue> is not a value: a selection belongs inside <MCValue>"
+        ),
+    )
+    written = etree.fromstring(answers.to_xml())
+    original = etree.fromstring(A2J_LIKE)
+    for index in (1, 2):  # the raw answers, element for element
+        assert etree.tostring(written[index], method="c14n") == etree.tostring(
+            _without_tail(original[index]), method="c14n"
+        )
+
+
+def _without_tail(element: etree._Element) -> etree._Element:
+    element.tail = None
+    return element
+
+
+def test_strict_reading_raises_at_the_first_problem() -> None:
+    """strict=True raises AnswerSetError naming the line, the answer and the reason."""
+    with pytest.raises(AnswerSetError) as caught:
+        AnswerSet.from_xml(A2J_LIKE, strict=True)
+    assert (caught.value.line, caught.value.answer) == (4, "Agree TF")
+    assert caught.value.reason == "'Agree' is neither true nor false"
+    assert str(caught.value) == "line 4, answer 'Agree TF': 'Agree' is neither true nor false"
+
+
+def test_an_unknown_value_element_is_a_problem_but_known_opaque_values_are_not() -> None:
+    """A FooValue is kept and listed; DBValue and ClauseLibValue are kept as the schema allows."""
+    answers = AnswerSet.from_xml(
+        "<AnswerSet><Answer name='F'><FooValue>1</FooValue></Answer>"
+        "<Answer name='D'><DBValue><DBColumn name='Id'><NumValue>4</NumValue></DBColumn>"
+        "</DBValue></Answer></AnswerSet>"
+    )
+    assert [problem.name for problem in answers.problems] == ["F"]
+    assert "not a value element HotDocs knows" in answers.problems[0].reason
+    assert isinstance(answers["D"], RawValue)
+
+
+def test_a_problem_leaves_the_list_when_its_answer_is_assigned_or_deleted() -> None:
+    """Assigning a value or deleting the answer removes its problem; then it can be sent."""
+    answers = AnswerSet.from_xml(A2J_LIKE)
+    answers["Agree TF"] = True
+    assert [problem.name for problem in answers.problems] == ["Gender MC"]
+    del answers["Gender MC"]
+    assert answers.problems == ()
+    validate_answer_xml(answers.to_xml())
+
+
+def test_a_set_with_an_uninterpretable_answer_is_refused_before_sending() -> None:
+    """create_work_item raises AnswerSetError naming the answer read uninterpretable; no request."""
+    sent: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200)
+
+    answers = AnswerSet.from_xml(A2J_LIKE)
+    with (
+        httpx.Client(transport=httpx.MockTransport(answer)) as http,
+        AdvanceClient("https://t.example/api/rest", auth="token", http_client=http) as client,
+        pytest.raises(AnswerSetError, match="came in uninterpretable") as caught,
+    ):
+        client.create_work_item(
+            name="n",
+            work_group_id="cb97f8d6-04a1-490a-aa09-92af12dfb305",
+            template_package_id="0ef6a9be-b007-4d7d-83f1-9d56f931cd0f",
+            answers=answers,
+        )
+    assert caught.value.answer == "Agree TF"
+    assert "'Agree' is neither true nor false" in str(caught.value)
+    assert sent == []
+
+
+def test_validate_answer_xml_reports_every_problem() -> None:
+    """Each problem, from the schema, the lexical check and the reader, with line and answer."""
+    xml = b"""<AnswerSet>
+<Answer name="A"><TFValue>Agree</TFValue></Answer>
+<Answer name="B"><SelValue><MCValue>Female</MCValue></SelValue></Answer>
+<Answer name="C"><TextValue>fine</TextValue></Answer>
+<Answer name="D"><RptValue><NumValue>1</NumValue><TextValue>x</TextValue></RptValue></Answer>
+<Answer name="E"><DateValue>31/2/2024</DateValue></Answer>
+</AnswerSet>"""
+    with pytest.raises(AnswerSetError) as caught:
+        validate_answer_xml(xml)
+    found = [(problem.name, problem.line) for problem in caught.value.problems]
+    assert found == [("A", 2), ("B", 3), ("D", 5), ("E", 6)]
+    assert (caught.value.answer, caught.value.line) == ("A", 2)
+    message = str(caught.value)
+    assert "(and 3 more)" in message
+    assert all(f"answer {name!r}" in message for name in "ABDE")
+    assert "SelValue" in caught.value.problems[1].reason
+    assert "mixes value types" in caught.value.problems[2].reason
+    assert "day is out of range" in caught.value.problems[3].reason
+
+
+def test_validate_answer_xml_reports_a_file_level_problem_beside_the_others() -> None:
+    """A duplicate answer is reported with the value problems."""
+    xml = (
+        "<AnswerSet>\n<Answer name='A'><TFValue>maybe</TFValue></Answer>\n"
+        "<Answer name='B'><TextValue/></Answer>\n<Answer name='B'><TextValue/></Answer>\n"
+        "</AnswerSet>"
+    )
+    with pytest.raises(AnswerSetError) as caught:
+        validate_answer_xml(xml)
+    assert [(problem.name, problem.line) for problem in caught.value.problems] == [
+        ("A", 2),
+        ("B", 4),
+    ]
+
+
+# --- What a round trip keeps, and what it normalises --------------------------------------------
+
+SPELLED = """<AnswerSet title="" version="1.1">\
+<Answer name="Padded"><DateValue>01/02/1970</DateValue></Answer>\
+<Answer name="Dashes"><DateValue>31-10-2015</DateValue></Answer>\
+<Answer name="Upper"><TFValue>True</TFValue></Answer>\
+<Answer name="One"><TFValue>1</TFValue></Answer>\
+<Answer name="Big"><NumValue>1E+15</NumValue></Answer>\
+<Answer name="Small"><NumValue>1e-05</NumValue></Answer>\
+<Answer name="Zeros"><NumValue>007</NumValue></Answer>\
+<Answer name="Spaced"><NumValue> 12 </NumValue></Answer>\
+<Answer name="List"><RptValue><DateValue>01.01.2000</DateValue><DateValue>2/3/2001</DateValue>\
+<DateValue unans="true"/></RptValue></Answer>\
+</AnswerSet>"""
+
+
+def test_a_file_read_and_written_untouched_keeps_its_spellings() -> None:
+    """Spellings HotDocs accepts are written back as they were: the output is c14n-identical."""
+    answers = AnswerSet.from_xml(SPELLED)
+    assert answers["Padded"] == datetime.date(1970, 2, 1)
+    assert answers["Big"] == Decimal("1E+15")
+    assert answers["One"] is True
+    assert etree.tostring(etree.fromstring(answers.to_xml()), method="c14n") == etree.tostring(
+        etree.fromstring(SPELLED), method="c14n"
+    )
+
+
+def test_an_assigned_value_is_written_in_the_sdks_own_spelling() -> None:
+    """Assigning drops the spelling read: the value is written as the writer spells it."""
+    answers = AnswerSet.from_xml(SPELLED)
+    answers["Padded"] = answers["Padded"]
+    answers["Big"] = answers["Big"]
+    answers["List"] = answers["List"]
+    written = answers.to_xml()
+    assert "<DateValue>1/2/1970</DateValue>" in written
+    assert "<NumValue>1000000000000000</NumValue>" in written
+    assert "<DateValue>1/1/2000</DateValue><DateValue>2/3/2001</DateValue>" in written
+    assert "<TFValue>True</TFValue>" in written  # untouched
+
+
+@pytest.mark.parametrize(
+    ("given", "written"),
+    [
+        ("<NumValue>+5</NumValue>", "<NumValue>5</NumValue>"),  # the schema refuses "+5"
+        ("<NumValue>5.</NumValue>", "<NumValue>5</NumValue>"),
+        ("<NumValue/>", '<NumValue unans="true"/>'),  # empty reads as unanswered
+        ('<TextValue UNANS="TRUE"/>', '<TextValue unans="true"/>'),
+        ('<TextValue unans="false">a</TextValue>', "<TextValue>a</TextValue>"),
+        ("<RptValue><TextValue>a</TextValue></RptValue>", '<TextValue unans="true"/></RptValue>'),
+    ],
+)
+def test_the_documented_normalisations(given: str, written: str) -> None:
+    """Each normalisation the AnswerSet docstring lists, and it keeps the value."""
+    xml = f"<AnswerSet><Answer name='A'>{given}</Answer></AnswerSet>"
+    answers = AnswerSet.from_xml(xml)
+    out = answers.to_xml()
+    assert written in out
+    assert out.startswith('<AnswerSet title="" version="1.1">')  # title and version added
+    assert AnswerSet.from_xml(out) == answers
+    validate_answer_xml(out)

@@ -229,7 +229,13 @@ _plain_date_text = _PLAIN_DATE.fullmatch
 
 
 def _plain_number(text: str | None) -> _Leaf:
-    return Decimal(text) if text and _plain_number_text(text) else None
+    if not text:
+        return None
+    # Whole numbers, the most common, without the regular expression: ASCII digits, no
+    # leading zero ("007" is another spelling, kept by the full reader).
+    if text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1):
+        return Decimal(text)
+    return Decimal(text) if _plain_number_text(text) else None
 
 
 def _plain_date(text: str | None) -> _Leaf:

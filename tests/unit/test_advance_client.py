@@ -1102,7 +1102,10 @@ def test_a_retried_public_link_create_that_finds_its_own_link_succeeds(
         side_effect=[httpx.ConnectError("x"), reply(409)]
     )
     router.get(f"/v1.1/PublicInterviewLinks/{WORK_ITEM}").mock(
-        return_value=reply(200, {"name": "L", "workGroupId": GROUP, "templatePackageId": PACKAGE})
+        return_value=reply(
+            200,
+            {"name": "L", "workGroupId": GROUP, "templatePackageId": PACKAGE, "isActive": True},
+        )
     )
     link = client.create_public_interview_link(
         name="L", template_package_id=PACKAGE, work_group_id=GROUP, link_id=WORK_ITEM

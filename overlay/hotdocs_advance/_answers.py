@@ -72,6 +72,7 @@ __all__ = [
     "RepeatItem",
     "Scalar",
     "Unanswered",
+    "differing_answer",
     "validate_answer_xml",
 ]
 
@@ -621,6 +622,27 @@ def _from_json(name: str, value: object) -> RepeatItem:
         raise AnswerSetError(f"{key}: {exc}", answer=name) from None
     except (TypeError, ValueError) as exc:
         raise AnswerSetError(f"{key}: {exc}", answer=name) from None
+
+
+def differing_answer(left: AnswerSet, right: AnswerSet) -> str | None:
+    """Name the first answer whose value is not the same in both sets (values as parsed).
+
+    Values compare as ``==`` on the sets does (``1.50`` equals ``1.5``, ``True`` is not ``1``);
+    the root's, answers' and values' attributes are not compared, since they say nothing of the
+    answers a server holds.
+
+    Args:
+        left: One set (its order decides which difference is named first).
+        right: The other.
+
+    Returns:
+        The name of the first answer that differs or is in one set only, or None.
+    """
+    theirs = right._values
+    for name, value in left._values.items():
+        if name not in theirs or not _same(value, theirs[name]):
+            return name
+    return next((name for name in theirs if name not in left._values), None)
 
 
 # --- Validation -----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from typing import Any, Final, Generic, Protocol, Self, TypeVar
 
+import attrs
 import httpx
 from hotdocs_advance_api.models import (
     CreateWorkItemRequest,
@@ -15,12 +16,15 @@ from hotdocs_advance_api.models import (
     PublicInterviewLinkRequest,
     WorkItem,
 )
-from hotdocs_advance_api.types import UnexpectedResponse
+from hotdocs_advance_api.types import UnexpectedResponse, Unset
 
 from . import _arguments as check
+from ._answers import AnswerSet, differing_answer
 from ._auth import AUTHORIZATION, BEARER, Login, ServicePrincipal, check_token
+from ._errors import AnswerSetError, APIStatusError
 
 T = TypeVar("T")
+R = TypeVar("R")
 T_co = TypeVar("T_co", covariant=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -68,24 +72,36 @@ def exposes(operation: Operation[Any]) -> Callable[[F], F]:
     return mark
 
 
-class Verify(Generic[T]):
-    """For a create: how to check that the resource behind a 409 is the one this call made.
+class Verify(Generic[R, T]):
+    """How a retried call settles a 409 that its own first attempt may have caused.
 
-    A call that carries one gets no parsed result when the 409 is settled (its method returns
-    the id it chose).
+    An attempt whose answer was lost (a dropped connection, a timeout, a 5xx) may still have
+    taken effect; the retry then meets the state it produced and gets 409. The client reads
+    the resource back: when ``differs`` finds nothing, the call succeeded and returns
+    ``result(found)``; otherwise the 409 stands, as a ``ConflictError`` that says what differs.
+    A read that fails in any way, or finds anything but the read's success, leaves it standing.
+
+    Args:
+        operation: The read.
+        request: Builds the read (called only when a 409 is to be settled).
+        differs: Says what the read found that the call would not have left, or None. It
+            names the member (the call's argument), never a value.
+        result: The call's result, from what was read.
     """
 
-    __slots__ = ("matches", "operation", "request")
+    __slots__ = ("differs", "operation", "request", "result")
 
     def __init__(
         self,
-        operation: Operation[T],
+        operation: Operation[R],
         request: Callable[[], Mapping[str, Any]],
-        matches: Callable[[T], bool],
+        differs: Callable[[R], str | None],
+        result: Callable[[R], T],
     ) -> None:
         self.operation = operation
-        self.request = request  # built only when a 409 is to be settled
-        self.matches = matches
+        self.request = request
+        self.differs = differs
+        self.result = result
 
 
 class ReadOperation(Operation[T_co], Protocol[T_co]):
@@ -95,12 +111,46 @@ class ReadOperation(Operation[T_co], Protocol[T_co]):
         """Build the read."""
 
 
-def read_back(
+class _HasStatus(Protocol):
+    @property
+    def status(self) -> str | None:
+        """The resource's status."""
+
+
+S = TypeVar("S", bound=_HasStatus)
+
+# The generated request member whose user argument is ``answers``: compared as answer sets.
+_ANSWER_XML: Final = "answer_xml"
+_EXTRA: Final = "additional_properties"
+
+
+def _argument(member: str) -> str:
+    return "answers" if member == _ANSWER_XML else member
+
+
+def _answers_differ(sent: str, held: object) -> str | None:
+    """Compare answer XML as parsed answer sets: what differs, or None."""
+    if not isinstance(held, str):
+        return "the server reports no answers"
+    try:
+        theirs = AnswerSet.from_xml(held)
+    except AnswerSetError:
+        return "the server's answers cannot be read"
+    name = differing_answer(AnswerSet.from_xml(sent), theirs)
+    return None if name is None else f"answers[{name!r}] is not what this call sent"
+
+
+def created(
     operation: ReadOperation[WorkItem | PublicInterviewLink],
     resource_id: uuid.UUID,
     sent: CreateWorkItemRequest | PublicInterviewLinkRequest,
-) -> Verify[WorkItem | PublicInterviewLink]:
-    """Build the check of a create's 409: read the resource, compare it with what was sent.
+) -> Verify[WorkItem | PublicInterviewLink, None]:
+    """Build the check of a retried create's 409: the resource must hold what was sent.
+
+    Every member the create's body set is compared with the member of the same name that the
+    read reports, in the body's order: answers as parsed answer sets (canonical values), the
+    rest by value. A member the read does not report cannot confirm the create, so it counts as
+    different.
 
     Args:
         operation: The read of the created resource.
@@ -108,19 +158,74 @@ def read_back(
         sent: The create's body.
 
     Returns:
-        The check: the resource is the call's own when the name, the work group and the
-        template package match (and the id, when the server reports one).
+        The check; a settled create has no result of its own (its method returns the id).
     """
 
-    def matches(found: WorkItem | PublicInterviewLink) -> bool:
-        return (
-            found.name == sent.name
-            and found.id in (None, resource_id)
-            and found.work_group_id == sent.work_group_id
-            and found.template_package_id == sent.template_package_id
-        )
+    def differs(found: WorkItem | PublicInterviewLink) -> str | None:
+        if found.id not in (None, resource_id):
+            return "the server reports another id"
+        for field in attrs.fields(type(sent)):
+            value = getattr(sent, field.name)
+            if field.name == _EXTRA or isinstance(value, Unset):
+                continue
+            held = getattr(found, field.name, None)
+            if field.name == _ANSWER_XML:
+                problem = _answers_differ(value, held)
+                if problem is not None:
+                    return problem
+            elif held != value:
+                return f"{_argument(field.name)} is not what this call sent"
+        return None
 
-    return Verify(operation, lambda: operation.build_request(resource_id), matches)
+    return Verify(operation, lambda: operation.build_request(resource_id), differs, _nothing)
+
+
+def reached(
+    operation: Operation[S],
+    request: Callable[[], Mapping[str, Any]],
+    statuses: frozenset[str],
+    result: Callable[[S], T],
+) -> Verify[S, T]:
+    """Build the check of a retried state change's 409: the status must be one it leads to.
+
+    Args:
+        operation: The read of the status.
+        request: Builds the read.
+        statuses: The statuses the call leaves (its operation's ``REACHED_STATUSES``).
+        result: The call's result, from what was read.
+
+    Returns:
+        The check.
+    """
+
+    def differs(found: S) -> str | None:
+        if found.status in statuses:
+            return None
+        return "the status is not one this call leaves"
+
+    return Verify(operation, request, differs, result)
+
+
+def _nothing(found: object) -> None:
+    return None
+
+
+#: What a settled 409 says when the read back failed or found no such resource.
+UNREADABLE: Final = "the resource could not be read to confirm it"
+
+
+def restate(conflict: APIStatusError, difference: str) -> APIStatusError:
+    """Return the 409 that stands after a retry's read-back, saying what differs.
+
+    Args:
+        conflict: The error built from the retry's 409 (not yet raised).
+        difference: What the read-back found (member names only, never values).
+
+    Returns:
+        The same error, its message completed.
+    """
+    conflict.args = (f"{conflict}; read back after a retry: {difference}",)
+    return conflict
 
 
 class Call(Generic[T]):
@@ -130,7 +235,7 @@ class Call(Generic[T]):
         operation: The generated module (it reads the answer).
         request: What its ``build_request()`` returned.
         secrets: Strings no message or log may show.
-        verify: For a create, how to settle a 409 on a retry.
+        verify: How to settle a 409 on a retry (creates and state changes).
     """
 
     __slots__ = ("method", "operation", "path", "request", "secrets", "verify")
@@ -141,7 +246,7 @@ class Call(Generic[T]):
         request: Mapping[str, Any],
         *,
         secrets: tuple[str, ...] = (),
-        verify: Verify[Any] | None = None,
+        verify: Verify[Any, T] | None = None,
     ) -> None:
         self.operation = operation
         self.request = request

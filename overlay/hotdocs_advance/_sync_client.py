@@ -11,7 +11,7 @@ import time
 import uuid
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Final, Self, TypeVar, cast
+from typing import Any, Final, Self, TypeVar
 
 import httpx
 from _client_core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, BodyTooLargeError, read_capped
@@ -29,11 +29,24 @@ from . import _arguments as check
 from . import _ops as op
 from ._answers import AnswerSet
 from ._auth import ServicePrincipal
-from ._base import NOT_GIVEN, USER_AGENT, BaseClient, Call, NotGiven, Verify, exposes, read_back
+from ._base import (
+    NOT_GIVEN,
+    UNREADABLE,
+    USER_AGENT,
+    BaseClient,
+    Call,
+    NotGiven,
+    Verify,
+    created,
+    exposes,
+    reached,
+    restate,
+)
 from ._bodies import too_large
 from ._errors import (
     AdvanceError,
     APIResponseValidationError,
+    APIStatusError,
     InvalidArgumentError,
     make_status_error,
     translate,
@@ -61,8 +74,10 @@ class AdvanceClient(BaseClient):
     manager or call ``close()``. Failed calls are retried (connection errors, timeouts, 408,
     429, 5xx) with exponential backoff and jitter, honouring ``Retry-After`` up to 60 s. Every
     operation is a PUT, GET or DELETE addressed by an id the client chooses, so retrying is
-    safe; a create whose first answer was lost and whose retry gets 409 checks that the
-    existing resource is its own and then reports success.
+    safe. A retry that gets 409 after an attempt whose answer was lost reads the resource back:
+    a create succeeds only when the server holds every member it sent (answers compared as
+    parsed), a state change only when the state it leads to is there; otherwise
+    ``ConflictError`` says what differs.
 
     Args:
         base_url: The API base, e.g. ``https://tenancy1.hotdocsadvance.com/api/rest``, without
@@ -268,7 +283,8 @@ class AdvanceClient(BaseClient):
             raise APIResponseValidationError.of(response, parsed.reason)
         return parsed
 
-    def _attempt(self, call: Call[T], number: int) -> tuple[T, httpx.Response]:
+    def _attempt(self, call: Call[T], number: int) -> tuple[T, httpx.Response | None]:
+        """Send once; None instead of the answer when a retry's 409 was settled by a read."""
         response = self._authorized(call.request, call, number)
         if response.status_code < 300:
             return self._result(call, response), response
@@ -276,35 +292,42 @@ class AdvanceClient(BaseClient):
             response, self._secrets(call), call.operation.parse_error(response)
         )
         if response.status_code == httpx.codes.CONFLICT and number > 1 and call.verify:
-            self._verify(call, call.verify, error, number)
-            # Only creates carry a Verify, and they return the id they chose, not this result.
-            return cast("T", None), response
+            return self._settle(call, call.verify, error, number), None
         raise error
 
-    def _verify(
-        self, call: Call[Any], verify: Verify[Any], conflict: AdvanceError, number: int
-    ) -> None:
-        """Settle a 409 on a retried create: success if the resource is the one it sent."""
+    def _settle(
+        self, call: Call[T], verify: Verify[Any, T], conflict: APIStatusError, number: int
+    ) -> T:
+        """Settle a 409 on a retry: success if the server holds what the call would leave."""
         try:
             response = self._authorized(verify.request(), call, number)
             found = verify.operation.parse_response(response)
             # parse_response() gives an UnexpectedResponse for anything but the read's success.
-            own = not isinstance(found, UnexpectedResponse) and verify.matches(found)
+            if isinstance(found, UnexpectedResponse):
+                difference: str | None = UNREADABLE
+            else:
+                difference = verify.differs(found)
         except Exception:  # any doubt leaves the conflict standing
-            own = False
-        if not own:
-            raise conflict
+            difference = UNREADABLE
+        if difference is not None:
+            raise restate(conflict, difference)
         logger.debug(
-            "%s %s: 409 on a retry, and the resource is this call's", call.method, call.path
+            "%s %s: 409 on a retry, and the server holds what this call leaves",
+            call.method,
+            call.path,
         )
+        return verify.result(found)
 
     def _send(self, call: Call[T]) -> T:
         """Send a call, with retries; return its result."""
         result, _ = self._send_for_response(call)
         return result
 
-    def _send_for_response(self, call: Call[T]) -> tuple[T, httpx.Response]:
-        """Send a call, with retries; return its result and the answer it was read from."""
+    def _send_for_response(self, call: Call[T]) -> tuple[T, httpx.Response | None]:
+        """Send a call, with retries; return its result and the answer it was read from.
+
+        The answer is None when a retry's 409 was settled by reading the resource back.
+        """
         try:
             return self._attempt(call, 1)
         except AdvanceError as exc:
@@ -381,7 +404,7 @@ class AdvanceClient(BaseClient):
             )
         if is_private_to_owner is not None:
             body.is_private_to_owner = check.flag("is_private_to_owner", is_private_to_owner)
-        own = read_back(op.get_work_item, item_id, body)
+        own = created(op.get_work_item, item_id, body)
         request = op.create_work_item.build_request(item_id, body=body)
         self._send(Call(op.create_work_item, request, verify=own))
         return item_id
@@ -473,16 +496,26 @@ class AdvanceClient(BaseClient):
             work_item_id: A work item with an active session.
             run_assembly: Assemble the documents (true) or only close the session (false).
 
+        A retry that gets 409 after an attempt whose answer was lost reads the work item back
+        and succeeds when its status is that of a completed session (the lost attempt did it).
+
         Raises:
             InvalidArgumentError: An argument is wrong (nothing was sent).
-            ConflictError: No session is active.
+            ConflictError: No session is active (and, after a retry, the work item's status is
+                not that of a completed session).
             APIStatusError: Another error status.
             APIConnectionError: No usable response after the retries.
         """
         item_id = check.guid("work_item_id", work_item_id)
         body = CompleteAssemblySessionRequest(run_assembly=check.flag("run_assembly", run_assembly))
         request = op.complete_assembly_session.build_request(item_id, body=body)
-        self._send(Call(op.complete_assembly_session, request))
+        done = reached(
+            op.get_work_item,
+            lambda: op.get_work_item.build_request(item_id),
+            op.complete_assembly_session.REACHED_STATUSES,
+            lambda found: None,
+        )
+        self._send(Call(op.complete_assembly_session, request, verify=done))
 
     @exposes(op.save_and_close_version)
     def save_and_close(
@@ -496,7 +529,10 @@ class AdvanceClient(BaseClient):
         """Save an in-progress version and close its session (``PUT /v2.0/.../SaveAndClose``).
 
         The server answers 200 when it finished in time, or 202 when it goes on in the
-        background (always when ``callback_url`` is given) and later calls the callback.
+        background (always when ``callback_url`` is given) and later calls the callback. A retry
+        that gets 409 after an attempt whose answer was lost reads the version's status back and
+        succeeds when it is ``Saving`` or ``Saved`` (the lost attempt did it); the result then
+        reports that status, and ``accepted`` is true with a ``callback_url`` or while saving.
 
         Args:
             work_item_id: An existing work item.
@@ -510,7 +546,8 @@ class AdvanceClient(BaseClient):
 
         Raises:
             InvalidArgumentError: An argument is wrong (nothing was sent).
-            ConflictError: The version has no session in progress.
+            ConflictError: The version has no session in progress (and, after a retry, its
+                status is not one a save-and-close leaves).
             APIStatusError: Another error status.
             APIResponseValidationError: The body is not a JSON object with a text status.
             APIConnectionError: No usable response after the retries.
@@ -528,11 +565,22 @@ class AdvanceClient(BaseClient):
                 )
             body.callback_secret = check.text("callback_secret", callback_secret)
         request = op.save_and_close_version.build_request(item_id, version, body=body)
-        call = Call(op.save_and_close_version, request, secrets=(callback_secret or "",))
+        saved: Verify[VersionStatus, VersionStatus | None] = reached(
+            op.get_version_status,
+            lambda: op.get_version_status.build_request(item_id, version),
+            op.save_and_close_version.REACHED_STATUSES,
+            lambda found: found,
+        )
+        call = Call(
+            op.save_and_close_version, request, secrets=(callback_secret or "",), verify=saved
+        )
         status, response = self._send_for_response(call)
+        if response is None:  # settled by reading the status back after a retry's 409
+            accepted = callback_url is not None or not (status is not None and status.is_final)
+        else:
+            accepted = response.status_code == httpx.codes.ACCEPTED
         return SaveAndCloseResult(
-            accepted=response.status_code == httpx.codes.ACCEPTED,
-            status=status.status if status is not None else None,
+            accepted=accepted, status=status.status if status is not None else None
         )
 
     @exposes(op.get_version_status)
@@ -597,7 +645,7 @@ class AdvanceClient(BaseClient):
             work_group_id=check.guid("work_group_id", work_group_id),
             is_active=check.flag("is_active", is_active),
         )
-        own = read_back(op.get_public_interview_link, new_id, body)
+        own = created(op.get_public_interview_link, new_id, body)
         request = op.create_public_interview_link.build_request(new_id, body=body)
         self._send(Call(op.create_public_interview_link, request, verify=own))
         return new_id

@@ -81,9 +81,10 @@ def check_credentials(user: object, password: object) -> tuple[str, str]:
         Both, checked.
 
     Raises:
-        TaskRequestError: either is not XML-safe text.
+        TaskRequestError: either is not XML-safe text, or is empty or only white space (such a
+            log-in could only fail, so it is refused before anything is sent, on every binding).
     """
-    return check_text(user, "user"), check_text(password, "password")
+    return check_name(user, "user"), check_name(password, "password")
 
 
 def authenticate(user: str, password: str) -> Call[str]:

@@ -756,15 +756,15 @@ def test_session_methods_refuse_invalid_arguments_before_sending(
 @given(
     mode=st.sampled_from(MODES),
     kwargs=fuzzed(
-        {"user": login_names, "password": xml_text},
+        {"user": login_names, "password": login_names},
         wrong_by_type(InfoRouterClient.authenticate),
     ),
 )
 def test_authenticate_refuses_invalid_credentials_before_sending(
     mode: tuple[str, str], kwargs: dict[str, Any]
 ) -> None:
-    """authenticate logs in with any XML-safe user and password, and raises
-    TaskRequestError without sending anything for a non-str or XML-forbidden one."""
+    """authenticate logs in with any XML-safe user and password that is not blank, and raises
+    TaskRequestError without sending anything for a non-str, blank or XML-forbidden one."""
     kind, binding = mode
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", TicketInQueryStringWarning)
@@ -773,7 +773,7 @@ def test_authenticate_refuses_invalid_credentials_before_sending(
             if kind == "sync"
             else AsyncInfoRouterClient(URL, binding=binding, http_client=ASYNC_HTTP)  # type: ignore[arg-type]
         )
-    valid = is_text(kwargs["user"]) and is_text(kwargs["password"])
+    valid = is_name(kwargs["user"]) and is_name(kwargs["password"])
     event(f"{'valid' if valid else 'invalid'} credentials")
     GUARD.reset(armed=not valid)
     result = outcome(lambda: run(client.authenticate(**kwargs)))

@@ -283,6 +283,7 @@ async def test_async_refused_login_raises_authentication_error(router: respx.Rou
         (("", "p", "x"), "auth.client_name"),
         (("c", " ", "x"), "auth.principal_name"),
         (("c", "p", ""), "auth.password"),
+        (("c", "p", " \t "), "auth.password"),
         (("c", "p", 5), "auth.password"),
     ],
 )

@@ -1102,7 +1102,10 @@ def test_a_retried_public_link_create_that_finds_its_own_link_succeeds(
         side_effect=[httpx.ConnectError("x"), reply(409)]
     )
     router.get(f"/v1.1/PublicInterviewLinks/{WORK_ITEM}").mock(
-        return_value=reply(200, {"name": "L", "workGroupId": GROUP, "templatePackageId": PACKAGE})
+        return_value=reply(
+            200,
+            {"name": "L", "workGroupId": GROUP, "templatePackageId": PACKAGE, "isActive": True},
+        )
     )
     link = client.create_public_interview_link(
         name="L", template_package_id=PACKAGE, work_group_id=GROUP, link_id=WORK_ITEM
@@ -1142,6 +1145,294 @@ async def test_async_retried_create_checks_the_existing_work_item(
             await client.create_work_item(
                 name="n", work_group_id=GROUP, template_package_id=PACKAGE, work_item_id=WORK_ITEM
             )
+
+
+# --- Every member a retried create set is compared ------------------------------------------------
+
+# What the server holds after a P1 create (the sandbox's answer), answers in another lexical form.
+P1_HELD = {
+    "id": WORK_ITEM,
+    **P1_BODY,
+    "answerXml": (
+        '<?xml version="1.0"?>\n<AnswerSet version="1.1" title="">\n  <Answer name="CompanyName">'
+        "<TextValue>ExampleCorp</TextValue></Answer>\n</AnswerSet>"
+    ),
+    "status": "Saved",
+}
+
+
+def create_p1(client: AdvanceClient) -> uuid.UUID:
+    return client.create_work_item(
+        name="ExampleCorp contract renewal",
+        description="Updating the contract for ExampleCorp.",
+        work_group_id=GROUP,
+        template_package_id=PACKAGE,
+        answers=P1_ANSWER_XML,
+        assemble_immediately=True,
+        complete_assembly_session=False,
+        is_private_to_owner=True,
+        work_item_id=WORK_ITEM,
+    )
+
+
+def test_a_retried_create_succeeds_when_every_member_it_set_is_held(
+    router: respx.Router, client: AdvanceClient, sleeps: list[float]
+) -> None:
+    """A retry's 409 on a P1 create is success when the server holds every member the call
+    set; answers compare as parsed answer sets (another declaration, order, spacing: equal)."""
+    router.put(f"/v1.1/WorkItems/{WORK_ITEM}").mock(side_effect=[reply(503), reply(409)])
+    get = router.get(f"/v1.1/WorkItems/{WORK_ITEM}").mock(return_value=reply(200, P1_HELD))
+    assert create_p1(client) == uuid.UUID(WORK_ITEM)
+    assert get.call_count == 1
+
+
+@pytest.mark.parametrize(
+    ("held", "named"),
+    [
+        ({"description": "Another description."}, "description"),
+        ({"description": None}, "description"),
+        ({"isPrivateToOwner": False}, "is_private_to_owner"),
+        ({"assembleImmediately": False}, "assemble_immediately"),
+        ({"completeAssemblySession": True}, "complete_assembly_session"),
+        ({"assembleImmediately": ...}, "assemble_immediately"),  # not reported
+        ({"name": "ExampleCorp"}, "name"),
+        ({"id": VERSION}, "another id"),
+        (
+            {
+                "answerXml": "<AnswerSet version='1.1'><Answer name='CompanyName'>"
+                "<TextValue>OtherCorp</TextValue></Answer></AnswerSet>"
+            },
+            "answers['CompanyName']",
+        ),
+        (
+            {
+                "answerXml": "<AnswerSet version='1.1'><Answer name='CompanyName'><TextValue>"
+                "ExampleCorp</TextValue></Answer><Answer name='Extra'><TFValue>true</TFValue>"
+                "</Answer></AnswerSet>"
+            },
+            "answers['Extra']",
+        ),
+        ({"answerXml": None}, "no answers"),
+        ({"answerXml": "<AnswerSet><Answer"}, "answers cannot be read"),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "-".join(value),
+)
+def test_a_retried_create_that_differs_in_any_member_raises_conflict_naming_it(
+    router: respx.Router,
+    client: AdvanceClient,
+    sleeps: list[float],
+    held: dict[str, object],
+    named: str,
+) -> None:
+    """One member the call set is not what the server holds (or is not reported): the 409
+    stands as ConflictError naming that member, never its value."""
+    router.put(f"/v1.1/WorkItems/{WORK_ITEM}").mock(side_effect=[reply(503), reply(409)])
+    body = {name: value for name, value in {**P1_HELD, **held}.items() if value is not ...}
+    router.get(f"/v1.1/WorkItems/{WORK_ITEM}").mock(return_value=reply(200, body))
+    with pytest.raises(ConflictError, match="read back after a retry") as caught:
+        create_p1(client)
+    assert named in str(caught.value)
+    assert "OtherCorp" not in str(caught.value)
+    assert caught.value.status_code == 409
+
+
+def test_a_retried_create_compares_only_what_it_set(
+    router: respx.Router, client: AdvanceClient, sleeps: list[float]
+) -> None:
+    """Members the call left out are not compared: a server description the call did not send
+    does not stand in the way."""
+    router.put(f"/v1.1/WorkItems/{WORK_ITEM}").mock(side_effect=[reply(502), reply(409)])
+    router.get(f"/v1.1/WorkItems/{WORK_ITEM}").mock(
+        return_value=reply(
+            200,
+            {"name": "n", "workGroupId": GROUP, "templatePackageId": PACKAGE, "description": "d"},
+        )
+    )
+    created = client.create_work_item(
+        name="n", work_group_id=GROUP, template_package_id=PACKAGE, work_item_id=WORK_ITEM
+    )
+    assert created == uuid.UUID(WORK_ITEM)
+
+
+def test_a_retried_public_link_create_compares_is_active(
+    router: respx.Router, client: AdvanceClient, sleeps: list[float]
+) -> None:
+    """A link asked to be inactive whose server copy stays active is not reported as done."""
+    router.put(f"/v1.1/PublicInterviewLinks/{WORK_ITEM}").mock(side_effect=[reply(503), reply(409)])
+    router.get(f"/v1.1/PublicInterviewLinks/{WORK_ITEM}").mock(
+        return_value=reply(200, {"id": WORK_ITEM, **P5_BODY})
+    )
+    with pytest.raises(ConflictError, match="is_active is not what this call sent"):
+        client.create_public_interview_link(
+            name="Onboarding Link",
+            template_package_id=PACKAGE,
+            work_group_id=GROUP,
+            is_active=False,
+            link_id=WORK_ITEM,
+        )
+
+
+# --- A retried state change that meets the state it leads to ---------------------------------------
+
+COMPLETE = f"/v1.1/WorkItems/{WORK_ITEM}/Versions/Active/CompleteSession"
+SAVE_AND_CLOSE = f"/v2.0/WorkItems/{WORK_ITEM}/Versions/{VERSION}/SaveAndClose"
+STATUS = f"/v2.0/WorkItems/{WORK_ITEM}/Versions/{VERSION}/Status"
+
+
+@pytest.mark.parametrize("status", ["Completed", "Completing", "PostProcessingFailed"])
+@pytest.mark.parametrize("first", [httpx.ReadTimeout("lost"), reply(502)], ids=["timeout", "502"])
+def test_a_retried_complete_that_finds_the_session_completed_succeeds(
+    router: respx.Router,
+    client: AdvanceClient,
+    sleeps: list[float],
+    first: httpx.Response | Exception,
+    status: str,
+) -> None:
+    """The first complete's answer is lost, the retry gets 409 (no active session), and the
+    work item shows a completed session: the call succeeded."""
+    put = router.put(COMPLETE).mock(side_effect=[first, reply(409)])
+    get = router.get(f"/v1.1/WorkItems/{WORK_ITEM}").mock(
+        return_value=reply(200, {"id": WORK_ITEM, "status": status})
+    )
+    assert client.complete_assembly_session(WORK_ITEM) is None
+    assert (put.call_count, get.call_count) == (2, 1)
+
+
+@pytest.mark.parametrize(
+    "found",
+    [
+        reply(200, {"id": WORK_ITEM, "status": "Saved"}),
+        reply(200, {"id": WORK_ITEM, "status": "InProgress"}),
+        reply(200, {"id": WORK_ITEM}),
+        reply(404),
+        httpx.Response(200, text="<html>"),
+        httpx.ConnectError("x"),
+    ],
+    ids=["saved", "in-progress", "no-status", "gone", "garbage", "unreachable"],
+)
+def test_a_retried_complete_that_finds_no_completed_session_raises_conflict(
+    router: respx.Router,
+    client: AdvanceClient,
+    sleeps: list[float],
+    found: httpx.Response | Exception,
+) -> None:
+    """After a retry's 409, a status other than a completed session's (or no readable one)
+    leaves the ConflictError standing, saying so."""
+    router.put(COMPLETE).mock(side_effect=[reply(503), reply(409, {"title": "no session"})])
+    router.get(f"/v1.1/WorkItems/{WORK_ITEM}").mock(side_effect=[found] * 3)
+    with pytest.raises(ConflictError, match=r"no session.*read back after a retry"):
+        client.complete_assembly_session(WORK_ITEM)
+
+
+def test_a_first_attempt_409_on_a_state_change_is_a_plain_conflict(
+    router: respx.Router, client: AdvanceClient
+) -> None:
+    """Without a retry nothing is read back: a 409 on the first complete or save-and-close is
+    the server's answer to this call."""
+    router.put(COMPLETE).mock(return_value=reply(409))
+    router.put(SAVE_AND_CLOSE).mock(return_value=reply(409))
+    get = router.get(path__regex=r"/WorkItems/").mock(return_value=reply(200, {"status": "Saved"}))
+    with pytest.raises(ConflictError) as first:
+        client.complete_assembly_session(WORK_ITEM)
+    with pytest.raises(ConflictError) as second:
+        client.save_and_close(WORK_ITEM, VERSION)
+    assert not get.called
+    assert "read back" not in str(first.value) + str(second.value)
+
+
+@pytest.mark.parametrize(
+    ("status", "callback", "expected"),
+    [
+        ("Saved", False, SaveAndCloseResult(accepted=False, status="Saved")),
+        ("Saving", False, SaveAndCloseResult(accepted=True, status="Saving")),
+        ("Saved", True, SaveAndCloseResult(accepted=True, status="Saved")),
+    ],
+)
+def test_a_retried_save_and_close_that_finds_the_version_saved_succeeds(
+    router: respx.Router,
+    client: AdvanceClient,
+    sleeps: list[float],
+    status: str,
+    callback: bool,
+    expected: SaveAndCloseResult,
+) -> None:
+    """The first save-and-close's answer is lost and the retry gets 409 ("not in progress"):
+    the version's status, read back, gives the result (accepted with a callback or while saving)."""
+    put = router.put(SAVE_AND_CLOSE).mock(side_effect=[httpx.ReadTimeout("lost"), reply(409)])
+    get = router.get(STATUS).mock(return_value=reply(200, {"status": status}))
+    options: dict[str, str] = (
+        {"callback_url": "https://hooks.example.com/done", "callback_secret": "cb-secret"}
+        if callback
+        else {}
+    )
+    assert client.save_and_close(WORK_ITEM, VERSION, **options) == expected
+    assert (put.call_count, get.call_count) == (2, 1)
+
+
+@pytest.mark.parametrize("status", ["Completed", "InProgress", "Completing", "Unknown"])
+def test_a_retried_save_and_close_that_finds_another_status_raises_conflict(
+    router: respx.Router, client: AdvanceClient, sleeps: list[float], status: str
+) -> None:
+    """A status a save-and-close does not leave: the retry's 409 stands, and the callback
+    secret appears nowhere in the message."""
+    router.put(SAVE_AND_CLOSE).mock(side_effect=[reply(503), reply(409)])
+    router.get(STATUS).mock(return_value=reply(200, {"status": status}))
+    with pytest.raises(ConflictError, match="the status is not one this call leaves") as caught:
+        client.save_and_close(
+            WORK_ITEM,
+            VERSION,
+            callback_url="https://hooks.example.com/done",
+            callback_secret="cb-secret",
+        )
+    assert "cb-secret" not in str(caught.value)
+
+
+@pytest.mark.anyio
+async def test_async_retried_state_changes_are_settled_by_reading_back(
+    router: respx.Router, sleeps: list[float]
+) -> None:
+    """The async client settles a retried complete and save-and-close the same way, and keeps
+    a real conflict."""
+    router.put(COMPLETE).mock(side_effect=[reply(503), reply(409), reply(503), reply(409)])
+    router.get(f"/v1.1/WorkItems/{WORK_ITEM}").mock(
+        side_effect=[reply(200, {"status": "Completed"}), reply(200, {"status": "Saved"})]
+    )
+    router.put(SAVE_AND_CLOSE).mock(side_effect=[httpx.ReadTimeout("lost"), reply(409)])
+    router.get(STATUS).mock(return_value=reply(200, {"status": "Saved"}))
+    async with AsyncAdvanceClient(BASE, auth=TOKEN) as client:
+        await client.complete_assembly_session(WORK_ITEM)
+        with pytest.raises(ConflictError, match="read back after a retry"):
+            await client.complete_assembly_session(WORK_ITEM)
+        closed = await client.save_and_close(WORK_ITEM, VERSION)
+    assert closed == SaveAndCloseResult(accepted=False, status="Saved")
+
+
+@pytest.mark.anyio
+async def test_async_retried_create_compares_every_member(
+    router: respx.Router, sleeps: list[float]
+) -> None:
+    """The async client compares every member of a retried create too."""
+    router.put(f"/v1.1/WorkItems/{WORK_ITEM}").mock(
+        side_effect=[reply(503), reply(409), reply(503), reply(409)]
+    )
+    router.get(f"/v1.1/WorkItems/{WORK_ITEM}").mock(
+        side_effect=[reply(200, P1_HELD), reply(200, {**P1_HELD, "description": "other"})]
+    )
+    arguments: dict[str, Any] = {
+        "name": "ExampleCorp contract renewal",
+        "description": "Updating the contract for ExampleCorp.",
+        "work_group_id": GROUP,
+        "template_package_id": PACKAGE,
+        "answers": AnswerSet.from_xml(P1_ANSWER_XML),
+        "assemble_immediately": True,
+        "complete_assembly_session": False,
+        "is_private_to_owner": True,
+        "work_item_id": WORK_ITEM,
+    }
+    async with AsyncAdvanceClient(BASE, auth=TOKEN) as client:
+        assert await client.create_work_item(**arguments) == uuid.UUID(WORK_ITEM)
+        with pytest.raises(ConflictError, match="description is not what this call sent"):
+            await client.create_work_item(**arguments)
 
 
 # --- Logging ---------------------------------------------------------------------------------------

@@ -376,6 +376,29 @@ def test_failed_login_raises_at_authenticate(server: FakeServer, binding: str) -
     assert server.operations() == ["AuthenticateUser"]
 
 
+BLANK_LOGINS = [
+    ("", PASSWORD, "user"),
+    (" \t ", PASSWORD, "user"),
+    (USER, "", "password"),
+    (USER, "   ", "password"),
+    ("", "", "user"),
+]
+
+
+@pytest.mark.parametrize("binding", BINDINGS)
+@pytest.mark.parametrize(("user", "password", "named"), BLANK_LOGINS)
+def test_blank_user_names_and_passwords_are_refused_before_sending(
+    server: FakeServer, binding: str, user: str, password: str, named: str
+) -> None:
+    """authenticate() with an empty or blank user name or password raises TaskRequestError
+    naming the argument, and nothing reaches the server, on every binding."""
+    client = make_client(server, binding)
+    with pytest.raises(TaskRequestError, match=f"^{named} must not be empty") as caught:
+        client.authenticate(user, password)
+    assert server.calls == []
+    assert PASSWORD not in str(caught.value)
+
+
 @pytest.mark.parametrize("binding", BINDINGS)
 def test_api_errors_are_raised_on_every_binding(server: FakeServer, binding: str) -> None:
     """A success="false" answer raises its typed error, whatever the binding."""
@@ -1134,6 +1157,20 @@ async def test_async_every_method_on_both_soap_bindings(
     check_wire(authenticate, binding, "AuthenticateUser")
     check_wire(call, binding, case.operation)
     assert call.params == case.params
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("binding", ["soap11", "soap12"])
+@pytest.mark.parametrize(("user", "password", "named"), BLANK_LOGINS)
+async def test_async_blank_logins_are_refused_before_sending(
+    server: FakeServer, binding: str, user: str, password: str, named: str
+) -> None:
+    """The async client refuses an empty or blank user name or password the same way."""
+    http = httpx.AsyncClient(transport=httpx.MockTransport(server))
+    client = AsyncInfoRouterClient(URL, binding=binding, http_client=http)  # type: ignore[arg-type]
+    with pytest.raises(TaskRequestError, match=f"^{named} must not be empty"):
+        await client.authenticate(user, password)
+    assert server.calls == []
 
 
 @pytest.mark.anyio

@@ -22,15 +22,25 @@ T = TypeVar("T", bound="WorkItem")
 class WorkItem:
     """A work item as the server reports it. This shape is not documented by the vendor (CHOICE: the
     creation fields plus `id` and `status`); all members are optional and others may appear.
+    A client that retried a create compares every member its request set with these, so a
+    server that leaves one out cannot confirm that create.
 
         Attributes:
-    id (UUID | None):name (str | None):description (None | str | None):work_group_id (UUID | None):template_package_id (UUID | None):is_private_to_owner (bool | None):status (str | None): Free-form status text; values are not documented by the vendor."""
+    id (UUID | None):name (str | None):description (None | str | None):work_group_id (UUID | None):template_package_id (UUID | None):answer_xml (None | str | None): The answer set XML the work item was created with, null when it was created
+                without one.
+                Not documented by the vendor (CHOICE); the vendor's read of the current answers is
+                `GET /v2.0/WorkItems/{workItemId}/AnswerSet/Content`, which this spec does not describe.assemble_immediately (bool | None): Whether the create asked for documents at once (CHOICE, as sent; default
+                false).complete_assembly_session (bool | None): Whether the create marked the session complete (CHOICE, as sent;
+                default false).is_private_to_owner (bool | None):status (str | None): Free-form status text; values are not documented by the vendor."""
 
     id: UUID | None = None
     name: str | None = None
     description: None | str = None
     work_group_id: UUID | None = None
     template_package_id: UUID | None = None
+    answer_xml: None | str = None
+    assemble_immediately: bool | None = None
+    complete_assembly_session: bool | None = None
     is_private_to_owner: bool | None = None
     status: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(
@@ -58,6 +68,16 @@ class WorkItem:
         if not isinstance(or_unset(self.template_package_id), Unset):
             template_package_id = str(or_unset(self.template_package_id))
 
+        answer_xml: None | str | Unset
+        if isinstance(or_unset(self.answer_xml), Unset):
+            answer_xml = UNSET
+        else:
+            answer_xml = or_unset(self.answer_xml)
+
+        assemble_immediately = or_unset(self.assemble_immediately)
+
+        complete_assembly_session = or_unset(self.complete_assembly_session)
+
         is_private_to_owner = or_unset(self.is_private_to_owner)
 
         status = or_unset(self.status)
@@ -75,6 +95,12 @@ class WorkItem:
             field_dict["workGroupId"] = work_group_id
         if template_package_id is not UNSET:
             field_dict["templatePackageId"] = template_package_id
+        if answer_xml is not UNSET:
+            field_dict["answerXml"] = answer_xml
+        if assemble_immediately is not UNSET:
+            field_dict["assembleImmediately"] = assemble_immediately
+        if complete_assembly_session is not UNSET:
+            field_dict["completeAssemblySession"] = complete_assembly_session
         if is_private_to_owner is not UNSET:
             field_dict["isPrivateToOwner"] = is_private_to_owner
         if status is not UNSET:
@@ -128,6 +154,26 @@ class WorkItem:
         else:
             template_package_id = UUID(_template_package_id)
 
+        _raw_answer_xml = d.pop("answerXml", UNSET)
+        check_member("answerXml", _raw_answer_xml, "None | str")
+
+        def _parse_answer_xml(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        answer_xml = _parse_answer_xml(_raw_answer_xml)
+
+        _raw_assemble_immediately = d.pop("assembleImmediately", UNSET)
+        check_member("assembleImmediately", _raw_assemble_immediately, "bool")
+        assemble_immediately = _raw_assemble_immediately
+
+        _raw_complete_assembly_session = d.pop("completeAssemblySession", UNSET)
+        check_member("completeAssemblySession", _raw_complete_assembly_session, "bool")
+        complete_assembly_session = _raw_complete_assembly_session
+
         _raw_is_private_to_owner = d.pop("isPrivateToOwner", UNSET)
         check_member("isPrivateToOwner", _raw_is_private_to_owner, "bool")
         is_private_to_owner = _raw_is_private_to_owner
@@ -144,6 +190,13 @@ class WorkItem:
             template_package_id=None
             if isinstance(template_package_id, Unset)
             else template_package_id,
+            answer_xml=None if isinstance(answer_xml, Unset) else answer_xml,
+            assemble_immediately=None
+            if isinstance(assemble_immediately, Unset)
+            else assemble_immediately,
+            complete_assembly_session=None
+            if isinstance(complete_assembly_session, Unset)
+            else complete_assembly_session,
             is_private_to_owner=None
             if isinstance(is_private_to_owner, Unset)
             else is_private_to_owner,

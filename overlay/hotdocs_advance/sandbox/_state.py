@@ -125,6 +125,9 @@ class WorkItem:
             "description": self.description,
             "workGroupId": str(self.work_group_id),
             "templatePackageId": str(self.template_package_id),
+            "answerXml": self.answer_xml,
+            "assembleImmediately": self.assemble_immediately,
+            "completeAssemblySession": bool(self.request["completeAssemblySession"]),
             "isPrivateToOwner": self.is_private_to_owner,
             "status": self.status,
         }

@@ -19,6 +19,8 @@ from ...types import (
 OPERATION: Final = "complete_assembly_session"
 #: The statuses the spec documents as success.
 SUCCESS_STATUSES: Final = frozenset({200})
+#: The statuses the resource shows once this call has taken effect (spec: x-sdk-reached).
+REACHED_STATUSES: Final = frozenset({"Completing", "Completed", "PostProcessingFailed"})
 
 
 def build_request(

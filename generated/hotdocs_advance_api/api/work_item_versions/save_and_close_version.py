@@ -22,6 +22,8 @@ from ...types import (
 OPERATION: Final = "save_and_close_version"
 #: The statuses the spec documents as success.
 SUCCESS_STATUSES: Final = frozenset({200, 202})
+#: The statuses the resource shows once this call has taken effect (spec: x-sdk-reached).
+REACHED_STATUSES: Final = frozenset({"Saved", "Saving"})
 
 
 def build_request(

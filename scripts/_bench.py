@@ -89,8 +89,9 @@ def timed(fn: Callable[[], object], loops: int = 1) -> Callable[[], float]:
 
 # One value type at a time, and a mix, each against the leanest hand-written lxml a user would
 # write for the same values: etree.SubElement, each value formatted with one str() or f-string,
-# tostring; and reading: fromstring, then each value converted to its Python type. The
-# collector is left as a user has it (not frozen).
+# tostring; and reading: fromstring, then each value converted to its Python type. Both write
+# and read the same tree as the SDK (a repeat ends with the Open SDK's trailing unanswered
+# placeholder). The collector is left as a user has it (not frozen).
 _KINDS = ("text", "number", "date", "true_false", "multiple_choice", "repeat", "mixed")
 
 
@@ -125,10 +126,11 @@ def _lean_write(parent: etree._Element, value: Any) -> None:
         mc = sub(parent, "MCValue")
         for choice in value:
             sub(mc, "SelValue").text = choice
-    else:
+    else:  # the same tree as the SDK's: a repeat ends with one unanswered placeholder
         rpt = sub(parent, "RptValue")
         for item in value:
             sub(rpt, "TextValue").text = item
+        sub(rpt, "TextValue", unans="true")
 
 
 def lean_build(rows: list[tuple[str, Any]]) -> bytes:
@@ -153,7 +155,7 @@ def _lean_read(value: etree._Element) -> Any:
         return text == "true"
     if tag == "MCValue":
         return tuple(s.text for s in value)
-    return [_lean_read(v) for v in value]
+    return [_lean_read(v) for v in value if v.get("unans") is None]  # not the placeholder
 
 
 def lean_parse(xml: bytes) -> dict[str | None, Any]:

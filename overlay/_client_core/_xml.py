@@ -82,7 +82,10 @@ def parse_untrusted(
         EntityDeclarationRefusedError: ``ignore_dtd`` and the document declares an entity.
         DoctypeRefusedError: Not ``ignore_dtd`` and the document declares a DOCTYPE.
     """
-    if ignore_dtd and any(mark in content for mark in _ENTITY_MARKS):
+    # UTF-16 puts a NUL byte in the first four (after a BOM, "<" or white space is 2 bytes):
+    # only then can the UTF-16 spellings of the mark be what the parser reads.
+    marks = _ENTITY_MARKS if b"\x00" in content[:4] else _ENTITY_MARKS[:1]
+    if ignore_dtd and any(mark in content for mark in marks):
         raise EntityDeclarationRefusedError(
             "entity declarations are refused (nothing was expanded or fetched)"
         )

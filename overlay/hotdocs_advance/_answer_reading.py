@@ -17,7 +17,6 @@ from ._answer_values import (
     _FLAG_VALUES,
     _MAX_EXPONENT,
     _OPAQUE_TAGS,
-    _PLAIN_DATE,
     _PLAIN_NUMBER,
     _TAG_KIND,
     _VALUE_RESERVED,
@@ -61,10 +60,6 @@ if TYPE_CHECKING:
 
 
 _PLACEHOLDER: Final = [(UNANS, TRUE)]
-
-
-class _Unusual(Exception):  # noqa: N818 - a signal, not an error
-    """A fast reader met a form only the full reader handles (an unanswered ``<SelValue>``)."""
 
 
 def _flags(
@@ -170,7 +165,7 @@ def _read_true_false(element: etree._Element, name: str) -> _Leaf:
 
 
 def _read_choice_keeping(
-    element: etree._Element, name: str, *, fast: bool = False
+    element: etree._Element, name: str
 ) -> tuple[MultipleChoice, tuple[etree._Element, ...] | None]:
     """Read a choice, and the ``<SelValue>`` elements to keep when one is flagged unanswered.
 
@@ -183,8 +178,6 @@ def _read_choice_keeping(
     for child in element:
         items = child.items()
         if child.tag == SELECTION and items and _selection_flags(child, items, name):
-            if fast:
-                raise _Unusual
             keep = True
         elif child.tag == SELECTION:
             text = _element_text(child, name) if len(child) else child.text
@@ -195,8 +188,7 @@ def _read_choice_keeping(
                 answer=name,
                 line=child.sourceline,
             )
-    choice = MultipleChoice.__new__(MultipleChoice)
-    object.__setattr__(choice, "_selections", tuple(selections))
+    choice = _choice(tuple(selections))
     if not keep:
         return choice, None
     kept = []
@@ -225,24 +217,36 @@ def _describe(element: etree._Element) -> str:
 
 
 _plain_number_text = _PLAIN_NUMBER.fullmatch
-_plain_date_text = _PLAIN_DATE.fullmatch
 
 
 def _plain_number(text: str | None) -> _Leaf:
     if not text:
         return None
-    # Whole numbers, the most common, without the regular expression: ASCII digits, no
-    # leading zero ("007" is another spelling, kept by the full reader).
-    if text.isdigit() and text.isascii() and (text[0] != "0" or len(text) == 1):
+    # Unsigned numbers, the most common, are checked without the regular expression: ASCII
+    # digits with at most one ".", not first or last, and no leading zero ("007", "5." and
+    # ".5" are other spellings, kept by the full reader).
+    if (
+        text.isascii()
+        and text.replace(".", "", 1).isdigit()
+        and text[-1] != "."
+        and text[0] != "."
+        and (text[0] != "0" or len(text) == 1 or text[1] == ".")
+    ):
         return Decimal(text)
     return Decimal(text) if _plain_number_text(text) else None
 
 
 def _plain_date(text: str | None) -> _Leaf:
-    match = _plain_date_text(text) if text else None
-    if match is None:
+    # d/M/yyyy exactly as the writer spells it (no padding), checked without a regex.
+    parts = text.split("/") if text and text.isascii() else ()
+    if len(parts) != 3:
         return None
-    day, month, year = match.groups()
+    day, month, year = parts
+    if not (day.isdigit() and month.isdigit() and year.isdigit() and len(year) == 4) or "0" in (
+        day[0],
+        month[0],
+    ):
+        return None
     try:
         return datetime.date(int(year), int(month), int(day))
     except ValueError:  # 31/2: the full reader says why
@@ -258,11 +262,29 @@ def _plain_text(text: str | None) -> _Leaf:
 
 
 def _plain_choice(element: etree._Element, name: str) -> _Leaf:
-    """Read a choice of plain selections; None at a flagged ``<SelValue>``."""
-    try:
-        return _read_choice_keeping(element, name, fast=True)[0]
-    except _Unusual:
-        return None
+    """Read a choice of plain selections: no attributes, comments or elements inside.
+
+    Returns:
+        The choice, or None for any other form (``_read_choice_keeping`` then reads it).
+    """
+    selections: list[str] = []
+    append = selections.append
+    for child in element:
+        if child.tag != SELECTION or child.items() or len(child):
+            return None
+        append(child.text or "")
+    return _choice(tuple(selections))
+
+
+_new_choice = MultipleChoice.__new__
+_set_selections = object.__setattr__
+
+
+def _choice(selections: tuple[str, ...]) -> MultipleChoice:
+    """Build a choice of selections already checked (as read from a well-formed file)."""
+    choice = _new_choice(MultipleChoice)
+    _set_selections(choice, "_selections", selections)
+    return choice
 
 
 # The forms the writer writes, read without further checks (None: ask the full reader). A
@@ -323,10 +345,8 @@ class _Reader:
 
     def read(self, root: etree._Element) -> None:  # noqa: PLR0912 - inlined for speed
         values = self.values
-        count = 0
         plain_readers = _PLAIN_READERS
         for answer in root.iterchildren(ANSWER):
-            count += 1
             attributes = answer.items()  # one call: the name, and whether there is more
             if len(attributes) != 1 or attributes[0][0] != NAME:
                 name = self.answer_name(answer)
@@ -342,33 +362,34 @@ class _Reader:
                 items = element.items()
                 value: _Stored | None
                 # The common, plain forms are read inline; anything else goes to the full readers.
-                if tag == REPEAT:
-                    value = None if items else _read_flat(element, name)
-                    if value is None:
-                        value = self.repeated(element, name)
-                elif items or (len(element) and tag != MULTIPLE_CHOICE):
-                    value = self.simple(element, tag, items, name)
+                if items or len(element):  # a choice, a repeat, or another form: attributes...
+                    if tag == MULTIPLE_CHOICE and not items:
+                        value = _plain_choice(element, name)
+                    elif tag == REPEAT:
+                        value = None if items else _read_flat(element, name)
+                    else:
+                        value = self.simple(element, tag, items, name)
                 elif tag == TEXT:
                     value = element.text or ""
-                elif tag == MULTIPLE_CHOICE:
-                    value = _plain_choice(element, name)
+                elif tag == NUMBER:
+                    text = element.text
+                    if text and text.isdigit() and text.isascii() and text[0] != "0":
+                        value = Decimal(text)  # whole numbers, the most common, inline
+                    else:
+                        value = _plain_number(text)
                 else:
                     plain = plain_readers.get(tag)
                     value = None if plain is None else plain(element.text)
                 if value is None:  # not in its plain form: let the full reader decide
-                    value = self.simple(element, tag, items, name)
+                    if tag == REPEAT:
+                        value = self.repeated(element, name)
+                    else:
+                        value = self.simple(element, tag, items, name)
             except AnswerSetError as error:
                 value = self.uninterpretable(element, name, error)
             values[name] = value
-        if count != len(values):
-            _find_duplicate(root)
-        if count != len(root):  # something besides answers: fine if comments or PIs
-            for child in root:
-                if isinstance(child.tag, str) and child.tag != ANSWER:
-                    raise AnswerSetError(
-                        f"<AnswerSet> may hold only <Answer> elements, not <{child.tag}>",
-                        line=child.sourceline,
-                    )
+        if len(values) != len(root):  # a duplicate, or something besides answers
+            _check_children(root, len(values))
 
     def simple(
         self, element: etree._Element, tag: str, items: list[tuple[str, str]], name: str
@@ -446,6 +467,18 @@ class _Reader:
 def _ignored_text(element: etree._Element) -> str:
     """Return the text of an unanswered simple value (ignored by readers, kept to write back)."""
     return str(element.xpath("string()")) if len(element) else element.text or ""
+
+
+def _check_children(root: etree._Element, read: int) -> None:
+    """Raise at a duplicate answer or an element besides answers (comments and PIs are fine)."""
+    if read != sum(1 for _ in root.iterchildren(ANSWER)):
+        _find_duplicate(root)
+    for child in root:
+        if isinstance(child.tag, str) and child.tag != ANSWER:
+            raise AnswerSetError(
+                f"<AnswerSet> may hold only <Answer> elements, not <{child.tag}>",
+                line=child.sourceline,
+            )
 
 
 def _find_duplicate(root: etree._Element) -> None:

@@ -61,9 +61,8 @@ _DATE_TEXT: Final = re.compile(
     r"[ \t\r\n]*([0-9]{1,2})[/. -]([0-9]{1,2})[/. -]([0-9]{4})[ \t\r\n]*"
 )
 _FLAG_VALUES: Final = {TRUE: True, FALSE: False, "1": True, "0": False}
-# Exactly the forms this package writes (no leading zeros), read without further checks.
+# Exactly the numbers this package writes (no leading zeros), read without further checks.
 _PLAIN_NUMBER: Final = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
-_PLAIN_DATE: Final = re.compile(r"([1-9][0-9]?)/([1-9][0-9]?)/([0-9]{4})")
 
 
 class AnswerKind(enum.Enum):

@@ -208,7 +208,7 @@ class AnswerSet(MutableMapping[str, AnswerValue]):
             return [_to_python(item) for item in value]
         return cast(AnswerValue, value)
 
-    def __setitem__(self, name: str, value: AnswerValue) -> None:
+    def __setitem__(self, name: str, value: AnswerValue) -> None:  # noqa: PLR0912 - fast paths
         # Fast paths first (answer sets of 100,000 answers). A printable name without a
         # backslash needs no escaping and holds no character XML refuses; the only white
         # space a printable string can hold is " ", so that is all trimming could remove.
@@ -231,6 +231,8 @@ class AnswerSet(MutableMapping[str, AnswerValue]):
             stored = value
         elif type(value) is Decimal:
             stored = _check_decimal(name, value)
+        elif type(value) is int:
+            stored = _check_decimal(name, Decimal(value))
         elif type(value) is MultipleChoice:
             stored = _check_choice(name, value)
         elif type(value) is list or type(value) is tuple:

@@ -6,17 +6,22 @@ Each module holds one concern:
 - ``_retry``: the retry policy's constants, ``Retry-After``, backoff and the testing hooks;
 - ``_redact``: keeping secrets out of text;
 - ``_xml``: the hardened lxml parser for untrusted XML;
-- ``_http``: timeouts, the shared TLS context and capped body reading.
+- ``_http``: timeouts, the shared TLS context, sending and capped body reading;
+- ``_encoding``: content codings, decoded with bounded output;
+- ``_insecure``: warnings for secrets sent where the network can read them.
 """
 
+from ._encoding import ACCEPT_ENCODING, ContentEncodingError, UnreadableBodyError
 from ._http import (
     DEFAULT_TIMEOUT,
     MAX_RESPONSE_BYTES,
     MAX_TIMEOUT_S,
     BodyTooLargeError,
     aread_capped,
+    asend_capped,
     check_timeout,
     read_capped,
+    send_capped,
     ssl_context,
 )
 from ._redact import REDACTED, redact
@@ -38,6 +43,7 @@ from ._retry import (
 from ._xml import DoctypeRefusedError, EntityDeclarationRefusedError, parse_untrusted, parser
 
 __all__ = [
+    "ACCEPT_ENCODING",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "INITIAL_RETRY_DELAY",
@@ -49,9 +55,12 @@ __all__ = [
     "RETRY_JITTER",
     "RETRY_STATUS_CODES",
     "BodyTooLargeError",
+    "ContentEncodingError",
     "DoctypeRefusedError",
     "EntityDeclarationRefusedError",
+    "UnreadableBodyError",
     "aread_capped",
+    "asend_capped",
     "async_retrying",
     "async_sleep",
     "backoff",
@@ -63,6 +72,7 @@ __all__ = [
     "read_capped",
     "redact",
     "retrying",
+    "send_capped",
     "sleep",
     "ssl_context",
 ]

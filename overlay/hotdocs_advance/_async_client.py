@@ -17,8 +17,8 @@ from types import TracebackType
 from typing import Any, Final, Self, TypeVar, cast
 
 import httpx
-from _client_core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, BodyTooLargeError
-from _client_core import aread_capped as read_capped
+from _client_core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, UnreadableBodyError
+from _client_core import asend_capped as send_capped
 from hotdocs_advance_api.models import (
     BeginAssemblySessionRequest,
     CompleteAssemblySessionRequest,
@@ -34,7 +34,7 @@ from . import _ops as op
 from ._answers import AnswerSet
 from ._auth import ServicePrincipal
 from ._base import NOT_GIVEN, USER_AGENT, BaseClient, Call, NotGiven, Verify, exposes, read_back
-from ._bodies import too_large
+from ._bodies import unreadable
 from ._errors import (
     AdvanceError,
     APIResponseValidationError,
@@ -208,14 +208,14 @@ class AsyncAdvanceClient(BaseClient):
     async def _exchange(
         self, kwargs: Mapping[str, Any], token: str, secrets: tuple[str, ...], number: int
     ) -> httpx.Response:
-        """Send one request and read its answer within the size cap; translate failures."""
+        """Send one request and read (and decode) its answer within the cap; translate failures."""
         started = time.perf_counter()
         method, path = kwargs["method"], kwargs["url"]
         try:
             request = self._request(self._http, kwargs, token)
-            response = await read_capped(await self._http.send(request, stream=True))
-        except BodyTooLargeError as exc:
-            raise too_large(exc) from None
+            response = await send_capped(self._http, request)
+        except UnreadableBodyError as exc:
+            raise unreadable(exc) from None
         except AdvanceError:
             raise
         except Exception as exc:

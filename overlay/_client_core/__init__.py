@@ -24,6 +24,7 @@ from ._http import (
     send_capped,
     ssl_context,
 )
+from ._insecure import InsecureTransportWarning, TransportWarnings, is_loopback
 from ._redact import REDACTED, redact
 from ._retry import (
     DEFAULT_MAX_RETRIES,
@@ -58,6 +59,8 @@ __all__ = [
     "ContentEncodingError",
     "DoctypeRefusedError",
     "EntityDeclarationRefusedError",
+    "InsecureTransportWarning",
+    "TransportWarnings",
     "UnreadableBodyError",
     "aread_capped",
     "asend_capped",
@@ -65,6 +68,7 @@ __all__ = [
     "async_sleep",
     "backoff",
     "check_timeout",
+    "is_loopback",
     "is_retried_status",
     "parse_retry_after",
     "parse_untrusted",

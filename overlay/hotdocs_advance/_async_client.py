@@ -87,6 +87,12 @@ class AsyncAdvanceClient(BaseClient):
 
     Raises:
         InvalidArgumentError: An argument is wrong.
+
+    Warns:
+        InsecureTransportWarning: Once per client, when the token or the service principal's
+            password would be sent over ``http://`` to a host that is not loopback, or over
+            ``https://`` without certificate verification, or through an ``http_client`` that
+            follows redirects. Loopback hosts never warn.
     """
 
     _http: httpx.AsyncClient
@@ -112,6 +118,7 @@ class AsyncAdvanceClient(BaseClient):
         self._http = http_client or httpx.AsyncClient(
             timeout=self._timeout, headers={"User-Agent": USER_AGENT}, verify=context
         )
+        self._warn_insecure(self._http)
 
     @classmethod
     def cloud(
@@ -519,6 +526,11 @@ class AsyncAdvanceClient(BaseClient):
             APIStatusError: Another error status.
             APIResponseValidationError: The body is not a JSON object with a text status.
             APIConnectionError: No usable response after the retries.
+
+        Warns:
+            InsecureTransportWarning: Once per client, when a ``callback_secret`` would be sent
+                exposed (see the class), or with an ``http://`` ``callback_url`` to a host that
+                is not loopback, where the callback that proves the secret travels in clear.
         """
         item_id = check.guid("work_item_id", work_item_id)
         version = check.guid("version_id", version_id)
@@ -532,6 +544,7 @@ class AsyncAdvanceClient(BaseClient):
                     "callback_secret", "only makes sense with a callback_url"
                 )
             body.callback_secret = check.text("callback_secret", callback_secret)
+            self._warn_callback(self._http, callback_url)
         request = op.save_and_close_version.build_request(item_id, version, body=body)
         call = Call(op.save_and_close_version, request, secrets=(callback_secret or "",))
         status, response = await self._send_for_response(call)

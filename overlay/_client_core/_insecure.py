@@ -36,6 +36,16 @@ SILENCE: Final = (
     'warnings.filterwarnings("ignore", category=InsecureTransportWarning).'
 )
 
+_IN_CLEAR: Final = (
+    "{what} {verb} sent in clear to {origin} (http:// to a host that is not loopback): anyone "
+    "on the network path can read {it}. Use an https:// URL; or, " + SILENCE
+)
+_UNVERIFIED: Final = (
+    "{what} {verb} sent to {origin} without TLS certificate verification (verify=False, or an "
+    "http_client that does not verify): whoever can intercept the connection can read {it}. "
+    "Verify certificates (give a CA bundle for a private CA); or, " + SILENCE
+)
+
 
 class InsecureTransportWarning(UserWarning):
     """A secret is about to travel where others on the network can read it.
@@ -86,8 +96,9 @@ def verifies(http: httpx.Client | httpx.AsyncClient, url: httpx.URL) -> bool | N
     Returns:
         True or False, or None when the transport is not httpx's own and cannot be examined.
     """
-    transport = http._transport_for_url(url)
-    pool = getattr(transport, "_pool", None)
+    # Private to httpx (0.28) and httpcore: anything missing means "cannot tell", never a crash.
+    transport_for = getattr(http, "_transport_for_url", None)
+    pool = getattr(transport_for(url), "_pool", None) if callable(transport_for) else None
     if pool is None:
         return None
     context = getattr(pool, "_ssl_context", None)
@@ -163,21 +174,10 @@ class TransportWarnings:
                 clear.setdefault(_origin(url), []).append(what)
             elif verifies(http, url) is False:
                 unverified.setdefault(_origin(url), []).append(what)
-        for origin, things in clear.items():
-            listed, verb, pronoun = _listed(things)
-            self._warn(
-                f"{listed} {verb} sent in clear to {origin} (http:// to a host that is not "
-                f"loopback): anyone on the network path can read {pronoun}. Use an https:// "
-                f"URL; or, {SILENCE}"
-            )
-        for origin, things in unverified.items():
-            listed, verb, pronoun = _listed(things)
-            self._warn(
-                f"{listed} {verb} sent to {origin} without TLS certificate verification "
-                f"(verify=False, or an http_client that does not verify): whoever can "
-                f"intercept the connection can read {pronoun}. Verify certificates (give a "
-                f"CA bundle for a private CA); or, {SILENCE}"
-            )
+        for exposed, template in ((clear, _IN_CLEAR), (unverified, _UNVERIFIED)):
+            for origin, things in exposed.items():
+                listed, verb, pronoun = _listed(things)
+                self._warn(template.format(what=listed, verb=verb, it=pronoun, origin=origin))
         if remote and http.follow_redirects:
             self._warn(
                 "the http_client follows redirects: a 307 or 308 answer makes it send the same "

@@ -908,8 +908,56 @@ def bench_advance_reliability(quick: bool) -> dict[str, dict[str, Any]]:
     }
 
 
+# --- decompression: decoding within the cap (issue 13) ----------------------------------
+
+
+def _gzipped(data: bytes, wbits: int = 31) -> bytes:
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, wbits)
+    return packer.compress(data) + packer.flush()
+
+
+def bench_decompression(quick: bool) -> dict[str, dict[str, Any]]:
+    """Reading a gzip answer: the core's bounded decoder against httpx's own; bombs' peaks."""
+    from _client_core import BodyTooLargeError, ContentEncodingError, read_capped
+
+    size, loops, reps = (256 * 1024, 5, 1) if quick else (4 * 1024 * 1024, 20, 7)
+    text = json.dumps(
+        [{"id": str(uuid.UUID(int=i)), "name": f"item {i}"} for i in range(size // 60)]
+    )
+    body = _gzipped(text.encode()[:size])
+    headers = {"Content-Encoding": "gzip"}
+
+    def sdk() -> None:
+        read_capped(httpx.Response(200, headers=headers, stream=httpx.ByteStream(body)))
+
+    def baseline() -> None:
+        httpx.Response(200, headers=headers, stream=httpx.ByteStream(body)).read()
+
+    read = side_by_side(timed(sdk, loops), timed(baseline, loops), reps)
+    zeros = bytes((8 if quick else 64) * 1024 * 1024)
+    one = _gzipped(zeros)
+    bombs = {"gzip": one, "deflate": _gzipped(zeros, 15), "gzip, gzip": _gzipped(one)}
+    peaks: dict[str, Any] = {"decoded_mb": len(zeros) / 1e6, "cap_mb": 1.0 if quick else 10.0}
+    for coding, bomb in bombs.items():
+
+        def refuse(bomb: bytes = bomb, coding: str = coding) -> None:
+            answer = httpx.Response(
+                200, headers={"Content-Encoding": coding}, stream=httpx.ByteStream(bomb)
+            )
+            with contextlib.suppress(BodyTooLargeError, ContentEncodingError):
+                read_capped(answer, int(peaks["cap_mb"] * 1024 * 1024))
+
+        peaks[coding] = {"wire_bytes": len(bomb), "tracemalloc_peak_mb": _traced_peak(refuse)}
+    return {
+        "decompression_read_gzip": {**read, "body_mb": size / 1e6},
+        "decompression_bombs": peaks,
+    }
+
+
 # Groups that report several results, each under its own name.
-MULTI = {"answers", "answers_by_kind", "import_time", "advance_reliability"}
+MULTI = {"answers", "answers_by_kind", "import_time", "advance_reliability", "decompression"}
 
 
 def verdicts(results: dict[str, dict[str, Any]]) -> dict[str, str]:
@@ -936,6 +984,7 @@ def main() -> None:
         "import_time": bench_import_time,
         "bulk_throughput": bench_bulk_throughput,
         "advance_reliability": bench_advance_reliability,
+        "decompression": bench_decompression,
     }
     results: dict[str, dict[str, Any]] = {}
     for name, fn in groups.items():

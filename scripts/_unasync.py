@@ -34,7 +34,7 @@ REPLACEMENTS: tuple[tuple[str, str], ...] = (
         "A synchronous client for the HotDocs Advance REST API.",
     ),
     (r"as an async context", "as a context"),
-    (r"\baread_capped as read_capped\b", "read_capped"),
+    (r"\basend_capped as send_capped\b", "send_capped"),
     (r"\basync_policy as policy\b", "policy"),
     (r"\basync def\b", "def"),
     (r"\basync for\b", "for"),

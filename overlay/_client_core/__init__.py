@@ -6,19 +6,25 @@ Each module holds one concern:
 - ``_retry``: the retry policy's constants, ``Retry-After``, backoff and the testing hooks;
 - ``_redact``: keeping secrets out of text;
 - ``_xml``: the hardened lxml parser for untrusted XML;
-- ``_http``: timeouts, the shared TLS context and capped body reading.
+- ``_http``: timeouts, the shared TLS context, sending and capped body reading;
+- ``_encoding``: content codings, decoded with bounded output;
+- ``_insecure``: warnings for secrets sent where the network can read them.
 """
 
+from ._encoding import ACCEPT_ENCODING, ContentEncodingError, UnreadableBodyError
 from ._http import (
     DEFAULT_TIMEOUT,
     MAX_RESPONSE_BYTES,
     MAX_TIMEOUT_S,
     BodyTooLargeError,
     aread_capped,
+    asend_capped,
     check_timeout,
     read_capped,
+    send_capped,
     ssl_context,
 )
+from ._insecure import InsecureTransportWarning, TransportWarnings, is_loopback
 from ._redact import REDACTED, redact
 from ._retry import (
     DEFAULT_MAX_RETRIES,
@@ -38,6 +44,7 @@ from ._retry import (
 from ._xml import DoctypeRefusedError, EntityDeclarationRefusedError, parse_untrusted, parser
 
 __all__ = [
+    "ACCEPT_ENCODING",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "INITIAL_RETRY_DELAY",
@@ -49,13 +56,19 @@ __all__ = [
     "RETRY_JITTER",
     "RETRY_STATUS_CODES",
     "BodyTooLargeError",
+    "ContentEncodingError",
     "DoctypeRefusedError",
     "EntityDeclarationRefusedError",
+    "InsecureTransportWarning",
+    "TransportWarnings",
+    "UnreadableBodyError",
     "aread_capped",
+    "asend_capped",
     "async_retrying",
     "async_sleep",
     "backoff",
     "check_timeout",
+    "is_loopback",
     "is_retried_status",
     "parse_retry_after",
     "parse_untrusted",
@@ -63,6 +76,7 @@ __all__ = [
     "read_capped",
     "redact",
     "retrying",
+    "send_capped",
     "sleep",
     "ssl_context",
 ]

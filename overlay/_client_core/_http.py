@@ -1,4 +1,4 @@
-"""Timeouts, the one TLS context per process, and reading answers with a size cap."""
+"""Timeouts, the one TLS context per process, and sending requests whose answers are capped."""
 
 from __future__ import annotations
 
@@ -6,9 +6,12 @@ import functools
 import math
 import os
 import ssl
+from collections.abc import Iterator
 from typing import Final
 
 import httpx
+
+from ._encoding import ACCEPT_ENCODING, NOT_ENCODED, UnreadableBodyError, decoder
 
 #: Used when ``timeout`` is not given: 30 s to read or write, 10 s to connect.
 DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=10.0)
@@ -76,57 +79,91 @@ def ssl_context(verify: ssl.SSLContext | str | bool = True) -> ssl.SSLContext:
     return _context_for(verify)
 
 
-class BodyTooLargeError(Exception):
-    """An answer body is larger than the cap; it was not read (each client translates it)."""
+class BodyTooLargeError(UnreadableBodyError):
+    """An answer body is larger than the cap; it was not read (each client translates it).
+
+    Attributes:
+        max_bytes: The cap.
+    """
 
     def __init__(self, response: httpx.Response, max_bytes: int) -> None:
-        super().__init__(f"larger than {max_bytes} bytes; it was not read")
-        self.response = response
+        super().__init__(response, f"larger than {max_bytes} bytes; it was not read")
         self.max_bytes = max_bytes
 
 
 class _Body:
-    """The body of one answer as it is read, refused past the cap."""
+    """The body of one answer as it is read and decoded, refused past the cap.
 
-    def __init__(self, response: httpx.Response, max_bytes: int) -> None:
+    The cap bounds the raw (encoded) bytes as well as the decoded ones: a compressed stream
+    can carry endless input that decodes to nothing (empty deflate blocks).
+    """
+
+    def __init__(self, response: httpx.Response, max_bytes: int, *, decoded: bool = False) -> None:
         length = response.headers.get("Content-Length", "")
         if length.isdigit() and int(length) > max_bytes:
             raise BodyTooLargeError(response, max_bytes)
         self.response = response
         self.max_bytes = max_bytes
+        self.raw = 0
         self.data = bytearray()
+        self.decoder = NOT_ENCODED if decoded else decoder(response)
 
     def add(self, chunk: bytes) -> None:
-        self.data += chunk
-        if len(self.data) > self.max_bytes:
+        self.raw += len(chunk)
+        if self.raw > self.max_bytes:
             raise BodyTooLargeError(self.response, self.max_bytes)
+        self._keep(self.decoder.decode(chunk))
 
-    def keep(self) -> httpx.Response:
+    def end(self) -> httpx.Response:
+        self._keep(self.decoder.finish())
         # What httpx's own Response.read() does once it has the decoded bytes.
         self.response._content = bytes(self.data)
         return self.response
 
+    def _keep(self, pieces: Iterator[bytes]) -> None:
+        for piece in pieces:  # each at most PIECE bytes
+            self.data += piece
+            if len(self.data) > self.max_bytes:
+                raise BodyTooLargeError(self.response, self.max_bytes)
+
+
+def _read(response: httpx.Response, max_bytes: int) -> httpx.Response | None:
+    """Check an answer already in memory (a test's mock); None when it is still to be read."""
+    if not response.is_stream_consumed:
+        return None
+    body = _Body(response, max_bytes, decoded=True)  # httpx decoded it as it read it
+    body.add(response.content)
+    return body.end()
+
 
 def read_capped(response: httpx.Response, max_bytes: int = MAX_RESPONSE_BYTES) -> httpx.Response:
-    """Read a streamed answer whole, refusing it past ``max_bytes``, and close it.
+    """Read a streamed answer whole, decoding it within ``max_bytes``, and close it.
+
+    The raw stream is decoded here (see `_encoding`), never by httpx, so a compressed answer
+    costs at most ``max_bytes`` plus one piece of memory however far it would expand.
 
     Args:
         response: A response sent with ``stream=True``.
-        max_bytes: The largest body accepted (after content decoding).
+        max_bytes: The largest body accepted, encoded and decoded.
 
     Returns:
-        The response, its body read.
+        The response, its body read and decoded.
 
     Raises:
         BodyTooLargeError: The body is larger than ``max_bytes``.
+        ContentEncodingError: The body is encoded other than with one layer of gzip or deflate.
+        httpx.DecodingError: The body is not in the coding its answer names.
     """
     try:
+        read = _read(response, max_bytes)
+        if read is not None:
+            return read
         body = _Body(response, max_bytes)
-        for chunk in response.iter_bytes():
+        for chunk in response.iter_raw():
             body.add(chunk)
+        return body.end()
     finally:
         response.close()
-    return body.keep()
 
 
 async def aread_capped(
@@ -134,9 +171,43 @@ async def aread_capped(
 ) -> httpx.Response:
     """Read a streamed answer as ``read_capped()`` does, asynchronously."""
     try:
+        read = _read(response, max_bytes)
+        if read is not None:
+            return read
         body = _Body(response, max_bytes)
-        async for chunk in response.aiter_bytes():
+        async for chunk in response.aiter_raw():
             body.add(chunk)
+        return body.end()
     finally:
         await response.aclose()
-    return body.keep()
+
+
+def send_capped(
+    client: httpx.Client, request: httpx.Request, max_bytes: int = MAX_RESPONSE_BYTES
+) -> httpx.Response:
+    """Send a request, asking only for the codings the SDK decodes, and read the answer capped.
+
+    Both clients send every request through here (or `asend_capped`).
+
+    Args:
+        client: The pooled client.
+        request: The request; its ``Accept-Encoding`` is set to `ACCEPT_ENCODING`.
+        max_bytes: The largest body accepted, encoded and decoded.
+
+    Returns:
+        The answer, read and decoded.
+
+    Raises:
+        UnreadableBodyError: The answer is too large or in a coding the SDK did not ask for.
+        httpx.HTTPError: The exchange failed.
+    """
+    request.headers["Accept-Encoding"] = ACCEPT_ENCODING
+    return read_capped(client.send(request, stream=True), max_bytes)
+
+
+async def asend_capped(
+    client: httpx.AsyncClient, request: httpx.Request, max_bytes: int = MAX_RESPONSE_BYTES
+) -> httpx.Response:
+    """Send a request and read its answer as ``send_capped()`` does, asynchronously."""
+    request.headers["Accept-Encoding"] = ACCEPT_ENCODING
+    return await aread_capped(await client.send(request, stream=True), max_bytes)

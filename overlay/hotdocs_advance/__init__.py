@@ -5,7 +5,7 @@ item with ``AdvanceClient`` or ``AsyncAdvanceClient``. Every exception derives f
 ``AdvanceError``. Modules behind this package are private; everything public is here.
 """
 
-from _client_core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT
+from _client_core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, InsecureTransportWarning
 
 from ._answers import (
     MAX_NAME_LENGTH,
@@ -70,6 +70,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "InsecureTransportWarning",
     "InternalServerError",
     "InvalidArgumentError",
     "MultipleChoice",

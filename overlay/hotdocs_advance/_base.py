@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import copy
+import os
 import uuid
 from collections.abc import Callable, Mapping
 from typing import Any, Final, Generic, Protocol, Self, TypeVar
 
 import attrs
 import httpx
+from _client_core import TransportWarnings
 from hotdocs_advance_api.models import (
     CreateWorkItemRequest,
     Problem,
@@ -31,6 +33,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 USER_AGENT: Final = "hotdocs-advance-python"
 # The attribute ``exposes`` sets on a method: the operation it sends.
 OPERATION_MARK: Final = "__sdk_operation__"
+_PACKAGE: Final = os.path.dirname(__file__)
 
 
 class NotGiven:
@@ -274,6 +277,7 @@ class BaseClient:
         self._auth: Login | None = None
         self._token = ""
         self._owns_http = True
+        self._insecure = TransportWarnings(_PACKAGE)
         if isinstance(auth, ServicePrincipal):
             self._auth = Login(auth, check.auth_base(self._base_url, auth_url))
         else:
@@ -325,6 +329,18 @@ class BaseClient:
         if not isinstance(max_retries, NotGiven):
             clone._max_retries = check.max_retries(max_retries)
         return clone
+
+    def _warn_insecure(self, http: httpx.Client | httpx.AsyncClient) -> None:
+        """Warn (InsecureTransportWarning, once) if the credentials would travel exposed."""
+        sent = [(self._base_url, "the bearer token")]
+        if self._auth is not None:
+            sent.insert(0, (self._auth.auth_base, "the service principal's password"))
+        self._insecure.secrets(http, sent)
+
+    def _warn_callback(self, http: httpx.Client | httpx.AsyncClient, callback_url: str) -> None:
+        """Warn (once) if a callback secret, or the callback carrying it, would travel exposed."""
+        self._insecure.secrets(http, [(self._base_url, "the callback secret")])
+        self._insecure.callback(callback_url)
 
     def _secrets(self, call: Call[Any] | None = None) -> tuple[str, ...]:
         own = self._auth.secrets() if self._auth is not None else (self._token,)

@@ -1,16 +1,16 @@
-"""Answers past the size cap, as this package's error."""
+"""Answers the client did not read (past the size cap, or in a coding it did not ask for)."""
 
 from __future__ import annotations
 
-from _client_core import MAX_RESPONSE_BYTES, BodyTooLargeError
+from _client_core import MAX_RESPONSE_BYTES, UnreadableBodyError
 
 from ._errors import APIResponseValidationError
 
-__all__ = ["MAX_RESPONSE_BYTES", "too_large"]
+__all__ = ["MAX_RESPONSE_BYTES", "unreadable"]
 
 
-def too_large(exc: BodyTooLargeError) -> APIResponseValidationError:
-    """Describe an answer past the cap (it was not read).
+def unreadable(exc: UnreadableBodyError) -> APIResponseValidationError:
+    """Describe an answer that was not read: past the cap, or in a coding it did not ask for.
 
     Args:
         exc: The shared core's report.

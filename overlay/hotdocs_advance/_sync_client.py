@@ -14,7 +14,7 @@ from types import TracebackType
 from typing import Any, Final, Self, TypeVar
 
 import httpx
-from _client_core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, BodyTooLargeError, read_capped
+from _client_core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, UnreadableBodyError, send_capped
 from hotdocs_advance_api.models import (
     BeginAssemblySessionRequest,
     CompleteAssemblySessionRequest,
@@ -42,7 +42,7 @@ from ._base import (
     reached,
     restate,
 )
-from ._bodies import too_large
+from ._bodies import unreadable
 from ._errors import (
     AdvanceError,
     APIResponseValidationError,
@@ -97,6 +97,12 @@ class AdvanceClient(BaseClient):
 
     Raises:
         InvalidArgumentError: An argument is wrong.
+
+    Warns:
+        InsecureTransportWarning: Once per client, when the token or the service principal's
+            password would be sent over ``http://`` to a host that is not loopback, or over
+            ``https://`` without certificate verification, or through an ``http_client`` that
+            follows redirects. Loopback hosts never warn.
     """
 
     _http: httpx.Client
@@ -122,6 +128,7 @@ class AdvanceClient(BaseClient):
         self._http = http_client or httpx.Client(
             timeout=self._timeout, headers={"User-Agent": USER_AGENT}, verify=context
         )
+        self._warn_insecure(self._http)
 
     @classmethod
     def cloud(
@@ -218,14 +225,14 @@ class AdvanceClient(BaseClient):
     def _exchange(
         self, kwargs: Mapping[str, Any], token: str, secrets: tuple[str, ...], number: int
     ) -> httpx.Response:
-        """Send one request and read its answer within the size cap; translate failures."""
+        """Send one request and read (and decode) its answer within the cap; translate failures."""
         started = time.perf_counter()
         method, path = kwargs["method"], kwargs["url"]
         try:
             request = self._request(self._http, kwargs, token)
-            response = read_capped(self._http.send(request, stream=True))
-        except BodyTooLargeError as exc:
-            raise too_large(exc) from None
+            response = send_capped(self._http, request)
+        except UnreadableBodyError as exc:
+            raise unreadable(exc) from None
         except AdvanceError:
             raise
         except Exception as exc:
@@ -551,6 +558,11 @@ class AdvanceClient(BaseClient):
             APIStatusError: Another error status.
             APIResponseValidationError: The body is not a JSON object with a text status.
             APIConnectionError: No usable response after the retries.
+
+        Warns:
+            InsecureTransportWarning: Once per client, when a ``callback_secret`` would be sent
+                exposed (see the class), or with an ``http://`` ``callback_url`` to a host that
+                is not loopback, where the callback that proves the secret travels in clear.
         """
         item_id = check.guid("work_item_id", work_item_id)
         version = check.guid("version_id", version_id)
@@ -564,6 +576,7 @@ class AdvanceClient(BaseClient):
                     "callback_secret", "only makes sense with a callback_url"
                 )
             body.callback_secret = check.text("callback_secret", callback_secret)
+            self._warn_callback(self._http, callback_url)
         request = op.save_and_close_version.build_request(item_id, version, body=body)
         saved: Verify[VersionStatus, VersionStatus | None] = reached(
             op.get_version_status,

@@ -14,6 +14,8 @@ Example::
         print(created.task_id)
 """
 
+from _client_core import InsecureTransportWarning
+
 from ._client import (
     DEFAULT_TIMEOUT,
     AsyncInfoRouterClient,
@@ -70,6 +72,7 @@ __all__ = [
     "InfoRouterError",
     "InfoRouterHTTPError",
     "InfoRouterTimeoutError",
+    "InsecureTransportWarning",
     "InsufficientRightsError",
     "InvalidResponseError",
     "NotFoundError",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import ssl
 import warnings
 from collections.abc import Callable
@@ -30,6 +31,7 @@ class TicketInQueryStringWarning(UserWarning):
 
 
 _SCHEMES: Final = frozenset({"http", "https"})
+_PACKAGE: Final = os.path.dirname(__file__)
 
 
 # The constructors check every option, so that a bad one is a TaskRequestError (a ValueError)
@@ -141,7 +143,14 @@ class _ClientBase:
         self._url = url
         self._max_retries = max_retries
         self._owns_http = http_client is None
+        self._insecure = _client_core.TransportWarnings(_PACKAGE)
         return checked_timeout
+
+    def _warn_insecure(self, http: httpx.Client | httpx.AsyncClient) -> None:
+        """Warn (InsecureTransportWarning, once) if a log-in would travel exposed."""
+        self._insecure.secrets(
+            http, [(self._url, "the password"), (self._url, "the session's ticket")]
+        )
 
     @property
     def url(self) -> str:
@@ -241,10 +250,17 @@ class InfoRouterClient(_ClientBase, Closing):
             AuthenticationFailedError: wrong credentials, or a disabled or unknown user.
             TicketNotAllowedError: the account may not get a ticket.
             InfoRouterError: any other failure.
+
+        Warns:
+            InsecureTransportWarning: once per client, before anything is sent, when the
+                password and ticket would travel over ``http://`` to a host that is not
+                loopback, over ``https://`` without certificate verification, or through an
+                ``http_client`` that follows redirects. Loopback hosts never warn.
         """
         session = Session(
             self._wire, user, password, binding=self._binding, max_retries=self._max_retries
         )
+        self._warn_insecure(self._http)
         session._login()
         return session
 
@@ -314,6 +330,7 @@ class AsyncInfoRouterClient(_ClientBase, AsyncClosing):
         session = AsyncSession(
             self._wire, user, password, binding=self._binding, max_retries=self._max_retries
         )
+        self._warn_insecure(self._http)
         await session._login()
         return session
 

@@ -1,9 +1,10 @@
 """HTTP over httpx: one pooled client, bounded reads, and nothing secret in the logs.
 
 Every request of the package (SOAP through zeep's transport, HTTP GET and POST directly) goes
-through `send` or `send_async`, which stream the answer and stop reading past a size cap, so a
-huge or endless answer costs bounded memory. Nothing here logs; httpx itself logs each request
-URL at INFO level, which for HTTP GET would show the ticket and the password, so
+through `send` or `send_async`, which stream the answer, decode it themselves and stop reading
+past a size cap, so a huge, endless or compressed-bomb answer costs bounded memory. Nothing
+here logs; httpx itself logs each request URL at INFO level, which for HTTP GET would show the
+ticket and the password, so
 `hide_secrets_in_httpx_logs` redacts those query parameters in httpx's log records.
 """
 
@@ -86,12 +87,9 @@ def build_request(
     return client.build_request(request.method, request.url, data=request.params, timeout=timeout)
 
 
-def _too_large(error: _client_core.BodyTooLargeError) -> InvalidResponseError:
+def _unreadable(error: _client_core.UnreadableBodyError) -> InvalidResponseError:
     status = error.response.status_code
-    return InvalidResponseError(
-        status,
-        f"the answer is larger than {error.max_bytes} bytes and was not read (HTTP {status})",
-    )
+    return InvalidResponseError(status, f"the answer has a body {error} (HTTP {status})")
 
 
 def _raw(response: httpx.Response) -> RawResponse:
@@ -99,36 +97,35 @@ def _raw(response: httpx.Response) -> RawResponse:
 
 
 def send(client: httpx.Client, request: httpx.Request, max_bytes: int) -> RawResponse:
-    """Send a request and read at most ``max_bytes`` of the answer.
+    """Send a request and read (and decode) at most ``max_bytes`` of the answer.
 
     Args:
         client: the pooled client.
         request: the request.
-        max_bytes: the largest answer body accepted (after content decoding).
+        max_bytes: the largest answer body accepted, encoded and decoded.
 
     Returns:
         The answer.
 
     Raises:
-        InvalidResponseError: the answer is larger than ``max_bytes``.
+        InvalidResponseError: the answer is larger than ``max_bytes``, or encoded other than
+            with one layer of gzip or deflate.
         httpx.HTTPError: the exchange failed (translated by the caller).
     """
-    response = client.send(request, stream=True)
     try:
-        return _raw(_client_core.read_capped(response, max_bytes))
-    except _client_core.BodyTooLargeError as error:
-        raise _too_large(error) from None
+        return _raw(_client_core.send_capped(client, request, max_bytes))
+    except _client_core.UnreadableBodyError as error:
+        raise _unreadable(error) from None
 
 
 async def send_async(
     client: httpx.AsyncClient, request: httpx.Request, max_bytes: int
 ) -> RawResponse:
     """Async twin of `send`; same arguments, returns and errors."""
-    response = await client.send(request, stream=True)
     try:
-        return _raw(await _client_core.aread_capped(response, max_bytes))
-    except _client_core.BodyTooLargeError as error:
-        raise _too_large(error) from None
+        return _raw(await _client_core.asend_capped(client, request, max_bytes))
+    except _client_core.UnreadableBodyError as error:
+        raise _unreadable(error) from None
 
 
 class _RedactSecretParameters(logging.Filter):

@@ -35,6 +35,7 @@ from inforouter import (
     AsyncInfoRouterClient,
     AsyncSession,
     InfoRouterClient,
+    InsecureTransportWarning,
     InvalidResponseError,
     Priority,
     RelatedTaskRequest,
@@ -529,7 +530,12 @@ def check_client(
         return
     GUARD.reset(armed=False)
     if kwargs["http_client"] is mock:  # usable: a log-in goes through the canned server
-        session = outcome(lambda: run(result.authenticate("jdoe", "jdoe-password")))
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            session = outcome(lambda: run(result.authenticate("jdoe", "jdoe-password")))
+        # http:// off this machine sends the password in clear: said once, before sending.
+        in_clear = url.startswith("http://docs.example.com")
+        assert [w.category for w in caught] == ([InsecureTransportWarning] if in_clear else [])
         if kwargs["max_response_bytes"] >= 4096:
             assert isinstance(session, (Session, AsyncSession)), repr(session)
         else:  # the answer is over the cap

@@ -31,6 +31,7 @@ from hotdocs_advance import (
     AuthenticationError,
     BadRequestError,
     ConflictError,
+    InsecureTransportWarning,
     InternalServerError,
     InvalidArgumentError,
     NotFoundError,
@@ -1512,17 +1513,22 @@ def _ssl_context_of(client: AdvanceClient | AsyncAdvanceClient) -> object:
     return client._http._transport._pool._ssl_context  # type: ignore[union-attr]
 
 
+def unverified_client() -> AdvanceClient:
+    """A client with verify=False, which warns that the token can be intercepted."""
+    with pytest.warns(InsecureTransportWarning, match="without TLS certificate verification"):
+        return AdvanceClient(BASE, auth=TOKEN, verify=False)
+
+
 def test_clients_share_one_tls_context_per_verify_setting() -> None:
     """Every client with the same verify= shares one TLS context (built once per process)."""
     first = AdvanceClient(BASE, auth=TOKEN)
     second = AdvanceClient(BASE, auth=TOKEN)
     third = AsyncAdvanceClient(BASE, auth=TOKEN)
-    unverified = AdvanceClient(BASE, auth=TOKEN, verify=False)
+    unverified = unverified_client()
+    another = unverified_client()
     assert _ssl_context_of(first) is _ssl_context_of(second) is _ssl_context_of(third)
     assert _ssl_context_of(unverified) is not _ssl_context_of(first)
-    assert _ssl_context_of(unverified) is _ssl_context_of(
-        AdvanceClient(BASE, auth=TOKEN, verify=False)
-    )
+    assert _ssl_context_of(unverified) is _ssl_context_of(another)
     context = ssl.create_default_context()
     assert _ssl_context_of(AdvanceClient(BASE, auth=TOKEN, verify=context)) is context
 

@@ -365,8 +365,12 @@ async def _send_callback(state: AdvanceState, callback: Callback) -> None:
     status: int | None = None
     error: str | None = None
     try:
-        async with httpx.AsyncClient(timeout=CALLBACK_TIMEOUT, trust_env=False) as client:
-            answer = await client.post(callback.url, content=body, headers=headers)
+        async with (
+            httpx.AsyncClient(timeout=CALLBACK_TIMEOUT, trust_env=False) as client,
+            # Only the status matters: the receiver's body is never read (nor decoded, so a
+            # compression bomb in it costs nothing).
+            client.stream("POST", callback.url, content=body, headers=headers) as answer,
+        ):
             status = answer.status_code
     except httpx.HTTPError as exc:
         error = f"{type(exc).__name__}: {exc}"

@@ -4,11 +4,14 @@ Private to this distribution: ``hotdocs_advance`` and ``inforouter`` import it; 
 Each module holds one concern:
 
 - ``_retry``: the retry policy's constants, ``Retry-After``, backoff and the testing hooks;
-- ``_redact``: keeping secrets out of text;
+- ``_redact``: keeping secrets out of text, of requests and responses, and of exception chains
+  (the masking rule is written there);
+- ``_errors``: the base of both error roots, whose errors pickle;
 - ``_xml``: the hardened lxml parser for untrusted XML;
 - ``_http``: timeouts, the shared TLS context and capped body reading.
 """
 
+from ._errors import PicklableError
 from ._http import (
     DEFAULT_TIMEOUT,
     MAX_RESPONSE_BYTES,
@@ -19,7 +22,15 @@ from ._http import (
     read_capped,
     ssl_context,
 )
-from ._redact import REDACTED, redact
+from ._redact import (
+    CREDENTIAL_HEADERS,
+    MIN_SECRET_IN_TEXT,
+    REDACTED,
+    MaskedException,
+    Masker,
+    raise_from,
+    redact,
+)
 from ._retry import (
     DEFAULT_MAX_RETRIES,
     INITIAL_RETRY_DELAY,
@@ -38,6 +49,7 @@ from ._retry import (
 from ._xml import DoctypeRefusedError, EntityDeclarationRefusedError, parse_untrusted, parser
 
 __all__ = [
+    "CREDENTIAL_HEADERS",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "INITIAL_RETRY_DELAY",
@@ -45,12 +57,16 @@ __all__ = [
     "MAX_RETRY_AFTER",
     "MAX_RETRY_DELAY",
     "MAX_TIMEOUT_S",
+    "MIN_SECRET_IN_TEXT",
     "REDACTED",
     "RETRY_JITTER",
     "RETRY_STATUS_CODES",
     "BodyTooLargeError",
     "DoctypeRefusedError",
     "EntityDeclarationRefusedError",
+    "MaskedException",
+    "Masker",
+    "PicklableError",
     "aread_capped",
     "async_retrying",
     "async_sleep",
@@ -60,6 +76,7 @@ __all__ = [
     "parse_retry_after",
     "parse_untrusted",
     "parser",
+    "raise_from",
     "read_capped",
     "redact",
     "retrying",

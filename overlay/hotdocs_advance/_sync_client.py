@@ -14,7 +14,13 @@ from types import TracebackType
 from typing import Any, Final, Self, TypeVar, cast
 
 import httpx
-from _client_core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, BodyTooLargeError, read_capped
+from _client_core import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    BodyTooLargeError,
+    raise_from,
+    read_capped,
+)
 from hotdocs_advance_api.models import (
     BeginAssemblySessionRequest,
     CompleteAssemblySessionRequest,
@@ -36,6 +42,7 @@ from ._errors import (
     APIResponseValidationError,
     InvalidArgumentError,
     make_status_error,
+    masker,
     translate,
 )
 from ._results import (
@@ -210,7 +217,7 @@ class AdvanceClient(BaseClient):
             request = self._request(self._http, kwargs, token)
             response = read_capped(self._http.send(request, stream=True))
         except BodyTooLargeError as exc:
-            raise too_large(exc) from None
+            raise_from(too_large(exc), None)
         except AdvanceError:
             raise
         except Exception as exc:
@@ -226,7 +233,8 @@ class AdvanceClient(BaseClient):
             translated = translate(exc, secrets)
             if translated is None:
                 raise
-            raise translated from exc
+            # From a masked copy: the original's text and request may quote the secrets.
+            raise_from(translated, masker(secrets).exception(exc))
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "%s %s -> %d (attempt %d, %.1f ms)",

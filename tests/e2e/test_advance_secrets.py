@@ -34,8 +34,10 @@ from hotdocs_advance import (
     AuthenticationError,
     BadRequestError,
     InternalServerError,
+    NotFoundError,
     ServicePrincipal,
 )
+from hotdocs_advance.sandbox import AdvanceSandbox
 
 from tests.clock import record_sleeps
 from tests.e2e.hostile import HTML, Handler, RawRequest, RawServer, http_reply, raw_servers_at
@@ -188,9 +190,15 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     return record_sleeps(monkeypatch)
 
 
-def call(mode: str, url: str, secrets: Secrets, **options: object) -> AdvanceError:
+def call(
+    mode: str,
+    url: str,
+    secrets: Secrets,
+    auth_principal: tuple[str, str] = ("echo-client", "echo-principal"),
+    **options: object,
+) -> AdvanceError:
     """Save and close a version with a callback secret (sync or async); return the error."""
-    auth = ServicePrincipal("echo-client", "echo-principal", secrets.password)
+    auth = ServicePrincipal(*auth_principal, secrets.password)
     kwargs = {"callback_url": "http://127.0.0.1:9/done", "callback_secret": secrets.callback}
     if mode == "sync":
         with AdvanceClient(url, auth=auth, max_retries=1, **options) as client:  # type: ignore[arg-type]
@@ -277,3 +285,25 @@ def test_a_followed_redirect_keeps_no_log_in_body_in_the_history(
     assert first.status_code == 307
     assert b"PrincipalPassword" in first.request.content  # the log-in body, masked
     check_kept_safely(error, secrets)
+
+
+# --------------------------------------------------------------------------- short secrets
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_a_one_character_secret_does_not_garble_messages(
+    mode: str, advance_sandbox: AdvanceSandbox
+) -> None:
+    """A one-character password or callback secret is masked at its known places only: the
+    URLs, ports, ids and statuses of the sandbox's error messages are shown as they are."""
+    url = advance_sandbox.base_url
+    refused = call(mode, url, Secrets("1", "", "2", False))
+    assert isinstance(refused, AuthenticationError)
+    assert f"{url.removesuffix('/api/rest')}/auth/Authorize/ServicePrincipalLogIn" in str(refused)
+    assert "*" not in str(refused)
+    principal = Secrets("sandbox-password", "", "1", False)
+    missing = call(mode, url, principal, auth_principal=("sandbox", "sandbox-principal"))
+    assert isinstance(missing, NotFoundError)
+    assert f"{url}/v2.0/WorkItems/{WORK_ITEM}/Versions/{VERSION}/SaveAndClose" in str(missing)
+    assert "failed: 404" in str(missing)
+    assert "*" not in str(missing)

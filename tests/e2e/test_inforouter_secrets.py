@@ -31,6 +31,7 @@ from inforouter import (
     NotFoundError,
     SoapFaultError,
 )
+from inforouter.sandbox import InfoRouterSandbox
 
 from tests.clock import record_sleeps
 from tests.e2e.hostile import HTML, Handler, RawRequest, RawServer, http_reply, raw_servers_at
@@ -221,3 +222,20 @@ def test_no_secret_in_any_error_a_hostile_server_provokes(
     if isinstance(error, InfoRouterConnectionError):  # from a masked copy of httpx's error
         assert isinstance(error.__cause__, httpx.RemoteProtocolError)
         assert "***" in str(error.__cause__)
+
+
+# --------------------------------------------------------------------------- short secrets
+
+
+def test_a_one_character_password_does_not_garble_messages(
+    harness: Harness, inforouter_sandbox: InfoRouterSandbox
+) -> None:
+    """A wrong password "0" is masked at its known places only: the sandbox's refusal reads
+    "[900] ..." (not "[9******]"), on every binding."""
+    client = harness.client(inforouter_sandbox.base_url)
+    with pytest.raises(AuthenticationFailedError) as caught:
+        client.authenticate(USER, "0")
+    assert caught.value.code == 900
+    assert str(caught.value).startswith("[900] ")
+    assert "*" not in str(caught.value)
+    assert str(pickle.loads(pickle.dumps(caught.value))) == str(caught.value)

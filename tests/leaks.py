@@ -9,6 +9,7 @@ history; XML elements serialised; and the pickled bytes of the error.
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import traceback
 from collections.abc import Iterable
@@ -33,20 +34,14 @@ def _walk(value: object, found: list[str], seen: set[int], depth: int = 0) -> No
         case httpx.Request():
             found += [value.method, str(value.url)]
             found += [f"{k!r}: {v!r}" for k, v in value.headers.raw]
-            try:
+            with contextlib.suppress(httpx.RequestNotRead):
                 found.append(value.content.decode("latin-1"))
-            except httpx.RequestNotRead:
-                pass
         case httpx.Response():
             found += [f"{k!r}: {v!r}" for k, v in value.headers.raw]
-            try:
+            with contextlib.suppress(httpx.ResponseNotRead):
                 found.append(value.content.decode("latin-1"))
-            except httpx.ResponseNotRead:
-                pass
-            try:
+            with contextlib.suppress(RuntimeError):  # no request attached
                 _walk(value.request, found, seen, depth + 1)
-            except RuntimeError:
-                pass
             for earlier in value.history:
                 _walk(earlier, found, seen, depth + 1)
         case etree._Element():

@@ -160,7 +160,7 @@ class Masker:
     # Text ------------------------------------------------------------------------------------
 
     def text(self, text: str) -> str:
-        """Mask known places, then long secrets, in free text.
+        """Mask long secrets, then known places, in free text.
 
         Args:
             text: Any text (a message, a body, a URL).
@@ -168,10 +168,12 @@ class Masker:
         Returns:
             The text, masked.
         """
-        for pattern, replacement in _place_patterns(self.field_names, self.header_names):
-            text = pattern.sub(replacement, text)
+        # Known secrets first: a place's pattern stops at a delimiter (& or ,) the secret may
+        # hold, and would leave the rest of it for the secret's pattern to miss.
         if self._secret_pattern is not None:
             text = self._secret_pattern.sub(REDACTED, text)
+        for pattern, replacement in _place_patterns(self.field_names, self.header_names):
+            text = pattern.sub(replacement, text)
         return text
 
     def body(self, data: bytes) -> bytes:

@@ -201,9 +201,9 @@ def call(
     auth = ServicePrincipal(*auth_principal, secrets.password)
     kwargs = {"callback_url": "http://127.0.0.1:9/done", "callback_secret": secrets.callback}
     if mode == "sync":
-        with AdvanceClient(url, auth=auth, max_retries=1, **options) as client:  # type: ignore[arg-type]
-            with pytest.raises(AdvanceError) as caught:
-                client.save_and_close(WORK_ITEM, VERSION, **kwargs)
+        client = AdvanceClient(url, auth=auth, max_retries=1, **options)  # type: ignore[arg-type]
+        with client, pytest.raises(AdvanceError) as caught:
+            client.save_and_close(WORK_ITEM, VERSION, **kwargs)
         return caught.value
 
     async def run() -> AdvanceError:
@@ -224,6 +224,8 @@ def check_kept_safely(error: AdvanceError, secrets: Secrets) -> None:
     for name in ("status_code", "body", "method", "url"):
         assert getattr(copy, name, None) == getattr(error, name, None)
     if isinstance(error, APIStatusError) and error.response is not None:
+        assert isinstance(copy, APIStatusError)
+        assert copy.response is not None
         assert copy.response.status_code == error.response.status_code
         assert copy.response.content == error.response.content
         assert copy.response.request.url == error.response.request.url

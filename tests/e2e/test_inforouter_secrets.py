@@ -209,8 +209,7 @@ def test_no_secret_in_any_error_a_hostile_server_provokes(
     client = harness.client(server.url, max_retries=1)
     expected = scenario.soap if harness.binding in ENVELOPES else scenario.http
     with pytest.raises(InfoRouterError) as caught:
-        session = client.authenticate(USER, secrets.password)
-        session.get_task(PARENT)
+        client.authenticate(USER, secrets.password).get_task(PARENT)
     error = caught.value
     assert type(error) is expected, error
     check_kept_safely(error, secrets)

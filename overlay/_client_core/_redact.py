@@ -89,10 +89,12 @@ def _place_patterns(
             rf"(?P<head>(?P<q>{quoted})(?:{names})(?P=q)\s*[:,]\s*b?)(?P<v>{quoted}){value}",
             _mask_member,
         ),
-        # <name attr="...">value</name>, also &lt;-escaped
+        # <name attr="...">value</name>, also &lt;-escaped. Neither the attributes nor the
+        # value may hold < or &lt; (XML escapes them), so no match runs past the next tag and
+        # the work stays linear in the text, however many tags a hostile answer opens.
         (
-            rf"(?P<open>(?:<|&lt;)(?P<tag>(?:[\w.-]+:)?(?:{names}))(?:\s[^<>]*?)?(?:>|&gt;))"
-            rf"(?!(?:<|&lt;)/).*?(?P<close>(?:<|&lt;)/(?P=tag)\s*(?:>|&gt;))",
+            rf"(?P<open>(?:<|&lt;)(?P<tag>(?:[\w.-]+:)?(?:{names}))(?:\s[^<>&]*)?(?:>|&gt;))"
+            rf"(?:[^<&]|&(?!lt;))+(?P<close>(?:<|&lt;)/(?P=tag)\s*(?:>|&gt;))",
             rf"\g<open>{REDACTED}\g<close>",
         ),
         # name="value", name='value' (an XML attribute, a quoted assignment)

@@ -306,7 +306,7 @@ def make_status_error(
     response = mask.response(response)
     request = response.request
     cls = _status_error_class(response.status_code)
-    body = mask.data(_body_of(response))
+    body = _body_of(response)  # read from the masked copy; __init__ masks its members
     message = f"{request.method} {request.url} failed: {response.status_code}"
     if response.reason_phrase:
         message += f" {response.reason_phrase}"

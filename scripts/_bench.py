@@ -919,7 +919,7 @@ def _hostile_text(size: int) -> str:
 
 def bench_masking_hostile(quick: bool) -> dict[str, Any]:
     """Mask a hostile text against plain text of the same size, and at twice its size."""
-    from inforouter._translate import masker  # noqa: PLC0415 (timed code only)
+    from inforouter._translate import masker
 
     size, reps = (64 * 1024, 1) if quick else (1024 * 1024, 5)
     mask = masker(["bench-password-4711", "6F9619FF-8B86-D011-B42D-00C04FC964FF"])

@@ -134,6 +134,13 @@ def _forms(secret: str) -> set[str]:
     }
 
 
+@functools.lru_cache(maxsize=64)
+def _secret_pattern(secrets: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Compile the pattern of every form of the long secrets (a client's repeat often)."""
+    forms = {form for secret in secrets for form in _forms(secret)}
+    return re.compile(_alternation(forms), re.IGNORECASE) if forms else None
+
+
 _MASKED_RESPONSES: Final[weakref.WeakSet[httpx.Response]] = weakref.WeakSet()
 
 
@@ -156,8 +163,8 @@ class Masker:
         self.secrets = tuple(sorted({s for s in secrets if s}, key=len, reverse=True))
         self.field_names = frozenset(name.lower() for name in fields)
         self.header_names = CREDENTIAL_HEADERS | {name.lower() for name in headers}
-        forms = {form for s in self.secrets if len(s) >= MIN_SECRET_IN_TEXT for form in _forms(s)}
-        self._secret_pattern = re.compile(_alternation(forms), re.IGNORECASE) if forms else None
+        long_secrets = tuple(s for s in self.secrets if len(s) >= MIN_SECRET_IN_TEXT)
+        self._secret_pattern = _secret_pattern(long_secrets)
 
     # Text ------------------------------------------------------------------------------------
 

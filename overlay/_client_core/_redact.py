@@ -134,9 +134,12 @@ def _forms(secret: str) -> set[str]:
     }
 
 
-@functools.lru_cache(maxsize=64)
 def _secret_pattern(secrets: tuple[str, ...]) -> re.Pattern[str] | None:
-    """Compile the pattern of every form of the long secrets (a client's repeat often)."""
+    """Compile the pattern of every form of the long secrets.
+
+    Not cached: a process-wide cache would keep passwords alive after their clients are gone;
+    compiling costs microseconds, on the error path only.
+    """
     forms = {form for secret in secrets for form in _forms(secret)}
     return re.compile(_alternation(forms), re.IGNORECASE) if forms else None
 

@@ -49,6 +49,8 @@ TARGETS = {
     "import_time_hotdocs_advance": ("ratio", "<=", 1.3),
     "import_time_inforouter": ("ratio", "<=", 1.3),
     "bulk_throughput": ("ratio", ">=", 0.9),
+    # Issue 13: masking a hostile error body is linear (twice the text, about twice the time).
+    "masking_hostile": ("scaling", "<=", 2.5),
     # Issue 12: each value type, and a mix, within 1.3x of the lean lxml floor (GC as is).
     **{
         f"answers_{step}_{kind}": ("ratio", "<=", 1.3)
@@ -956,6 +958,28 @@ def bench_decompression(quick: bool) -> dict[str, dict[str, Any]]:
     }
 
 
+# --- masking_hostile: the masking rule on an answer built to make regular expressions crawl --
+
+
+def _hostile_text(size: int) -> str:
+    """Every known place's opening, repeated, never closed (a quadratic regex's worst case)."""
+    openings = '<PWD a="1" &lt;AuthenticationTicket "PWD": "x PWD=\'v Bearer ://u:p Authorization: '
+    return (openings * (size // len(openings) + 1))[:size]
+
+
+def bench_masking_hostile(quick: bool) -> dict[str, Any]:
+    """Mask a hostile text against plain text of the same size, and at twice its size."""
+    from inforouter._translate import masker
+
+    size, reps = (64 * 1024, 1) if quick else (1024 * 1024, 5)
+    mask = masker(["bench-password-4711", "6F9619FF-8B86-D011-B42D-00C04FC964FF"])
+    hostile, plain = _hostile_text(size), "x" * size
+    result = side_by_side(timed(lambda: mask.text(hostile)), timed(lambda: mask.text(plain)), reps)
+    double = _hostile_text(2 * size)
+    twice = statistics.median(timed(lambda: mask.text(double))() for _ in range(reps))
+    return {**result, "bytes": size, "scaling": twice / result["sdk_s"]}
+
+
 # Groups that report several results, each under its own name.
 MULTI = {"answers", "answers_by_kind", "import_time", "advance_reliability", "decompression"}
 
@@ -985,6 +1009,7 @@ def main() -> None:
         "bulk_throughput": bench_bulk_throughput,
         "advance_reliability": bench_advance_reliability,
         "decompression": bench_decompression,
+        "masking_hostile": bench_masking_hostile,
     }
     results: dict[str, dict[str, Any]] = {}
     for name, fn in groups.items():

@@ -4,14 +4,18 @@
 - Advance client arguments: valid and hostile arguments for the ``hotdocs_advance`` clients,
   their constructors and the answer types (the fuzz tests' oracle stays with the tests).
 - infoRouter: request models, text, server answers, and hostile arguments for the public API.
+- Errors and secrets: secrets, responses echoing them, and the fields of every error class.
 """
 
 from __future__ import annotations
 
 import datetime
 import enum
+import inspect
+import json
 import math
 import re
+import typing
 import uuid
 from collections.abc import Mapping
 from decimal import Decimal
@@ -20,6 +24,7 @@ from typing import Any, cast
 import httpx
 from hotdocs_advance import (
     AnswerKind,
+    AnswerProblem,
     AnswerSet,
     MultipleChoice,
     RawValue,
@@ -674,3 +679,156 @@ def arguments(
         likely = hostile_values if bad is None else st.one_of(bad, bad, bad, hostile_values)
         drawn[name] = draw(likely)
     return drawn
+
+
+# =================================================================================================
+# Errors and secrets: secrets, answers that echo them, every error class's fields
+# =================================================================================================
+
+# A secret long enough to be masked in free text too. "zQ" makes a chance match with the
+# rest of a pickle (module and attribute names) negligible; the alphabet is visible ASCII
+# without blanks, quotes and backslashes, which a header could not carry.
+secrets_ = st.from_regex(r"zQ[A-Za-z0-9!#$%&()*+,./:;<=>?@\[\]^_`{|}~-]{6,20}", fullmatch=True)
+# A short one (masked at known places only); "§"-free ASCII again, and never a digit run.
+short_secrets = st.from_regex(
+    r"[A-Za-z!#$%&()*+,./:;<=>?@^_`{|}~-][A-Za-z0-9!#$%&()*+,./:;<=>?@^_`{|}~-]{0,6}",
+    fullmatch=True,
+)
+
+# JSON without NaN, which no copy equals.
+error_bodies: st.SearchStrategy[object] = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+_HEADER_TEXT = st.from_regex(r"[A-Za-z0-9 !#$%&()*+,./:;<=>?@^_`{|}~-]{0,20}", fullmatch=True)
+
+
+@st.composite
+def echoing_responses(
+    draw: st.DrawFn, password: str, token: str, callback: str, *, free_text: bool = True
+) -> httpx.Response:
+    """Draw an error answer to a request carrying the secrets, which it echoes.
+
+    The request is a PUT with ``Authorization: Bearer <token>`` and a JSON body with the
+    callback secret at its known member; it may come after a redirected log-in (in
+    ``history``) whose body holds the password. The answer echoes the secrets in a header and
+    in a JSON problem or a text body, among drawn text: at their known places (a
+    ``Bearer`` value, a ``PrincipalPassword`` or ``callbackSecret`` member or parameter)
+    and, with ``free_text``, in prose too.
+
+    Args:
+        draw: Hypothesis' draw.
+        password: the service principal's password.
+        token: the bearer token.
+        callback: the callback secret.
+        free_text: whether the secrets are echoed outside their known places too.
+
+    Returns:
+        The answer, read.
+    """
+    url = "https://t.example/api/rest/v2.0/WorkItems/2d9f3d1f/Versions/7e5a8a7e/SaveAndClose"
+    body = json.dumps({"callbackUrl": "https://cb.example/x", "callbackSecret": callback})
+    request = httpx.Request(
+        "PUT", url, headers={"Authorization": f"Bearer {token}"}, content=body.encode()
+    )
+    noise = draw(st.text(max_size=20))
+    places = [f"Bearer {token}", f"PrincipalPassword={password}", f"callbackSecret={callback}"]
+    prose = [password, token, callback] if free_text else []
+    words = draw(st.lists(st.sampled_from([*places, *prose, "x", "the", "-"]), max_size=6))
+    text = " ".join([noise, *words, *places, *prose])
+    headers = {"X-Echo": f"{draw(_HEADER_TEXT)} Bearer {token}", "Authorization": f"Bearer {token}"}
+    if draw(st.booleans()):
+        problem = {
+            "title": draw(st.text(max_size=10)),
+            "detail": text,
+            "PrincipalPassword": password,
+            "echo": [{"callbackSecret": callback}],
+        }
+        content = json.dumps(problem)
+        headers["Content-Type"] = "application/problem+json"
+    else:
+        content = text
+        headers["Content-Type"] = "text/plain; charset=utf-8"
+    history = []
+    if draw(st.booleans()):
+        login = httpx.Request(
+            "POST",
+            "https://t.example/auth/Authorize/ServicePrincipalLogIn",
+            json={"ClientName": "c", "PrincipalName": "p", "PrincipalPassword": password},
+        )
+        history.append(httpx.Response(307, headers={"Location": "/again"}, request=login))
+    return httpx.Response(
+        draw(st.integers(300, 599)),
+        headers=headers,
+        content=content.encode("utf-8", "surrogatepass"),
+        request=request,
+        history=history,
+    )
+
+
+# What `errors_of` puts at the known places of the answers it draws.
+PLACED_SECRETS = ("zQpassword-at-its-place", "zQtoken-at-its-place", "zQcallback-at-its-place")
+
+
+def _strategy_for(hint: object) -> st.SearchStrategy[Any]:
+    """A strategy for one constructor parameter of an error class, by its annotation."""
+    simple: dict[object, st.SearchStrategy[Any]] = {
+        str: st.text(max_size=40),
+        int: st.integers(-(2**31), 2**31),
+        float: st.floats(allow_nan=False),
+        bool: st.booleans(),
+        object: error_bodies,
+        type(None): st.none(),
+        httpx.Response: echoing_responses(*PLACED_SECRETS, free_text=False),
+    }
+    if hint in simple:
+        return simple[hint]
+    if hint is AnswerProblem:
+        return st.builds(
+            AnswerProblem,
+            st.none() | st.text(max_size=20),
+            st.none() | st.integers(1, 10**6),
+            st.text(max_size=40),
+            st.none() | st.integers(1, 10**4),
+        )
+    arguments_ = typing.get_args(hint)
+    if typing.get_origin(hint) is tuple and arguments_[1:] == (Ellipsis,):
+        return st.lists(_strategy_for(arguments_[0]), max_size=3).map(tuple)
+    if arguments_:  # a union
+        return st.one_of([_strategy_for(argument) for argument in arguments_])
+    raise AssertionError(f"no strategy for an error field annotated {hint!r}: add one")
+
+
+@st.composite
+def errors_of(draw: st.DrawFn, cls: type[BaseException]) -> BaseException:
+    """Draw an instance of an error class, each constructor argument drawn by its annotation.
+
+    A class whose constructor is a built-in one (``Exception``'s, ``ValueError``'s) gets one
+    to three text arguments. An
+    ``httpx.Response`` argument is an answer holding `PLACED_SECRETS` at their known places.
+
+    Args:
+        draw: Hypothesis' draw.
+        cls: the error class.
+
+    Returns:
+        The error, built through its public constructor.
+    """
+    init = cls.__init__
+    if not inspect.isfunction(init):  # a built-in exception's constructor
+        return cls(*draw(st.lists(st.text(max_size=30), min_size=1, max_size=3)))
+    hints = typing.get_type_hints(init)
+    positional: list[Any] = []
+    keywords: dict[str, Any] = {}
+    for name, parameter in inspect.signature(init).parameters.items():
+        if name == "self":
+            continue
+        value = draw(_strategy_for(hints[name]))
+        if parameter.kind is inspect.Parameter.KEYWORD_ONLY:
+            keywords[name] = value
+        else:
+            positional.append(value)
+    return cls(*positional, **keywords)

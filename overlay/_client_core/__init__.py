@@ -4,7 +4,9 @@ Private to this distribution: ``hotdocs_advance`` and ``inforouter`` import it; 
 Each module holds one concern:
 
 - ``_retry``: the retry policy's constants, ``Retry-After``, backoff and the testing hooks;
-- ``_redact``: keeping secrets out of text;
+- ``_redact``: keeping secrets out of text, of requests and responses, and of exception chains
+  (the masking rule is written there);
+- ``_errors``: the base of both error roots, whose errors pickle;
 - ``_xml``: the hardened lxml parser for untrusted XML;
 - ``_http``: timeouts, the shared TLS context, sending and capped body reading;
 - ``_encoding``: content codings, decoded with bounded output;
@@ -12,6 +14,7 @@ Each module holds one concern:
 """
 
 from ._encoding import ACCEPT_ENCODING, ContentEncodingError, UnreadableBodyError
+from ._errors import PicklableError
 from ._http import (
     DEFAULT_TIMEOUT,
     MAX_RESPONSE_BYTES,
@@ -25,7 +28,15 @@ from ._http import (
     ssl_context,
 )
 from ._insecure import InsecureTransportWarning, TransportWarnings, is_loopback
-from ._redact import REDACTED, redact
+from ._redact import (
+    CREDENTIAL_HEADERS,
+    MIN_SECRET_IN_TEXT,
+    REDACTED,
+    MaskedException,
+    Masker,
+    raise_from,
+    redact,
+)
 from ._retry import (
     DEFAULT_MAX_RETRIES,
     INITIAL_RETRY_DELAY,
@@ -45,6 +56,7 @@ from ._xml import DoctypeRefusedError, EntityDeclarationRefusedError, parse_untr
 
 __all__ = [
     "ACCEPT_ENCODING",
+    "CREDENTIAL_HEADERS",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "INITIAL_RETRY_DELAY",
@@ -52,6 +64,7 @@ __all__ = [
     "MAX_RETRY_AFTER",
     "MAX_RETRY_DELAY",
     "MAX_TIMEOUT_S",
+    "MIN_SECRET_IN_TEXT",
     "REDACTED",
     "RETRY_JITTER",
     "RETRY_STATUS_CODES",
@@ -60,6 +73,9 @@ __all__ = [
     "DoctypeRefusedError",
     "EntityDeclarationRefusedError",
     "InsecureTransportWarning",
+    "MaskedException",
+    "Masker",
+    "PicklableError",
     "TransportWarnings",
     "UnreadableBodyError",
     "aread_capped",
@@ -73,6 +89,7 @@ __all__ = [
     "parse_retry_after",
     "parse_untrusted",
     "parser",
+    "raise_from",
     "read_capped",
     "redact",
     "retrying",

@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import Any, Final, Self, TypeVar
 
 import httpx
-from _client_core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, UnreadableBodyError
+from _client_core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, UnreadableBodyError, raise_from
 from _client_core import asend_capped as send_capped
 from hotdocs_advance_api.models import (
     BeginAssemblySessionRequest,
@@ -54,6 +54,7 @@ from ._errors import (
     APIStatusError,
     InvalidArgumentError,
     make_status_error,
+    masker,
     translate,
 )
 from ._results import (
@@ -238,7 +239,7 @@ class AsyncAdvanceClient(BaseClient):
             request = self._request(self._http, kwargs, token)
             response = await send_capped(self._http, request)
         except UnreadableBodyError as exc:
-            raise unreadable(exc) from None
+            raise_from(unreadable(exc), None)
         except AdvanceError:
             raise
         except Exception as exc:
@@ -254,7 +255,8 @@ class AsyncAdvanceClient(BaseClient):
             translated = translate(exc, secrets)
             if translated is None:
                 raise
-            raise translated from exc
+            # From a masked copy: the original's text and request may quote the secrets.
+            raise_from(translated, masker(secrets).exception(exc))
         if logger.isEnabledFor(logging.DEBUG):
             logger.debug(
                 "%s %s -> %d (attempt %d, %.1f ms)",

@@ -16,7 +16,7 @@ from hotdocs_advance_api.api.authorization import service_principal_log_in
 from hotdocs_advance_api.models import ServicePrincipalLogInRequest
 from hotdocs_advance_api.types import UnexpectedResponse
 
-from ._errors import AuthenticationError, InvalidArgumentError, make_status_error
+from ._errors import AuthenticationError, InvalidArgumentError, make_status_error, masker
 
 logger: Final = logging.getLogger("hotdocs_advance")
 
@@ -80,15 +80,18 @@ def check_token(token: object) -> str:
     return token
 
 
-def _refused(response: httpx.Response, message: str) -> AuthenticationError:
+def _refused(
+    response: httpx.Response, message: str, secrets: tuple[str, ...]
+) -> AuthenticationError:
+    mask = masker(secrets)
     request = response.request
     return AuthenticationError(
-        message,
+        mask.text(message),
         status_code=response.status_code,
         body=None,
         method=request.method,
-        url=str(request.url),
-        response=response,
+        url=mask.url(request.url),
+        response=mask.response(response),
     )
 
 
@@ -166,6 +169,7 @@ class Login:
                 f"service principal log-in at {request.url} failed: {status}; check the "
                 "client name, principal name and password (and that the API client uses the "
                 "ResourceOwner flow)",
+                self.secrets(),
             )
         parsed = service_principal_log_in.parse_response(response)
         token = "" if isinstance(parsed, UnexpectedResponse) else parsed.strip()
@@ -181,6 +185,7 @@ class Login:
             raise _refused(
                 response,
                 "the log-in answered 200 without a usable token (expected a bare text token)",
+                self.secrets(),
             )
         self.token = token
         return token

@@ -19,10 +19,15 @@ The hierarchy::
     └── InvalidArgumentError (ValueError)
                                       a bad argument, found before anything was sent (argument)
 
-Other statuses (a redirect, 405, 422, ...) raise a plain ``APIStatusError``. Messages never
-contain tokens, passwords or callback secrets: every message built from foreign text goes
-through ``redact()`` with the secrets the caller knows. ``translate()`` is the one place where
-httpx's and the generated client's exceptions become these, using the ``FOREIGN_ERRORS`` table.
+Other statuses (a redirect, 405, 422, ...) raise a plain ``APIStatusError``. Every error is
+safe to keep, log and pickle: messages, ``body``, ``url`` and the ``response`` an error carries
+are masked by the shared core's rule (``_client_core._redact``) with the secrets the caller
+knows and this package's `SECRET_FIELDS`; ``response`` is a copy without credential headers,
+log-in body or secrets, its request and history copied the same way; the exception an error
+is raised from is a masked copy of the foreign one (`masker().exception`). ``translate()`` is
+the one place where httpx's and the generated client's exceptions become these, using the
+``FOREIGN_ERRORS`` table. Every class pickles (``PicklableError``): the copy has the same
+class, message and attributes; causes and tracebacks are not pickled.
 """
 
 from __future__ import annotations
@@ -33,12 +38,13 @@ from collections.abc import Iterable
 from typing import Final
 
 import httpx
-from _client_core import redact
+from _client_core import Masker, PicklableError, redact
 from hotdocs_advance_api import errors as generated_errors
 from hotdocs_advance_api.models import Problem
 
 __all__ = [  # redact() is the shared core's; it is re-exported here for this package's users
     "FOREIGN_ERRORS",
+    "SECRET_FIELDS",
     "APIConnectionError",
     "APIResponseValidationError",
     "APIStatusError",
@@ -55,15 +61,32 @@ __all__ = [  # redact() is the shared core's; it is re-exported here for this pa
     "PermissionDeniedError",
     "RateLimitError",
     "make_status_error",
+    "masker",
     "redact",
     "translate",
 ]
 
 _MAX_DETAIL: Final = 300
 
+# The wire names of the members that carry a secret (the log-in's password, the v2.0
+# callback's secret): masked whole wherever they show, whatever their value.
+SECRET_FIELDS: Final = frozenset({"PrincipalPassword", "callbackSecret"})
 
-class AdvanceError(Exception):
-    """Root of every exception raised by ``hotdocs_advance``."""
+
+def masker(secrets: Iterable[str] = ()) -> Masker:
+    """Build the shared core's masker with this package's secret places.
+
+    Args:
+        secrets: The secret values the caller knows (token, password, callback secret).
+
+    Returns:
+        The masker.
+    """
+    return Masker(secrets, fields=SECRET_FIELDS)
+
+
+class AdvanceError(PicklableError):
+    """Root of every exception raised by ``hotdocs_advance``; every one pickles."""
 
 
 class APIStatusError(AdvanceError):
@@ -71,10 +94,13 @@ class APIStatusError(AdvanceError):
 
     Attributes:
         status_code: The HTTP status code.
-        body: The response body: decoded JSON, else text, else None when empty.
+        body: The response body, masked: decoded JSON, else text, else None when empty.
         method: The request's method.
-        url: The request's URL.
-        response: The ``httpx.Response``, when one exists.
+        url: The request's URL, masked.
+        response: A copy of the ``httpx.Response``, when one exists, safe to keep: the
+            status, the headers but credential ones, the body masked, its request (method,
+            masked URL, headers without ``Authorization``, body masked) and its history
+            copied the same way. It pickles with the error.
     """
 
     def __init__(
@@ -88,11 +114,12 @@ class APIStatusError(AdvanceError):
         response: httpx.Response | None = None,
     ) -> None:
         super().__init__(message)
+        places = masker()  # whoever built the error, no credential is kept
         self.status_code = status_code
-        self.body = body
+        self.body = places.data(body)
         self.method = method
-        self.url = url
-        self.response = response
+        self.url = places.url(url)
+        self.response = None if response is None else places.response(response)
 
 
 class BadRequestError(APIStatusError):
@@ -168,11 +195,12 @@ class APIResponseValidationError(AdvanceError):
             The error, naming the request and the status.
         """
         request = response.request
+        url = masker().url(request.url)
         return cls(
-            f"{request.method} {request.url} answered {response.status_code} with a body {problem}",
+            f"{request.method} {url} answered {response.status_code} with a body {problem}",
             status_code=response.status_code,
             method=request.method,
-            url=str(request.url),
+            url=url,
         )
 
 
@@ -302,15 +330,17 @@ def make_status_error(
 
     Args:
         response: The error response (status 300 or more).
-        secrets: Secrets to keep out of the message.
+        secrets: Secrets to keep out of the message, the body and the response's copy.
         problem: The error body as its operation's ``parse_error()`` read it, if it did.
 
     Returns:
         The exception, not raised.
     """
+    mask = masker(secrets)
+    response = mask.response(response)
     request = response.request
     cls = _status_error_class(response.status_code)
-    body = _body_of(response)
+    body = _body_of(response)  # read from the masked copy; __init__ masks its members
     message = f"{request.method} {request.url} failed: {response.status_code}"
     if response.reason_phrase:
         message += f" {response.reason_phrase}"
@@ -326,7 +356,7 @@ def make_status_error(
     if hint:
         message += f"; {hint}"
     return cls(
-        redact(message, secrets),
+        mask.text(message),
         status_code=response.status_code,
         body=body,
         method=request.method,
@@ -335,14 +365,14 @@ def make_status_error(
     )
 
 
-def _request_of(exc: Exception) -> tuple[str | None, str | None]:
+def _request_of(exc: Exception, mask: Masker) -> tuple[str | None, str | None]:
     if not isinstance(exc, httpx.RequestError | httpx.HTTPStatusError):
         return None, None
     try:
         request = exc.request
     except RuntimeError:  # httpx raises this when no request is attached
         return None, None
-    return request.method, str(request.url)
+    return request.method, mask.url(request.url)
 
 
 # Most specific first: the first entry whose class matches wins. Every exception class httpx
@@ -390,16 +420,18 @@ def translate(exc: Exception, secrets: Iterable[str] = ()) -> AdvanceError | Non
 
     Returns:
         The translated exception (not raised), or None for an exception not in the table.
+        Raise it from ``masker(secrets).exception(exc)``, never from ``exc`` itself.
     """
     target = next((ours for foreign, ours in FOREIGN_ERRORS if isinstance(exc, foreign)), None)
     if target is None:
         return None
-    text = redact(str(exc) or type(exc).__name__, secrets)
+    mask = masker(secrets)
+    text = mask.text(str(exc) or type(exc).__name__)
     if isinstance(exc, httpx.HTTPStatusError):
         return make_status_error(exc.response, secrets)
     if isinstance(exc, generated_errors.UnexpectedStatus):
-        body = exc.content.decode("utf-8", errors="replace")
-        detail = redact(_detail_of(body), secrets)
+        body = mask.text(exc.content.decode("utf-8", errors="replace"))
+        detail = _detail_of(body)
         return _status_error_class(exc.status_code)(
             f"unexpected status {exc.status_code}" + (f" ({detail})" if detail else ""),
             status_code=exc.status_code,
@@ -408,7 +440,7 @@ def translate(exc: Exception, secrets: Iterable[str] = ()) -> AdvanceError | Non
             url="",
         )
     if issubclass(target, APIConnectionError):
-        method, url = _request_of(exc)
+        method, url = _request_of(exc, mask)
         where = f" ({method} {url})" if method else ""
         verb = "timed out" if target is APITimeoutError else "failed"
         return target(f"the request {verb}{where}: {text}", method=method, url=url)

@@ -22,14 +22,19 @@ The hierarchy::
                                           no answer says whether it was; it is never retried
 
 httpx, zeep and lxml exceptions become these in `_translate.translate`, most specific first;
-anything else (a bug) propagates unchanged. Messages never carry the ticket or the password.
+anything else (a bug) propagates unchanged. Messages never carry the ticket or the password,
+nor does the exception chain: an error is raised from a masked copy of the foreign exception
+(see `_translate.translating`). Every class pickles (``PicklableError``): the copy has the
+same class, message and attributes; causes and tracebacks are not pickled.
 """
 
 from __future__ import annotations
 
+from _client_core import PicklableError
 
-class InfoRouterError(Exception):
-    """Root of every error raised by the infoRouter client."""
+
+class InfoRouterError(PicklableError):
+    """Root of every error raised by the infoRouter client; every one pickles."""
 
 
 class TaskRequestError(InfoRouterError, ValueError):

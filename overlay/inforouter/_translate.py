@@ -1,8 +1,11 @@
-"""Translating httpx, zeep and lxml exceptions into the package's errors, secrets redacted.
+"""Translating httpx, zeep and lxml exceptions into the package's errors, secrets masked.
 
 `translating` is the one place foreign errors are caught: most specific first, re-raised
-``from`` the original; anything else (a bug) propagates unchanged. Every message built here
-goes through `redact`, so no ticket or password reaches an exception.
+``from`` a masked copy of the original (the shared core's `Masker.exception`), never from the
+original, whose text (a SOAP fault quoting the request) and request (a ticket in an HTTP GET
+URL) may hold the secrets; anything else (a bug) propagates unchanged. Every message, text
+attribute and cause goes through the core's masking rule (``_client_core._redact``) with the
+ticket, the password and `SECRET_FIELDS`, so no ticket or password reaches an exception.
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Final
-from urllib.parse import quote, quote_plus
 
 import _client_core
 import httpx
@@ -34,20 +36,36 @@ from ._errors import (
     TicketNotAllowedError,
 )
 
+# The wire names of the parameters, elements and attributes that carry a secret, compared in
+# any case: the ticket of every ticketed operation, AuthenticateUser's password and the ticket
+# attribute of its answer. Masked whole wherever they show, whatever their value.
+SECRET_FIELDS: Final = frozenset({"AuthenticationTicket", "PWD", "ticket"})
+
+
+def masker(secrets: Iterable[str] = ()) -> _client_core.Masker:
+    """Build the shared core's masker with this package's secret places.
+
+    Args:
+        secrets: the values to hide (the ticket, the password); empty strings are ignored.
+
+    Returns:
+        The masker.
+    """
+    return _client_core.Masker(secrets, fields=SECRET_FIELDS)
+
 
 def redact(text: str, secrets: Iterable[str]) -> str:
-    """Replace every secret, also in its URL-encoded forms, in text.
+    """Mask a text by the shared core's rule, with this package's secret places.
 
     Args:
         text: a message that may quote a ticket or password.
         secrets: the values to hide; empty strings are ignored.
 
     Returns:
-        The text with each secret replaced by ``***`` (the shared core's ``redact``).
+        The text with the secrets' known places, and the long secrets wherever they show
+        (raw, URL-encoded or escaped), replaced by ``***``.
     """
-    # A ticket or password also shows URL-encoded in HTTP GET and POST error texts.
-    forms = {form for s in secrets if s for form in (s, quote(s, safe=""), quote_plus(s))}
-    return _client_core.redact(text, forms)
+    return masker(secrets).text(text)
 
 
 # Server messages that carry no [code] but name a kind of failure.
@@ -225,26 +243,30 @@ def translating(operation: str, secrets: Iterable[str] = ()) -> Iterator[None]:
         Nothing; the block runs inside.
 
     Raises:
-        InfoRouterError: for every httpx, zeep or lxml error raised in the block.
+        InfoRouterError: for every httpx, zeep or lxml error raised in the block, raised from
+            a masked copy of it; errors of this package are masked in place, causes included.
     """
     try:
         yield
     except InfoRouterError as error:
-        _redact_error(error, secrets)
+        _mask_error(error, masker(secrets))
         raise
     except Exception as exc:
         translated = translate(exc, operation=operation)
         if translated is None:
             raise
-        _redact_error(translated, secrets)
-        raise translated from exc
+        mask = masker(secrets)
+        _mask_error(translated, mask)
+        _client_core.raise_from(translated, mask.exception(exc))
 
 
-def _redact_error(error: InfoRouterError, secrets: Iterable[str]) -> None:
-    """Hide secrets in an error's message and text attributes, in place."""
-    secrets = tuple(s for s in secrets if s)
-    if not secrets:
-        return
-    error.args = tuple(redact(a, secrets) if isinstance(a, str) else a for a in error.args)
-    if isinstance(error, (InfoRouterAPIError, SoapFaultError)):
-        error.message = redact(error.message, secrets)
+def _mask_error(error: InfoRouterError, mask: _client_core.Masker) -> None:
+    """Mask an error's message, text attributes, cause and context, in place."""
+    error.args = tuple(mask.text(a) if isinstance(a, str) else a for a in error.args)
+    for name, value in vars(error).items():
+        if isinstance(value, str):
+            setattr(error, name, mask.text(value))
+    if error.__cause__ is not None:
+        error.__cause__ = mask.exception(error.__cause__)
+    if error.__context__ is not None:
+        error.__context__ = mask.exception(error.__context__)

@@ -21,12 +21,12 @@ import httpx
 from inforouter_api import HttpRequest
 
 from ._errors import InvalidResponseError
+from ._translate import SECRET_FIELDS
 
 DEFAULT_MAX_RESPONSE_BYTES: Final = _client_core.MAX_RESPONSE_BYTES
 
-# Query parameters that carry a secret (compared in lower case): the ticket of every ticketed
-# operation and AuthenticateUser's password.
-_SECRET_PARAMETERS: Final = frozenset({"authenticationticket", "pwd"})
+# Query parameters that carry a secret (compared in lower case).
+_SECRET_PARAMETERS: Final = frozenset(name.lower() for name in SECRET_FIELDS)
 
 Verify = ssl.SSLContext | str | bool
 

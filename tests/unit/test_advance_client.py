@@ -47,7 +47,7 @@ from hotdocs_advance import (
 from tests.clock import record_sleeps
 
 BASE = "https://tenancy1.hotdocsadvance.com/api/rest"
-TOKEN = "tok-123"
+TOKEN = "tok-1234567890"  # tokens are long; short secrets are masked at known places only
 WORK_ITEM = "2d9f3d10-6fdb-494f-9929-955515c6f114"
 VERSION = "7c5c9d8e-9e7d-4d4d-9d9d-7b7c8e6f5a3f"
 GROUP = "cb97f8d6-04a1-490a-aa09-92af12dfb305"
@@ -966,13 +966,17 @@ def test_connection_errors_and_timeouts_are_retried_then_translated(
     exception: Exception,
     error: type[AdvanceError],
 ) -> None:
-    """Transport failures are retried twice, then raised as our class from the httpx error."""
+    """Transport failures are retried twice, then raised as our class from (a masked copy
+    of) the httpx error."""
     route = router.get(f"/v1.1/WorkItems/{WORK_ITEM}").mock(side_effect=exception)
     with pytest.raises(error) as caught:
         client.get_work_item(WORK_ITEM)
     assert route.call_count == 3
     assert len(sleeps) == 2
-    assert caught.value.__cause__ is exception
+    cause = caught.value.__cause__
+    assert type(cause) is type(exception)
+    assert cause is not exception
+    assert str(cause) == str(exception)
     assert isinstance(caught.value, APIConnectionError)
 
 

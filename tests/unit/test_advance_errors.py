@@ -108,12 +108,14 @@ def test_other_exceptions_are_not_translated() -> None:
 
 
 def test_translation_hides_secrets() -> None:
-    """A transport message quoting a secret is redacted."""
+    """A transport message quoting a secret is masked: a short token after "Bearer" (its known
+    place), a long one anywhere; a short secret elsewhere is left alone, ungarbled."""
     translated = translate(
         httpx.LocalProtocolError("Illegal header value b'Bearer tok-9'"), ["tok-9"]
     )
     assert "tok-9" not in str(translated)
-    assert redact("a tok b tok", ["tok", ""]) == "a *** b ***"
+    assert redact("a long-token b long-token", ["long-token", ""]) == "a *** b ***"
+    assert redact("port 8080, id 10", ["0"]) == "port 8080, id 10"
 
 
 @pytest.mark.parametrize(
@@ -131,8 +133,10 @@ def test_translation_hides_secrets() -> None:
     ],
 )
 def test_one_function_builds_the_status_error(status: int, expected: type[APIStatusError]) -> None:
-    """make_status_error picks the class by status and keeps status, body, method, URL."""
-    response = httpx.Response(status, json={"title": "T", "detail": "D"}, request=REQUEST)
+    """make_status_error picks the class by status and keeps status, body, method, URL, and a
+    copy of the response without the Authorization header."""
+    request = httpx.Request(REQUEST.method, REQUEST.url, headers={"Authorization": "Bearer t"})
+    response = httpx.Response(status, json={"title": "T", "detail": "D"}, request=request)
     error = make_status_error(response)
     assert type(error) is expected
     assert (error.status_code, error.body, error.method, error.url) == (
@@ -141,7 +145,11 @@ def test_one_function_builds_the_status_error(status: int, expected: type[APISta
         "PUT",
         str(REQUEST.url),
     )
-    assert error.response is response
+    assert error.response is not None
+    assert error.response is not response
+    assert (error.response.status_code, error.response.json()) == (status, error.body)
+    assert error.response.request.url == REQUEST.url
+    assert "authorization" not in error.response.request.headers
     assert "(T - D)" in str(error)
 
 

@@ -155,25 +155,32 @@ def test_unknown_exceptions_are_not_translated() -> None:
 
 
 def test_translating_chains_the_cause_and_redacts() -> None:
-    """translating raises from the foreign exception, with secrets hidden in the message."""
-    with pytest.raises(InfoRouterConnectionError) as caught, translating("GetTask", ("tick-et",)):
-        raise httpx.ConnectError("cannot reach host for tick-et")
-    assert isinstance(caught.value.__cause__, httpx.ConnectError)
-    assert "tick-et" not in str(caught.value)
+    """translating raises from a masked copy of the foreign exception (same class), with
+    secrets hidden in the message and in the cause; the original is not kept as context."""
+    ticket = "ticket-0123456789"
+    with pytest.raises(InfoRouterConnectionError) as caught, translating("GetTask", (ticket,)):
+        raise httpx.ConnectError(f"cannot reach host for {ticket}")
+    cause = caught.value.__cause__
+    assert isinstance(cause, httpx.ConnectError)
+    assert str(cause) == "cannot reach host for ***"
+    assert caught.value.__context__ is None
+    assert ticket not in str(caught.value)
     assert "***" in str(caught.value)
 
 
 def test_translating_redacts_the_package_errors_too() -> None:
     """An InfoRouterAPIError quoting a secret is redacted in args and message."""
-    with pytest.raises(InfoRouterAPIError) as caught, translating("X", ("pw d",)):
-        raise InfoRouterAPIError(903, "Required parameter pw d", operation="X")
-    assert "pw d" not in str(caught.value)
-    assert "pw d" not in caught.value.message
+    with pytest.raises(InfoRouterAPIError) as caught, translating("X", ("pass word",)):
+        raise InfoRouterAPIError(903, "Required parameter pass word", operation="X")
+    assert "pass word" not in str(caught.value)
+    assert "pass word" not in caught.value.message
 
 
 def test_redact_hides_url_encoded_forms_and_ignores_empty_secrets() -> None:
-    """Secrets are hidden raw and URL-encoded; an empty secret hides nothing."""
-    assert redact("a=b c&d=b+c&e=b%20c", ["b c", ""]) == "a=***&d=***&e=***"
+    """Secrets are hidden raw and URL-encoded; an empty secret hides nothing; a short one is
+    hidden at its known place (the PWD parameter) only."""
+    assert redact("a=bb cc dd&d=bb+cc+dd&e=bb%20cc%20dd", ["bb cc dd", ""]) == "a=***&d=***&e=***"
+    assert redact("UID=jdoe&PWD=0 [900]", ["0"]) == "UID=jdoe&PWD=*** [900]"
 
 
 def test_the_hierarchy_is_as_documented() -> None:

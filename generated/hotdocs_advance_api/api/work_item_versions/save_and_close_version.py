@@ -128,7 +128,8 @@ def sync_detailed(
     takes too long, or whenever `callbackUrl` is given, it answers `202` and later reports the final
     status to the callback URL. Either answer may carry a `{"status": ...}` body, or none at all.
     While the status is not final, poll `getVersionStatus` or wait for the callback.
-    The callback payload and the way `callbackSecret` is sent are not documented by the vendor.
+    The callback payload and the way `callbackSecret` is sent are not documented by the vendor
+    (CHOICE: the operation's `versionSaved` callback, with a `CallbackEvent` body).
     Calling it without an in-progress session: the status is not documented by the vendor
     (CHOICE: 409).
 
@@ -175,7 +176,8 @@ def sync(
     takes too long, or whenever `callbackUrl` is given, it answers `202` and later reports the final
     status to the callback URL. Either answer may carry a `{"status": ...}` body, or none at all.
     While the status is not final, poll `getVersionStatus` or wait for the callback.
-    The callback payload and the way `callbackSecret` is sent are not documented by the vendor.
+    The callback payload and the way `callbackSecret` is sent are not documented by the vendor
+    (CHOICE: the operation's `versionSaved` callback, with a `CallbackEvent` body).
     Calling it without an in-progress session: the status is not documented by the vendor
     (CHOICE: 409).
 
@@ -217,7 +219,8 @@ async def asyncio_detailed(
     takes too long, or whenever `callbackUrl` is given, it answers `202` and later reports the final
     status to the callback URL. Either answer may carry a `{"status": ...}` body, or none at all.
     While the status is not final, poll `getVersionStatus` or wait for the callback.
-    The callback payload and the way `callbackSecret` is sent are not documented by the vendor.
+    The callback payload and the way `callbackSecret` is sent are not documented by the vendor
+    (CHOICE: the operation's `versionSaved` callback, with a `CallbackEvent` body).
     Calling it without an in-progress session: the status is not documented by the vendor
     (CHOICE: 409).
 
@@ -262,7 +265,8 @@ async def asyncio(
     takes too long, or whenever `callbackUrl` is given, it answers `202` and later reports the final
     status to the callback URL. Either answer may carry a `{"status": ...}` body, or none at all.
     While the status is not final, poll `getVersionStatus` or wait for the callback.
-    The callback payload and the way `callbackSecret` is sent are not documented by the vendor.
+    The callback payload and the way `callbackSecret` is sent are not documented by the vendor
+    (CHOICE: the operation's `versionSaved` callback, with a `CallbackEvent` body).
     Calling it without an in-progress session: the status is not documented by the vendor
     (CHOICE: 409).
 

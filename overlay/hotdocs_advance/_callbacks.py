@@ -12,7 +12,9 @@ sandbox sends with `auth_headers`, receivers check with `verify_callback`; the s
   lower-case hex HMAC-SHA256 of the exact body bytes keyed by the secret's UTF-8 bytes;
 * scheme ``"token"``: one header, ``Authorization: Bearer <secret>`` (the bare secret is
   accepted too), as the UI webhooks send an access token; the secret must then be visible
-  ASCII (`token_problem`), since it travels as a header value;
+  ASCII (`token_problem`), since it travels as a header value. It proves the sender but does
+  not cover the body, and whoever sees one callback holds the secret: ``https`` only, and
+  only when the server is set to it (hence ``"hmac"`` is the default);
 * never both, and never the raw secret beside a signature: whoever sees one signed callback
   (a proxy's log) learns nothing that lets them sign another.
 
@@ -106,9 +108,9 @@ def verify_callback(
             ``httpx.Headers``, starlette's ``Headers``, ``dict(environ-style pairs)``).
         body: The exact body bytes received (before any JSON decoding).
         secret: The ``callback_secret`` given to ``save_and_close``.
-        scheme: How the server authenticates callbacks: ``"hmac"`` (a signature header, the
-            default) or ``"token"`` (the secret in ``Authorization``). CHOICE: the vendor does
-            not document it; see this module's docstring.
+        scheme: How the server authenticates callbacks: ``"hmac"`` (a signature of the body,
+            the default) or ``"token"`` (the secret in ``Authorization``, which does not cover
+            the body). CHOICE: not documented by the vendor; see this module's docstring.
 
     Returns:
         The event: work item id, version id, status (``is_final``), and ``extra`` members.

@@ -7,7 +7,7 @@ on a rebound name would send.
 from __future__ import annotations
 
 import socket
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -123,13 +123,17 @@ def test_reset_switches_the_check_and_restores_the_constructors_setting(
     advance: AdvanceSandbox, inforouter: InfoRouterSandbox
 ) -> None:
     """reset(allow_remote=True) answers any Host until the next reset(), which refuses again."""
-    for sandbox, log_in in ((advance, advance_log_in), (inforouter, inforouter_log_in)):
-        sandbox.reset(allow_remote=True)  # type: ignore[attr-defined]
+    pairs: list[tuple[Any, Callable[[Any, str | None], tuple[int, bytes]]]] = [
+        (advance, advance_log_in),
+        (inforouter, inforouter_log_in),
+    ]
+    for sandbox, log_in in pairs:
+        sandbox.reset(allow_remote=True)
         try:
-            assert log_in(sandbox, "evil.example")[0] == 200  # type: ignore[operator]
+            assert log_in(sandbox, "evil.example")[0] == 200
         finally:
-            sandbox.reset()  # type: ignore[attr-defined]
-        assert log_in(sandbox, "evil.example")[0] == 421  # type: ignore[operator]
+            sandbox.reset()
+        assert log_in(sandbox, "evil.example")[0] == 421
 
 
 @pytest.mark.advance_sandbox(allow_remote=True)

@@ -172,7 +172,7 @@ def test_callback_scheme_comes_from_the_seed_and_the_override() -> None:
     """saveAndClose.callbackScheme defaults to hmac; the seed or callback_scheme= choose token."""
     assert DEFAULT_SEED.save_and_close_callback_scheme == "hmac"
     assert create_app().state.callback_scheme == "hmac"
-    seed = {"saveAndClose": {"callbackScheme": "token"}}
+    seed: dict[str, object] = {"saveAndClose": {"callbackScheme": "token"}}
     assert create_app(seed).state.callback_scheme == "token"
     assert create_app(seed, callback_scheme="hmac").state.callback_scheme == "hmac"
     with pytest.raises(SeedError, match=r"seed.saveAndClose.callbackScheme must be one of"):

@@ -650,14 +650,18 @@ def test_p3_braces_also_work_unescaped_on_the_wire(
 
 
 def save_and_close_with_callback(
-    http: httpx.Client, sandbox: AdvanceSandbox, token: str, url: str, secret: str
+    http: httpx.Client, sandbox: AdvanceSandbox, token: str, url: str, secret: str | None
 ) -> tuple[str, str, httpx.Response]:
+    """A new work item's new version saved and closed with a callbackUrl (and secret, if any)."""
     item_id, _ = create_work_item(http, sandbox, token)
     version = str(uuid.uuid4())
     begin(http, sandbox, token, item_id, version)
+    body = (
+        {"callbackUrl": url} if secret is None else {"callbackUrl": url, "callbackSecret": secret}
+    )
     answer = http.put(
         f"{sandbox.base_url}/v2.0/WorkItems/{item_id}/Versions/{version}/SaveAndClose",
-        json={"callbackUrl": url, "callbackSecret": secret},
+        json=body,
         headers=bearer(token),
     )
     return item_id, version, answer
@@ -732,14 +736,7 @@ def test_without_a_secret_the_callback_carries_no_authentication(
     http: httpx.Client, sandbox: AdvanceSandbox, token: str, receiver: CallbackReceiver
 ) -> None:
     """A callbackUrl without callbackSecret is called back with neither header."""
-    item_id, _ = create_work_item(http, sandbox, token)
-    version = str(uuid.uuid4())
-    begin(http, sandbox, token, item_id, version)
-    answer = http.put(
-        f"{sandbox.base_url}/v2.0/WorkItems/{item_id}/Versions/{version}/SaveAndClose",
-        json={"callbackUrl": receiver.url},
-        headers=bearer(token),
-    )
+    _, _, answer = save_and_close_with_callback(http, sandbox, token, receiver.url, None)
     assert answer.status_code == 202
     sandbox.wait_for_callbacks(1)
     [(headers, _)] = receiver.received

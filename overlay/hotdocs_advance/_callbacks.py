@@ -105,7 +105,7 @@ def verify_callback(
 
     Args:
         headers: The request's headers: any mapping, names in any case (a ``dict``,
-            ``httpx.Headers``, starlette's ``Headers``, ``dict(environ-style pairs)``).
+            ``httpx.Headers``, starlette's ``Headers``; ``str`` or ``bytes`` names).
         body: The exact body bytes received (before any JSON decoding).
         secret: The ``callback_secret`` given to ``save_and_close``.
         scheme: How the server authenticates callbacks: ``"hmac"`` (a signature of the body,

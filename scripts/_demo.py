@@ -8,6 +8,8 @@ Set these to run the same workflow against real servers instead:
     ADVANCE_WORK_GROUP_ID, ADVANCE_TEMPLATE_PACKAGE_ID
     DEMO_CALLBACK_HOST          address the Advance server can reach this machine on
                                 (default 127.0.0.1; the callback listener binds there)
+    DEMO_CALLBACK_SCHEME        how the server authenticates its callback: hmac (default)
+                                or token (see hotdocs_advance.verify_callback)
     INFOROUTER_URL              e.g. https://server/srv.asmx
     INFOROUTER_USER, INFOROUTER_PASSWORD, INFOROUTER_PARENT_TASK_ID, INFOROUTER_ASSIGNEE
 """
@@ -16,9 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
-import hmac
-import json
 import os
 import queue
 import secrets
@@ -28,10 +27,18 @@ import time
 from collections.abc import Iterator
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, cast
 from uuid import uuid4
 
-from hotdocs_advance import AdvanceClient, AnswerSet, MultipleChoice, ServicePrincipal
+from hotdocs_advance import (
+    AdvanceClient,
+    AnswerSet,
+    CallbackScheme,
+    CallbackVerificationError,
+    MultipleChoice,
+    ServicePrincipal,
+    verify_callback,
+)
 from inforouter import (
     InfoRouterClient,
     Priority,
@@ -89,6 +96,11 @@ def callback_listener(host: str) -> Iterator[tuple[str, queue.Queue[tuple[dict[s
         server.server_close()
 
 
+def callback_scheme() -> CallbackScheme:
+    """How the server authenticates its callback (DEMO_CALLBACK_SCHEME, default hmac)."""
+    return cast("CallbackScheme", os.environ.get("DEMO_CALLBACK_SCHEME", "hmac"))
+
+
 def answers() -> AnswerSet:
     """One answer of every common kind, as a system of record would supply them."""
     answer_set = AnswerSet()
@@ -133,10 +145,15 @@ def run_advance(
             )
             report.add("Advance", "save and close v2.0 version", result)
             headers, body = received.get(timeout=CALLBACK_TIMEOUT_S)
-        signature = {k.lower(): v for k, v in headers.items()}.get("x-hotdocs-signature", "")
-        expected = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-        verified = "signature verified" if hmac.compare_digest(signature, expected) else "unsigned"
-        report.add("Advance", "callback received", f"{json.loads(body)['status']} ({verified})")
+        scheme = callback_scheme()
+        try:
+            event = verify_callback(headers, body, secret, scheme=scheme)
+        except CallbackVerificationError as exc:
+            outcome = f"not verified: {exc}"
+        else:
+            proof = "signature" if scheme == "hmac" else "token"
+            outcome = f"{event.status} ({proof} verified)"
+        report.add("Advance", "callback received", outcome)
         status = client.get_version_status(work_item, version)
         report.add("Advance", "get version status", status)
 
@@ -190,7 +207,7 @@ def main() -> int:
         else:
             from hotdocs_advance.sandbox import AdvanceSandbox
 
-            sandbox = stack.enter_context(AdvanceSandbox())
+            sandbox = stack.enter_context(AdvanceSandbox(callback_scheme=callback_scheme()))
             base_url = sandbox.base_url
             auth = ServicePrincipal("sandbox", "sandbox-principal", "sandbox-password")
             group, package = SANDBOX_GROUP, SANDBOX_PACKAGE

@@ -101,7 +101,10 @@ def build_parser(prog: str, description: str) -> argparse.ArgumentParser:
         help="also inject faults into log-in and WSDL requests (default: never)",
     )
     parser.add_argument(
-        "--allow-remote", action="store_true", help="allow a non-loopback --host (unsafe)"
+        "--allow-remote",
+        action="store_true",
+        help="allow a non-loopback --host and answer any Host header (unsafe; by default a "
+        "Host other than 127.0.0.1, localhost or [::1] gets 421 Misdirected Request)",
     )
     return parser
 

@@ -21,7 +21,9 @@ class RunningSandbox(Generic[AppT]):
         app: The sandbox app.
         host: The interface; loopback unless ``allow_remote``.
         port: The port; 0 (the default) picks a free one.
-        allow_remote: Permit a non-loopback ``host`` (CHOICE: refused by default).
+        allow_remote: Permit a non-loopback ``host``, and answer requests whatever their
+            ``Host`` header (CHOICE: both refused by default; a ``Host`` that is not a
+            loopback name gets ``421 Misdirected Request``).
 
     Raises:
         ValueError: If ``host`` is not loopback and ``allow_remote`` is false.
@@ -29,7 +31,17 @@ class RunningSandbox(Generic[AppT]):
 
     def __init__(self, app: AppT, *, host: str, port: int, allow_remote: bool) -> None:
         self.app = app
+        self._allow_remote = allow_remote
         self._server = ServerThread(app, host, port, allow_remote=allow_remote)
+
+    def _answer_any_host(self, allow: bool | None) -> None:
+        """Set whether requests are answered whatever their ``Host`` (the sandboxes' reset).
+
+        Args:
+            allow: True to answer any ``Host``, False for loopback names only, None for what
+                the constructor's ``allow_remote`` said.
+        """
+        self._server.any_host = self._allow_remote if allow is None else allow
 
     def start(self) -> Self:
         """Start serving; returns once the port accepts connections.

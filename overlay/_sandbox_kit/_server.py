@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import ipaddress
 import logging
+import re
 import socket
 import threading
 import time
@@ -135,6 +136,69 @@ def check_host(host: str, *, allow_remote: bool) -> None:
         )
 
 
+# A Host header: a bracketed IPv6 address or a name, then an optional port (RFC 9110 7.2).
+_HOST_HEADER: Final = re.compile(
+    r"(?:\[(?P<ipv6>[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)\]|(?P<name>[^:\[\]]+))(?::[0-9]*)?"
+)
+MISDIRECTED: Final = (
+    b"421 Misdirected Request: this sandbox answers only requests addressed to this machine "
+    b"(Host 127.0.0.1, localhost or [::1], any port). Start it with --allow-remote "
+    b"(allow_remote=True) to answer other host names.\n"
+)
+
+
+def is_loopback_host_header(value: str) -> bool:
+    """Whether a ``Host`` header names this machine: a loopback address or ``localhost``.
+
+    Args:
+        value: The header's value, e.g. ``127.0.0.1:8080``, ``[::1]``, ``LOCALHOST:1``.
+
+    Returns:
+        True for a loopback name with any port (or none); False for anything else.
+    """
+    found = _HOST_HEADER.fullmatch(value)
+    if found is None:
+        return False
+    return is_loopback(found["ipv6"] or found["name"])
+
+
+class _LoopbackHostOnly:
+    """Answer ``421 Misdirected Request`` to a request whose ``Host`` is not a loopback name.
+
+    CHOICE (safety): a web page can reach a sandbox on loopback through DNS rebinding (its own
+    name resolved to 127.0.0.1), but its requests then carry that name in ``Host``; refusing
+    every other name keeps them out. ``any_host`` (``--allow-remote``) turns the check off.
+    A request without exactly one ``Host`` is refused too.
+    """
+
+    def __init__(self, app: ASGIApp, *, any_host: bool) -> None:
+        self.app = app
+        self.any_host = any_host
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and not self.any_host:
+            hosts = [value for name, value in scope["headers"] if name.lower() == b"host"]
+            if len(hosts) != 1 or not is_loopback_host_header(hosts[0].decode("latin-1")):
+                await _misdirected(send)
+                return
+        await self.app(scope, receive, send)
+
+
+async def _misdirected(send: Send) -> None:
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 421,
+            "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"),
+                (b"content-length", str(len(MISDIRECTED)).encode("ascii")),
+                (b"connection", b"close"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": MISDIRECTED})
+
+
 def origin(host: str, port: int) -> str:
     """Return the ``http://host:port`` origin for a host and port (IPv6 in brackets).
 
@@ -206,7 +270,8 @@ class ServerThread:
         app: The application.
         host: The interface (loopback unless ``allow_remote``).
         port: The port; 0 picks a free one.
-        allow_remote: Permit a non-loopback ``host``.
+        allow_remote: Permit a non-loopback ``host``, and answer any ``Host`` header
+            (otherwise only loopback names; others get 421).
 
     Raises:
         ValueError: If ``host`` is not loopback and ``allow_remote`` is false.
@@ -217,6 +282,7 @@ class ServerThread:
     ) -> None:
         check_host(host, allow_remote=allow_remote)
         self.app = app
+        self._host_check = _LoopbackHostOnly(app, any_host=allow_remote)
         self.host = host
         self._requested_port = port
         self._port: int | None = None
@@ -246,6 +312,15 @@ class ServerThread:
         """Whether the server thread is serving."""
         return self._thread is not None and self._thread.is_alive()
 
+    @property
+    def any_host(self) -> bool:
+        """Whether requests are answered whatever their ``Host`` (False: loopback names only)."""
+        return self._host_check.any_host
+
+    @any_host.setter
+    def any_host(self, value: bool) -> None:
+        self._host_check.any_host = value
+
     def start(self) -> None:
         """Bind, start the thread and wait until the server accepts connections.
 
@@ -257,7 +332,7 @@ class ServerThread:
         if self._thread is not None:
             raise RuntimeError("the sandbox server is already running")
         sock = bind(self.host, self._requested_port)
-        self._wrapper = _AbortOnDrop(self.app)
+        self._wrapper = _AbortOnDrop(self._host_check)
         server = uvicorn.Server(_config(self._wrapper, log_config=False))
         thread = threading.Thread(
             target=server.run, kwargs={"sockets": [sock]}, name="sandbox-server", daemon=True
@@ -302,7 +377,8 @@ def serve_forever(
         app: The application.
         host: The interface.
         port: The port; 0 picks a free one.
-        allow_remote: Permit a non-loopback ``host``.
+        allow_remote: Permit a non-loopback ``host``, and answer any ``Host`` header
+            (otherwise only loopback names; others get 421).
         on_ready: Called with the bound port before serving starts (prints the URL).
 
     Raises:
@@ -313,7 +389,8 @@ def serve_forever(
     check_host(host, allow_remote=allow_remote)
     sock = bind(host, port)
     try:
-        server = uvicorn.Server(_config(_AbortOnDrop(app), log_config=True))
+        guarded = _LoopbackHostOnly(app, any_host=allow_remote)
+        server = uvicorn.Server(_config(_AbortOnDrop(guarded), log_config=True))
         on_ready(sock.getsockname()[1])
         server.run(sockets=[sock])
     finally:

@@ -1,8 +1,9 @@
 """HotDocs Advance: answer sets and a typed client for the Advance REST API.
 
 Build answers with ``AnswerSet`` (a mapping from answer name to value), then create a work
-item with ``AdvanceClient`` or ``AsyncAdvanceClient``. Every exception derives from
-``AdvanceError``. Modules behind this package are private; everything public is here.
+item with ``AdvanceClient`` or ``AsyncAdvanceClient``; check a save-and-close callback with
+``verify_callback``. Every exception derives from ``AdvanceError``. Modules behind this
+package are private; everything public is here.
 """
 
 from _client_core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, InsecureTransportWarning
@@ -22,6 +23,7 @@ from ._answers import (
 from ._async_client import AsyncAdvanceClient
 from ._auth import ServicePrincipal
 from ._bodies import MAX_RESPONSE_BYTES
+from ._callbacks import CallbackEvent, CallbackScheme, verify_callback
 from ._errors import (
     AdvanceError,
     AnswerProblem,
@@ -32,6 +34,7 @@ from ._errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    CallbackVerificationError,
     ConflictError,
     InternalServerError,
     InvalidArgumentError,
@@ -69,6 +72,9 @@ __all__ = [
     "AsyncAdvanceClient",
     "AuthenticationError",
     "BadRequestError",
+    "CallbackEvent",
+    "CallbackScheme",
+    "CallbackVerificationError",
     "ConflictError",
     "InsecureTransportWarning",
     "InternalServerError",
@@ -86,4 +92,5 @@ __all__ = [
     "VersionStatus",
     "WorkItem",
     "validate_answer_xml",
+    "verify_callback",
 ]

@@ -16,8 +16,10 @@ The hierarchy::
     │   └── APITimeoutError           a connect, read, write or pool timeout
     ├── APIResponseValidationError    a success response whose body has not the documented shape
     ├── AnswerSetError (ValueError)   bad answer data or answer XML (answer, line, column)
-    └── InvalidArgumentError (ValueError)
-                                      a bad argument, found before anything was sent (argument)
+    ├── InvalidArgumentError (ValueError)
+    │                                 a bad argument, found before anything was sent (argument)
+    └── CallbackVerificationError     a received callback whose signature or token is missing or
+                                      wrong, or whose signed body is not a CallbackEvent
 
 Other statuses (a redirect, 405, 422, ...) raise a plain ``APIStatusError``. Every error is
 safe to keep, log and pickle: messages, ``body``, ``url`` and the ``response`` an error carries
@@ -54,6 +56,7 @@ __all__ = [  # redact() is the shared core's; it is re-exported here for this pa
     "AnswerSetError",
     "AuthenticationError",
     "BadRequestError",
+    "CallbackVerificationError",
     "ConflictError",
     "InternalServerError",
     "InvalidArgumentError",
@@ -274,6 +277,14 @@ class InvalidArgumentError(AdvanceError, ValueError):
     def __init__(self, argument: str, message: str) -> None:
         super().__init__(f"{argument}: {message}")
         self.argument = argument
+
+
+class CallbackVerificationError(AdvanceError):
+    """A callback that ``verify_callback`` cannot trust; answer it with 401 and ignore it.
+
+    Its message says what was wrong (a missing or repeated header, a signature or token that
+    does not match, a signed body that is not a ``CallbackEvent``); it never holds the secret.
+    """
 
 
 _STATUS_ERRORS: Final[dict[int, type[APIStatusError]]] = {

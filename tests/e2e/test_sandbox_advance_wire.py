@@ -18,12 +18,8 @@ from typing import Any
 
 import httpx
 import pytest
-from hotdocs_advance.sandbox import (
-    CALLBACK_SECRET_HEADER,
-    CALLBACK_SIGNATURE_HEADER,
-    AdvanceSandbox,
-    Faults,
-)
+from hotdocs_advance import verify_callback
+from hotdocs_advance.sandbox import CALLBACK_SIGNATURE_HEADER, AdvanceSandbox, Faults
 from hotdocs_advance.sandbox._seed import DEFAULT_SEED_DATA
 
 WORK_GROUP = "cb97f8d6-04a1-490a-aa09-92af12dfb305"
@@ -653,17 +649,30 @@ def test_p3_braces_also_work_unescaped_on_the_wire(
     assert reply.endswith(b'{"status":"Saved"}')
 
 
-def test_save_and_close_with_callback_answers_202_and_calls_back_signed(
-    http: httpx.Client, sandbox: AdvanceSandbox, token: str, receiver: CallbackReceiver
-) -> None:
-    """With callbackUrl: 202 Saving, then a signed POST of the final status; Status says Saved."""
+def save_and_close_with_callback(
+    http: httpx.Client, sandbox: AdvanceSandbox, token: str, url: str, secret: str | None
+) -> tuple[str, str, httpx.Response]:
+    """A new work item's new version saved and closed with a callbackUrl (and secret, if any)."""
     item_id, _ = create_work_item(http, sandbox, token)
     version = str(uuid.uuid4())
     begin(http, sandbox, token, item_id, version)
+    body = (
+        {"callbackUrl": url} if secret is None else {"callbackUrl": url, "callbackSecret": secret}
+    )
     answer = http.put(
         f"{sandbox.base_url}/v2.0/WorkItems/{item_id}/Versions/{version}/SaveAndClose",
-        json={"callbackUrl": receiver.url, "callbackSecret": "s3cret"},
+        json=body,
         headers=bearer(token),
+    )
+    return item_id, version, answer
+
+
+def test_save_and_close_with_callback_answers_202_and_calls_back_signed(
+    http: httpx.Client, sandbox: AdvanceSandbox, token: str, receiver: CallbackReceiver
+) -> None:
+    """With callbackUrl: 202 Saving, then a POST of the final status signed by one HMAC header."""
+    item_id, version, answer = save_and_close_with_callback(
+        http, sandbox, token, receiver.url, "s3cret"
     )
     assert answer.status_code == 202
     assert answer.json() == {"status": "Saving"}
@@ -671,14 +680,68 @@ def test_save_and_close_with_callback_answers_202_and_calls_back_signed(
     assert record.status_code == 204
     [(headers, body)] = receiver.received
     assert json.loads(body) == {"workItemId": item_id, "versionId": version, "status": "Saved"}
-    assert headers[CALLBACK_SECRET_HEADER] == "s3cret"
     digest = hmac.new(b"s3cret", body, hashlib.sha256).hexdigest()
     assert headers[CALLBACK_SIGNATURE_HEADER] == f"sha256={digest}"
+    # Exactly one scheme: no Authorization, and the secret itself travels nowhere.
+    assert "authorization" not in {name.lower() for name in headers}
+    assert not any("s3cret" in value for value in headers.values())
     status = http.get(
         f"{sandbox.base_url}/v2.0/WorkItems/{item_id}/Versions/{version}/Status",
         headers=bearer(token),
     )
     assert status.json() == {"status": "Saved"}
+
+
+def test_token_scheme_sends_the_secret_in_authorization_only(
+    http: httpx.Client, sandbox: AdvanceSandbox, receiver: CallbackReceiver
+) -> None:
+    """callback_scheme="token": Authorization: Bearer <secret>, and no signature header."""
+    sandbox.reset(callback_scheme="token")
+    token = log_in(http, sandbox)
+    item_id, version, answer = save_and_close_with_callback(
+        http, sandbox, token, receiver.url, "t0ken-secret"
+    )
+    assert answer.status_code == 202
+    sandbox.wait_for_callbacks(1)
+    [(headers, body)] = receiver.received
+    lowered = {name.lower(): value for name, value in headers.items()}
+    assert lowered["authorization"] == "Bearer t0ken-secret"
+    assert CALLBACK_SIGNATURE_HEADER.lower() not in lowered
+    event = verify_callback(headers, body, "t0ken-secret", scheme="token")
+    assert (str(event.work_item_id), str(event.version_id), event.status) == (
+        item_id,
+        version,
+        "Saved",
+    )
+
+
+def test_token_scheme_refuses_a_secret_a_header_cannot_carry(
+    http: httpx.Client, sandbox: AdvanceSandbox, receiver: CallbackReceiver
+) -> None:
+    """Under the token scheme, a secret with spaces or non-ASCII gets 400 and nothing is sent."""
+    sandbox.reset(callback_scheme="token")
+    token = log_in(http, sandbox)
+    for secret in ("with space", "s\u00e9cret", "line\r\nbreak"):
+        item_id, _, answer = save_and_close_with_callback(
+            http, sandbox, token, receiver.url, secret
+        )
+        detail = assert_problem(answer, 400)["detail"]
+        assert "token" in detail
+        assert secret not in detail
+        assert sandbox.state.work_items[uuid.UUID(item_id)].status == "InProgress"
+    assert sandbox.callbacks_sent == []
+
+
+def test_without_a_secret_the_callback_carries_no_authentication(
+    http: httpx.Client, sandbox: AdvanceSandbox, token: str, receiver: CallbackReceiver
+) -> None:
+    """A callbackUrl without callbackSecret is called back with neither header."""
+    _, _, answer = save_and_close_with_callback(http, sandbox, token, receiver.url, None)
+    assert answer.status_code == 202
+    sandbox.wait_for_callbacks(1)
+    [(headers, _)] = receiver.received
+    names = {name.lower() for name in headers}
+    assert names.isdisjoint({"authorization", CALLBACK_SIGNATURE_HEADER.lower()})
 
 
 def test_save_and_close_refuses_non_loopback_callbacks(

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import queue
 import re
 import select
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
@@ -66,6 +69,79 @@ def test_advance_cli_prints_its_url_serves_with_faults_and_stops() -> None:
         assert answer.status_code == 503
         assert answer.headers["retry-after"] == "0"
         assert stop(process) == 0
+
+
+@pytest.mark.parametrize("module", ["hotdocs_advance.sandbox", "inforouter.sandbox"])
+@pytest.mark.parametrize("allow_remote", [False, True])
+def test_cli_answers_a_foreign_host_only_with_allow_remote(module: str, allow_remote: bool) -> None:
+    """A Host other than a loopback name gets 421 from either CLI, unless --allow-remote."""
+    with serving(module, *(["--allow-remote"] if allow_remote else [])) as (process, line):
+        url = httpx.URL(line)
+        with httpx.Client(timeout=5) as client:
+            assert client.get(line).status_code != 421  # loopback: answered
+            foreign = client.get(line, headers={"Host": f"evil.example:{url.port}"})
+        assert (foreign.status_code == 421) is not allow_remote
+        if not allow_remote:
+            assert "--allow-remote" in foreign.text
+        assert stop(process) == 0
+
+
+def test_advance_cli_callback_scheme_option() -> None:
+    """--callback-scheme token makes callbacks carry Authorization; an unknown scheme exits 2."""
+    received: queue.Queue[dict[str, str]] = queue.Queue()
+
+    class Receiver(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers["Content-Length"]))
+            received.put({name.lower(): value for name, value in self.headers.items()})
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, format: str, *args: object) -> None:
+            return None
+
+    receiver = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=receiver.serve_forever, daemon=True).start()
+    item, version = "2d9f3d10-6fdb-494f-9929-955515c6f114", "7c5c9d8e-9e7d-4d4d-9d9d-7b7c8e6f5a3f"
+    try:
+        with serving("hotdocs_advance.sandbox", "--callback-scheme", "token") as (process, line):
+            origin = line.removesuffix("/api/rest")
+            with httpx.Client(timeout=5) as client:
+                token = client.post(origin + "/auth/Authorize/ServicePrincipalLogIn", json=LOGIN)
+                auth = {"Authorization": f"Bearer {token.text}"}
+                body = {
+                    "name": "n",
+                    "workGroupId": "cb97f8d6-04a1-490a-aa09-92af12dfb305",
+                    "templatePackageId": "0ef6a9be-b007-4d7d-83f1-9d56f931cd0f",
+                }
+                client.put(f"{line}/v1.1/WorkItems/{item}", json=body, headers=auth)
+                client.put(
+                    f"{line}/v1.1/WorkItems/{item}/Versions/{version}", json={}, headers=auth
+                )
+                saved = client.put(
+                    f"{line}/v2.0/WorkItems/{item}/Versions/{version}/SaveAndClose",
+                    json={
+                        "callbackUrl": f"http://127.0.0.1:{receiver.server_address[1]}/cb",
+                        "callbackSecret": "cli-secret",
+                    },
+                    headers=auth,
+                )
+                assert saved.status_code == 202, saved.text
+            headers = received.get(timeout=10)
+            assert headers["authorization"] == "Bearer cli-secret"
+            assert "x-hotdocs-signature" not in headers
+            assert stop(process) == 0
+    finally:
+        receiver.shutdown()
+        receiver.server_close()
+    result = subprocess.run(
+        [sys.executable, "-m", "hotdocs_advance.sandbox", "--callback-scheme", "plain"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "'hmac', 'token'" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -161,9 +161,22 @@ def test_seed_file_errors_name_the_file(tmp_path: Path) -> None:
 
 
 def test_bad_override_is_a_value_error() -> None:
-    """public_link_repeat accepts only upsert and reject."""
+    """public_link_repeat accepts only upsert and reject; callback_scheme only hmac and token."""
     with pytest.raises(ValueError, match="upsert"):
         create_app(public_link_repeat="merge")
+    with pytest.raises(ValueError, match="'hmac' or 'token'"):
+        create_app(callback_scheme="HMAC")
+
+
+def test_callback_scheme_comes_from_the_seed_and_the_override() -> None:
+    """saveAndClose.callbackScheme defaults to hmac; the seed or callback_scheme= choose token."""
+    assert DEFAULT_SEED.save_and_close_callback_scheme == "hmac"
+    assert create_app().state.callback_scheme == "hmac"
+    seed: dict[str, object] = {"saveAndClose": {"callbackScheme": "token"}}
+    assert create_app(seed).state.callback_scheme == "token"
+    assert create_app(seed, callback_scheme="hmac").state.callback_scheme == "hmac"
+    with pytest.raises(SeedError, match=r"seed.saveAndClose.callbackScheme must be one of"):
+        AdvanceSeed.from_mapping({"saveAndClose": {"callbackScheme": "plain"}})
 
 
 # ---------------------------------------------------------------------- spec coupling

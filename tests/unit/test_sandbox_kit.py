@@ -27,6 +27,7 @@ from _sandbox_kit import (
     load_seed_file,
     origin,
 )
+from _sandbox_kit._server import _LoopbackHostOnly, is_loopback_host_header
 from starlette.types import Receive, Scope, Send
 
 
@@ -158,6 +159,79 @@ def test_non_loopback_hosts_need_permission() -> None:
     check_host("0.0.0.0", allow_remote=True)
     with pytest.raises(ValueError, match="loopback"):
         ServerThread(_ok_app, "0.0.0.0")
+
+
+@pytest.mark.parametrize(
+    ("value", "answered"),
+    [
+        ("127.0.0.1", True),
+        ("127.0.0.1:8080", True),
+        ("127.0.0.1:", True),
+        ("localhost", True),
+        ("LOCALHOST:1", True),
+        ("LocalHost:65535", True),
+        ("[::1]", True),
+        ("[::1]:8080", True),
+        ("[0:0:0:0:0:0:0:1]:80", True),
+        ("127.1.2.3:9", True),
+        ("evil.example", False),
+        ("evil.example:8080", False),
+        ("localhost.evil.example", False),
+        ("127.0.0.1.evil.example", False),
+        ("::1", False),  # an IPv6 address must be bracketed
+        ("[127.0.0.1]", False),
+        ("[::1]x", False),
+        ("127.0.0.1:80x", False),
+        ("127.0.0.1:80:80", False),
+        ("localhost@evil.example", False),
+        ("10.0.0.1", False),
+        ("0.0.0.0", False),
+        ("", False),
+        (" ", False),
+        ("2130706433", False),
+    ],
+)
+def test_loopback_host_headers(value: str, answered: bool) -> None:
+    """Host names this machine: 127.0.0.1, localhost, [::1] (any case, any port); nothing else."""
+    assert is_loopback_host_header(value) is answered
+
+
+@pytest.mark.parametrize(
+    ("headers", "status"),
+    [
+        ([(b"host", b"127.0.0.1:8000")], 200),
+        ([(b"host", b"evil.example")], 421),
+        ([], 421),
+        ([(b"host", b"127.0.0.1"), (b"host", b"evil.example")], 421),
+    ],
+)
+def test_the_host_check_answers_421_in_process(
+    headers: list[tuple[bytes, bytes]], status: int
+) -> None:
+    """The ASGI guard refuses a foreign, missing or repeated Host before the app sees it."""
+    seen: list[Scope] = []
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        seen.append(scope)
+        await _ok_app(scope, receive, send)
+
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: Any) -> None:
+        sent.append(message)
+
+    async def receive() -> Any:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    scope = {"type": "http", "method": "GET", "path": "/", "headers": headers}
+    asyncio.run(_LoopbackHostOnly(app, any_host=False)(scope, receive, send))
+    assert sent[0]["status"] == status
+    assert bool(seen) is (status == 200)
+    if status == 421:
+        assert b"--allow-remote" in sent[1]["body"]
+        sent.clear()
+        asyncio.run(_LoopbackHostOnly(app, any_host=True)(scope, receive, send))
+        assert sent[0]["status"] == 200
 
 
 def test_origin_brackets_ipv6() -> None:

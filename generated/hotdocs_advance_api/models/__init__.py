@@ -3,6 +3,7 @@
 
 from .assembly_session import AssemblySession
 from .begin_assembly_session_request import BeginAssemblySessionRequest
+from .callback_event import CallbackEvent
 from .complete_assembly_session_request import CompleteAssemblySessionRequest
 from .create_work_item_request import CreateWorkItemRequest
 from .problem import Problem
@@ -17,6 +18,7 @@ from .work_item import WorkItem
 __all__ = (
     "AssemblySession",
     "BeginAssemblySessionRequest",
+    "CallbackEvent",
     "CompleteAssemblySessionRequest",
     "CreateWorkItemRequest",
     "Problem",

@@ -27,6 +27,8 @@ unknown keys are errors. The default seed (``python -m hotdocs_advance.sandbox
     saveAndClose:
       alwaysAsync: false               # true: 202 "Saving" even without a callbackUrl
       delaySeconds: 0.05               # time from "Saving" to "Saved" and the callback
+      callbackScheme: hmac             # or token: how a callbackSecret authenticates the
+                                       # callback (X-HotDocs-Signature, or Authorization)
     workGroups:
       - {id: cb97f8d6-04a1-490a-aa09-92af12dfb305, name: Contracts}
       - {id: 09000000-0000-0000-0000-000000000001, name: Examples}
@@ -63,18 +65,12 @@ from _sandbox_kit._lazy import lazy_export
 
 if TYPE_CHECKING:
     from ._app import AdvanceApp, create_app
-    from ._callback import (
-        CALLBACK_SECRET_HEADER,
-        CALLBACK_SIGNATURE_HEADER,
-        CallbackRecord,
-        signature,
-    )
+    from ._callback import CALLBACK_SIGNATURE_HEADER, CallbackRecord, signature
     from ._sandbox import AdvanceSandbox
     from ._seed import DEFAULT_SEED, AdvanceSeed
     from ._state import AdvanceState
 
 __all__ = [
-    "CALLBACK_SECRET_HEADER",
     "CALLBACK_SIGNATURE_HEADER",
     "DEFAULT_SEED",
     "FAULT_KINDS",
@@ -99,9 +95,7 @@ def __getattr__(name: str) -> Any:
     match name:
         case "AdvanceApp" | "create_app":
             from . import _app as module  # noqa: PLC0415
-        case (
-            "CALLBACK_SECRET_HEADER" | "CALLBACK_SIGNATURE_HEADER" | "CallbackRecord" | "signature"
-        ):
+        case "CALLBACK_SIGNATURE_HEADER" | "CallbackRecord" | "signature":
             from . import _callback as module  # noqa: PLC0415
         case "AdvanceSandbox":
             from . import _sandbox as module  # noqa: PLC0415

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from _sandbox_kit._cli import faults_from_args
 from _sandbox_kit._cli import main as run
 
+from .._callbacks import CALLBACK_SCHEMES
 from ._seed import DEFAULT_SEED_DATA
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ def _make_app(args: argparse.Namespace) -> tuple[AdvanceApp, str]:
         faults=faults_from_args(args),
         client_interviews=False if args.no_client_interviews else None,
         public_link_repeat=args.public_link_repeat,
+        callback_scheme=args.callback_scheme,
     )
     return app, app.spec.operations["createWorkItem"].prefix
 
@@ -40,6 +42,13 @@ def _options(parser: argparse.ArgumentParser) -> None:
         "--public-link-repeat",
         choices=("upsert", "reject"),
         help="what a changed repeat PUT of a public link does (default: the seed's, upsert)",
+    )
+    parser.add_argument(
+        "--callback-scheme",
+        choices=CALLBACK_SCHEMES,
+        help="how a callbackSecret authenticates the SaveAndClose callback: hmac (an "
+        "X-HotDocs-Signature header) or token (Authorization: Bearer <secret>); default: the "
+        "seed's, hmac",
     )
 
 

@@ -33,6 +33,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
+from .._callbacks import CALLBACK_SCHEMES
 from ._answers import AnswerSetChecker
 from ._callback import CALLBACK_TIMEOUT, Callback, CallbackRecord
 from ._seed import DEFAULT_SEED, AdvanceSeed
@@ -419,8 +420,12 @@ def create_app(
     faults: Faults | None = None,
     client_interviews: bool | None = None,
     public_link_repeat: str | None = None,
+    callback_scheme: str | None = None,
 ) -> AdvanceApp:
     """Build the Advance sandbox as an ASGI app, to serve with any ASGI server.
+
+    The loopback ``Host`` check belongs to the sandbox's servers (``AdvanceSandbox``, the
+    command line), not to this app: serve it elsewhere and the check is yours.
 
     Args:
         seed: The starting data: None for the default seed, an `AdvanceSeed`, a seed
@@ -429,22 +434,30 @@ def create_app(
         client_interviews: Overrides the seed's ``clientInterviewsEnabled``.
         public_link_repeat: Overrides the seed's ``publicLinkRepeat``
             (``"upsert"`` or ``"reject"``).
+        callback_scheme: Overrides the seed's ``saveAndClose.callbackScheme``: how a
+            ``callbackSecret`` authenticates the callback, ``"hmac"`` or ``"token"``.
 
     Returns:
         The app; ``app.state`` is the tenancy, ``app.faults`` the fault configuration.
 
     Raises:
         SeedError: If the seed is invalid.
-        ValueError: If ``public_link_repeat`` is not ``upsert`` or ``reject``.
+        ValueError: If ``public_link_repeat`` or ``callback_scheme`` is not one of its values.
     """
     state = new_state(
-        AdvanceSeed.resolve(seed, DEFAULT_SEED), client_interviews, public_link_repeat
+        AdvanceSeed.resolve(seed, DEFAULT_SEED),
+        client_interviews,
+        public_link_repeat,
+        callback_scheme,
     )
     return AdvanceApp(state, faults, load_spec())
 
 
 def new_state(
-    seed: AdvanceSeed, client_interviews: bool | None = None, public_link_repeat: str | None = None
+    seed: AdvanceSeed,
+    client_interviews: bool | None = None,
+    public_link_repeat: str | None = None,
+    callback_scheme: str | None = None,
 ) -> AdvanceState:
     """Return a fresh tenancy from a seed, with the overrides the public API offers.
 
@@ -452,14 +465,19 @@ def new_state(
         seed: The seed.
         client_interviews: Overrides ``clientInterviewsEnabled``.
         public_link_repeat: Overrides ``publicLinkRepeat``.
+        callback_scheme: Overrides ``saveAndClose.callbackScheme``.
 
     Returns:
         The state.
 
     Raises:
-        ValueError: If ``public_link_repeat`` is not ``upsert`` or ``reject``.
+        ValueError: If ``public_link_repeat`` or ``callback_scheme`` is not one of its values.
     """
     state = AdvanceState(seed)
+    if callback_scheme is not None:
+        if callback_scheme not in CALLBACK_SCHEMES:
+            raise ValueError(f"callback_scheme must be 'hmac' or 'token', not {callback_scheme!r}")
+        state.callback_scheme = callback_scheme
     if client_interviews is not None:
         state.client_interviews_enabled = client_interviews
     if public_link_repeat is not None:

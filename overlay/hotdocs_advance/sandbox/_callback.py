@@ -1,22 +1,24 @@
 """The SaveAndClose callback: what the sandbox POSTs, and how it proves it knows the secret.
 
 The vendor documents neither the payload nor how ``callbackSecret`` travels (reference
-section 4.5). CHOICE, kept in this one place:
+section 4.5). CHOICE, written once in ``hotdocs_advance._callbacks`` (which receivers check
+with ``hotdocs_advance.verify_callback``) and in the spec's ``versionSaved`` callback:
 
 * ``POST <callbackUrl>`` with ``Content-Type: application/json`` and the body
-  ``{"workItemId": "<guid>", "versionId": "<guid>", "status": "Saved"}``;
-* when a ``callbackSecret`` was given, two headers: `CALLBACK_SECRET_HEADER` carries the
-  secret itself, and `CALLBACK_SIGNATURE_HEADER` carries ``sha256=<hex>``, the
-  HMAC-SHA256 of the exact body bytes keyed by the secret (UTF-8). A receiver should
-  check the signature with `hmac.compare_digest` (see `signature`);
+  ``{"workItemId": "<guid>", "versionId": "<guid>", "status": "Saved"}`` (the spec's
+  ``CallbackEvent``, written by its generated model);
+* when a ``callbackSecret`` was given, exactly one header, by the sandbox's setting
+  (seed ``saveAndClose.callbackScheme``, ``--callback-scheme``, ``callback_scheme=``):
+  ``hmac`` (the default) sends `CALLBACK_SIGNATURE_HEADER` with ``sha256=<hex>``, the
+  HMAC-SHA256 of the exact body bytes keyed by the secret (UTF-8); ``token`` sends
+  ``Authorization: Bearer <secret>``. Never the raw secret beside a signature;
+* CHOICE: one attempt, no retry; what came back is kept in `CallbackRecord`;
 * CHOICE (safety): the sandbox only calls back to loopback hosts; any other
   ``callbackUrl`` is refused with 400, so a sandbox can never be made to probe a network.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import uuid
 from dataclasses import dataclass, field
@@ -25,23 +27,20 @@ from urllib.parse import urlsplit
 
 from _sandbox_kit import is_loopback
 
-CALLBACK_SECRET_HEADER: Final = "X-HotDocs-Callback-Secret"  # noqa: S105 (a header name)
-CALLBACK_SIGNATURE_HEADER: Final = "X-HotDocs-Signature"
+from .._callbacks import SIGNATURE_HEADER, CallbackEvent, CallbackScheme, auth_headers, signature
+
+__all__ = [
+    "CALLBACK_SIGNATURE_HEADER",
+    "CALLBACK_TIMEOUT",
+    "Callback",
+    "CallbackRecord",
+    "CallbackScheme",
+    "callback_url_problem",
+    "signature",
+]
+
+CALLBACK_SIGNATURE_HEADER: Final = SIGNATURE_HEADER
 CALLBACK_TIMEOUT: Final = 5.0
-
-
-def signature(secret: str, body: bytes) -> str:
-    """Return the value of `CALLBACK_SIGNATURE_HEADER` for a body.
-
-    Args:
-        secret: The ``callbackSecret`` of the request.
-        body: The exact callback body bytes.
-
-    Returns:
-        ``sha256=`` followed by the lower-case hex HMAC-SHA256.
-    """
-    digest = hmac.new(secret.encode("utf-8"), body, hashlib.sha256).hexdigest()
-    return f"sha256={digest}"
 
 
 def callback_url_problem(url: str) -> str | None:
@@ -78,33 +77,31 @@ class Callback:
     version_id: uuid.UUID
     status: str
     secret: str | None = field(default=None, repr=False)
+    scheme: CallbackScheme = "hmac"
 
     def body(self) -> bytes:
-        """Return the JSON body.
+        """Return the JSON body (the spec's ``CallbackEvent``).
 
         Returns:
             The bytes sent.
         """
-        payload = {
-            "workItemId": str(self.work_item_id),
-            "versionId": str(self.version_id),
-            "status": self.status,
-        }
-        return json.dumps(payload, separators=(",", ":")).encode("utf-8")
+        event = CallbackEvent(
+            work_item_id=self.work_item_id, version_id=self.version_id, status=self.status
+        )
+        return json.dumps(event.to_dict(), separators=(",", ":")).encode("utf-8")
 
     def headers(self, body: bytes) -> dict[str, str]:
-        """Return the request headers, including the secret and signature when there is a secret.
+        """Return the request headers: with a secret, the one header of the scheme too.
 
         Args:
-            body: The body the signature covers.
+            body: The body a signature covers.
 
         Returns:
             The headers.
         """
         headers = {"Content-Type": "application/json"}
         if self.secret is not None:
-            headers[CALLBACK_SECRET_HEADER] = self.secret
-            headers[CALLBACK_SIGNATURE_HEADER] = signature(self.secret, body)
+            headers.update(auth_headers(self.scheme, self.secret, body))
         return headers
 
 

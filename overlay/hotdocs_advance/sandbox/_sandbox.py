@@ -30,9 +30,13 @@ class AdvanceSandbox(RunningSandbox[AdvanceApp]):
         client_interviews: Overrides the seed's ``clientInterviewsEnabled``.
         public_link_repeat: Overrides the seed's ``publicLinkRepeat`` (``upsert`` or
             ``reject``).
+        callback_scheme: Overrides the seed's ``saveAndClose.callbackScheme`` (``hmac`` or
+            ``token``): how a ``callbackSecret`` authenticates the callback.
         host: The interface; loopback unless ``allow_remote``.
         port: The port; 0 (the default) picks a free one.
-        allow_remote: Permit a non-loopback ``host``.
+        allow_remote: Permit a non-loopback ``host``, and answer requests whose ``Host``
+            names something other than this machine (otherwise ``421 Misdirected Request``,
+            against DNS rebinding).
 
     Raises:
         SeedError: If the seed is invalid.
@@ -47,6 +51,7 @@ class AdvanceSandbox(RunningSandbox[AdvanceApp]):
         faults: Faults | None = None,
         client_interviews: bool | None = None,
         public_link_repeat: str | None = None,
+        callback_scheme: str | None = None,
         host: str = "127.0.0.1",
         port: int = 0,
         allow_remote: bool = False,
@@ -57,6 +62,7 @@ class AdvanceSandbox(RunningSandbox[AdvanceApp]):
             faults=faults,
             client_interviews=client_interviews,
             public_link_repeat=public_link_repeat,
+            callback_scheme=callback_scheme,
         )
         super().__init__(app, host=host, port=port, allow_remote=allow_remote)
 
@@ -113,6 +119,8 @@ class AdvanceSandbox(RunningSandbox[AdvanceApp]):
         faults: Faults | None = None,
         client_interviews: bool | None = None,
         public_link_repeat: str | None = None,
+        callback_scheme: str | None = None,
+        allow_remote: bool | None = None,
     ) -> None:
         """Start over from a seed without restarting the server (same URL).
 
@@ -121,8 +129,15 @@ class AdvanceSandbox(RunningSandbox[AdvanceApp]):
             faults: The new fault configuration (None: no faults).
             client_interviews: Overrides the seed's ``clientInterviewsEnabled``.
             public_link_repeat: Overrides the seed's ``publicLinkRepeat``.
+            callback_scheme: Overrides the seed's ``saveAndClose.callbackScheme``.
+            allow_remote: Whether requests with a ``Host`` other than a loopback name are
+                answered (None: as the constructor said).
         """
         self.app.state = new_state(
-            AdvanceSeed.resolve(seed, DEFAULT_SEED), client_interviews, public_link_repeat
+            AdvanceSeed.resolve(seed, DEFAULT_SEED),
+            client_interviews,
+            public_link_repeat,
+            callback_scheme,
         )
         self.app.faults = faults
+        self._answer_any_host(allow_remote)

@@ -10,6 +10,8 @@ from typing import Final, Literal, cast
 from _sandbox_kit import Fields, SeedError
 from _sandbox_kit._seed import Seed, parse_guid, unique
 
+from .._callbacks import CALLBACK_SCHEMES, CallbackScheme
+
 Scope = Literal["Query", "Command", "Root"]
 SCOPES: Final[tuple[Scope, ...]] = ("Query", "Command", "Root")
 LinkRepeat = Literal["upsert", "reject"]
@@ -21,7 +23,7 @@ DEFAULT_SEED_DATA: Final[dict[str, object]] = {
     "tenancy": "tenancy1",
     "clientInterviewsEnabled": True,
     "publicLinkRepeat": "upsert",
-    "saveAndClose": {"alwaysAsync": False, "delaySeconds": 0.05},
+    "saveAndClose": {"alwaysAsync": False, "delaySeconds": 0.05, "callbackScheme": "hmac"},
     "workGroups": [
         {"id": "cb97f8d6-04a1-490a-aa09-92af12dfb305", "name": "Contracts"},
         {"id": "09000000-0000-0000-0000-000000000001", "name": "Examples"},
@@ -99,6 +101,7 @@ class AdvanceSeed(Seed):
     public_link_repeat: LinkRepeat
     save_and_close_always_async: bool
     save_and_close_delay_seconds: float
+    save_and_close_callback_scheme: CallbackScheme
     work_groups: tuple[WorkGroupSeed, ...]
     template_packages: tuple[TemplatePackageSeed, ...]
     api_clients: tuple[ApiClientSeed, ...]
@@ -114,6 +117,7 @@ class AdvanceSeed(Seed):
         delay = save.number("delaySeconds", 0.05)
         if delay < 0:
             raise SeedError("seed.saveAndClose.delaySeconds must not be negative")
+        scheme = cast("CallbackScheme", save.choice("callbackScheme", CALLBACK_SCHEMES, "hmac"))
         save.finish()
         groups = []
         for item in top.records("workGroups"):
@@ -167,6 +171,7 @@ class AdvanceSeed(Seed):
             ),
             save_and_close_always_async=always_async,
             save_and_close_delay_seconds=delay,
+            save_and_close_callback_scheme=scheme,
             work_groups=tuple(groups),
             template_packages=tuple(packages),
             api_clients=tuple(clients),

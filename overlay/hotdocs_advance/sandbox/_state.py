@@ -18,6 +18,7 @@ from typing import Final, Protocol
 
 from _sandbox_kit import Clock
 
+from .._callbacks import CallbackScheme, token_problem
 from ._callback import Callback, CallbackRecord, callback_url_problem
 from ._seed import AdvanceSeed, ApiClientSeed, LinkRepeat, Scope, TemplatePackageSeed, WorkGroupSeed
 
@@ -189,6 +190,7 @@ class AdvanceState:
         self.public_link_repeat: LinkRepeat = seed.public_link_repeat
         self.save_and_close_always_async = seed.save_and_close_always_async
         self.save_and_close_delay = seed.save_and_close_delay_seconds
+        self.callback_scheme: CallbackScheme = seed.save_and_close_callback_scheme
         self.work_groups: dict[uuid.UUID, WorkGroupSeed] = {g.id: g for g in seed.work_groups}
         self.template_packages: dict[uuid.UUID, TemplatePackageSeed] = {
             p.id: p for p in seed.template_packages
@@ -500,7 +502,8 @@ class AdvanceState:
 
         CHOICE (reference section 4.5): with a ``callbackUrl`` (or when the sandbox is
         set to be always asynchronous) the answer is 202 ``Saving`` and the version
-        becomes ``Saved`` shortly after, followed by the callback; otherwise 200 ``Saved``.
+        becomes ``Saved`` shortly after, followed by the callback, authenticated by the
+        ``callback_scheme`` (see ``_callback``); otherwise 200 ``Saved``.
 
         Args:
             work_item_id: The work item.
@@ -512,7 +515,8 @@ class AdvanceState:
 
         Raises:
             ApiError: 404 for an unknown work item or version; 409 when the version is not
-                in progress; 400 for a callback URL the sandbox will not call.
+                in progress; 400 for a callback URL the sandbox will not call, or a secret
+                the ``token`` scheme cannot carry in a header.
         """
         url = body.get("callbackUrl")
         secret = body.get("callbackSecret")
@@ -529,6 +533,8 @@ class AdvanceState:
                 )
             if isinstance(url, str):
                 problem = callback_url_problem(url)
+                if problem is None and isinstance(secret, str) and self.callback_scheme == "token":
+                    problem = token_problem(secret)
                 if problem:
                     raise _bad_request(problem)
             if item.active_version_id == version_id:
@@ -542,6 +548,7 @@ class AdvanceState:
                         version_id,
                         SAVED,
                         secret if isinstance(secret, str) else None,
+                        self.callback_scheme,
                     )
                     if isinstance(url, str)
                     else None

@@ -12,7 +12,8 @@ at the same URL. Per-test settings go in a marker::
     def test_something(advance_sandbox): ...
 
 The marker accepts the keyword arguments of `AdvanceSandbox.reset`: ``seed``, ``faults``,
-``client_interviews``, ``public_link_repeat``.
+``client_interviews``, ``public_link_repeat``, ``callback_scheme`` (``hmac`` or ``token``),
+``allow_remote`` (answer any ``Host``, not only loopback names).
 """
 
 from __future__ import annotations
@@ -33,7 +34,10 @@ def _start() -> AdvanceSandbox:
     return AdvanceSandbox()
 
 
-SETTINGS = "seed=None, faults=None, client_interviews=None, public_link_repeat=None"
+SETTINGS = (
+    "seed=None, faults=None, client_interviews=None, public_link_repeat=None, "
+    "callback_scheme=None, allow_remote=None"
+)
 pytest_configure, advance_sandbox_server, advance_sandbox = sandbox_plugin(
     MARKER, SETTINGS, _start, "Advance"
 )

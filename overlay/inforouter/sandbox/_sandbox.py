@@ -27,7 +27,9 @@ class InfoRouterSandbox(RunningSandbox[InfoRouterApp]):
         error_codes: Overrides the seed's ``errorCodes`` (add ``errorCode`` to errors).
         host: The interface; loopback unless ``allow_remote``.
         port: The port; 0 (the default) picks a free one.
-        allow_remote: Permit a non-loopback ``host``.
+        allow_remote: Permit a non-loopback ``host``, and answer requests whose ``Host``
+            names something other than this machine (otherwise ``421 Misdirected Request``,
+            against DNS rebinding).
 
     Raises:
         SeedError: If the seed is invalid.
@@ -70,6 +72,7 @@ class InfoRouterSandbox(RunningSandbox[InfoRouterApp]):
         *,
         faults: Faults | None = None,
         error_codes: bool | None = None,
+        allow_remote: bool | None = None,
     ) -> None:
         """Start over from a seed without restarting the server (same URL).
 
@@ -77,6 +80,9 @@ class InfoRouterSandbox(RunningSandbox[InfoRouterApp]):
             seed: As for the constructor (None: the default seed).
             faults: The new fault configuration (None: no faults).
             error_codes: Overrides the seed's ``errorCodes``.
+            allow_remote: Whether requests with a ``Host`` other than a loopback name are
+                answered (None: as the constructor said).
         """
         self.app.state = new_state(InfoRouterSeed.resolve(seed, DEFAULT_SEED), error_codes)
         self.app.faults = faults
+        self._answer_any_host(allow_remote)

@@ -12,7 +12,7 @@ the same URL. Per-test settings go in a marker::
     def test_something(inforouter_sandbox): ...
 
 The marker accepts the keyword arguments of `InfoRouterSandbox.reset`: ``seed``,
-``faults``, ``error_codes``.
+``faults``, ``error_codes``, ``allow_remote`` (answer any ``Host``, not only loopback names).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def _start() -> InfoRouterSandbox:
     return InfoRouterSandbox()
 
 
-SETTINGS = "seed=None, faults=None, error_codes=None"
+SETTINGS = "seed=None, faults=None, error_codes=None, allow_remote=None"
 pytest_configure, inforouter_sandbox_server, inforouter_sandbox = sandbox_plugin(
     MARKER, SETTINGS, _start, "infoRouter"
 )

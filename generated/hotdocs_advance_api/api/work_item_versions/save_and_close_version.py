@@ -130,7 +130,8 @@ def sync_detailed(
     takes too long, or whenever `callbackUrl` is given, it answers `202` and later reports the final
     status to the callback URL. Either answer may carry a `{"status": ...}` body, or none at all.
     While the status is not final, poll `getVersionStatus` or wait for the callback.
-    The callback payload and the way `callbackSecret` is sent are not documented by the vendor.
+    The callback payload and the way `callbackSecret` is sent are not documented by the vendor
+    (CHOICE: the operation's `versionSaved` callback, with a `CallbackEvent` body).
     Calling it without an in-progress session: the status is not documented by the vendor
     (CHOICE: 409).
 
@@ -177,7 +178,8 @@ def sync(
     takes too long, or whenever `callbackUrl` is given, it answers `202` and later reports the final
     status to the callback URL. Either answer may carry a `{"status": ...}` body, or none at all.
     While the status is not final, poll `getVersionStatus` or wait for the callback.
-    The callback payload and the way `callbackSecret` is sent are not documented by the vendor.
+    The callback payload and the way `callbackSecret` is sent are not documented by the vendor
+    (CHOICE: the operation's `versionSaved` callback, with a `CallbackEvent` body).
     Calling it without an in-progress session: the status is not documented by the vendor
     (CHOICE: 409).
 
@@ -219,7 +221,8 @@ async def asyncio_detailed(
     takes too long, or whenever `callbackUrl` is given, it answers `202` and later reports the final
     status to the callback URL. Either answer may carry a `{"status": ...}` body, or none at all.
     While the status is not final, poll `getVersionStatus` or wait for the callback.
-    The callback payload and the way `callbackSecret` is sent are not documented by the vendor.
+    The callback payload and the way `callbackSecret` is sent are not documented by the vendor
+    (CHOICE: the operation's `versionSaved` callback, with a `CallbackEvent` body).
     Calling it without an in-progress session: the status is not documented by the vendor
     (CHOICE: 409).
 
@@ -264,7 +267,8 @@ async def asyncio(
     takes too long, or whenever `callbackUrl` is given, it answers `202` and later reports the final
     status to the callback URL. Either answer may carry a `{"status": ...}` body, or none at all.
     While the status is not final, poll `getVersionStatus` or wait for the callback.
-    The callback payload and the way `callbackSecret` is sent are not documented by the vendor.
+    The callback payload and the way `callbackSecret` is sent are not documented by the vendor
+    (CHOICE: the operation's `versionSaved` callback, with a `CallbackEvent` body).
     Calling it without an in-progress session: the status is not documented by the vendor
     (CHOICE: 409).
 

@@ -209,6 +209,9 @@ def bench_answers_by_kind(quick: bool) -> dict[str, dict[str, Any]]:
             entry = results[f"answers_build_{kind}"]
             entry["sdk_peak_mb"] = _traced_peak(build)
             entry["baseline_peak_mb"] = _traced_peak(floor)
+            entry = results[f"answers_parse_{kind}"]
+            entry["sdk_peak_mb"] = _traced_peak(functools.partial(AnswerSet.from_xml, xml))
+            entry["baseline_peak_mb"] = _traced_peak(functools.partial(lean_parse, xml))
     return results
 
 

@@ -4,6 +4,9 @@
 from .assembly_session import AssemblySession
 from .begin_assembly_session_request import BeginAssemblySessionRequest
 from .complete_assembly_session_request import CompleteAssemblySessionRequest
+from .complete_version_request import CompleteVersionRequest
+from .create_and_assemble_version_request import CreateAndAssembleVersionRequest
+from .create_version_request import CreateVersionRequest
 from .create_work_item_request import CreateWorkItemRequest
 from .problem import Problem
 from .public_interview_link import PublicInterviewLink
@@ -18,6 +21,9 @@ __all__ = (
     "AssemblySession",
     "BeginAssemblySessionRequest",
     "CompleteAssemblySessionRequest",
+    "CompleteVersionRequest",
+    "CreateAndAssembleVersionRequest",
+    "CreateVersionRequest",
     "CreateWorkItemRequest",
     "Problem",
     "PublicInterviewLink",

@@ -3,7 +3,8 @@
 Private to this distribution: ``hotdocs_advance`` and ``inforouter`` import it; users do not.
 Each module holds one concern:
 
-- ``_retry``: the retry policy's constants, ``Retry-After``, backoff and the testing hooks;
+- ``_retry``: the retry policy's constants, ``Retry-After``, backoff, and the waits and clock
+  every retry and poll goes through (the testing hooks);
 - ``_redact``: keeping secrets out of text;
 - ``_xml``: the hardened lxml parser for untrusted XML;
 - ``_http``: timeouts, the shared TLS context, sending and capped body reading;
@@ -33,11 +34,15 @@ from ._retry import (
     MAX_RETRY_DELAY,
     RETRY_JITTER,
     RETRY_STATUS_CODES,
+    async_pause,
     async_retrying,
     async_sleep,
     backoff,
     is_retried_status,
+    monotonic,
+    now,
     parse_retry_after,
+    pause,
     retrying,
     sleep,
 )
@@ -64,15 +69,19 @@ __all__ = [
     "UnreadableBodyError",
     "aread_capped",
     "asend_capped",
+    "async_pause",
     "async_retrying",
     "async_sleep",
     "backoff",
     "check_timeout",
     "is_loopback",
     "is_retried_status",
+    "monotonic",
+    "now",
     "parse_retry_after",
     "parse_untrusted",
     "parser",
+    "pause",
     "read_capped",
     "redact",
     "retrying",

@@ -38,11 +38,13 @@ from ._errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    VersionWaitTimeoutError,
 )
 from ._results import (
     AssemblySession,
     PublicInterviewLink,
     SaveAndCloseResult,
+    VersionResult,
     VersionStatus,
     WorkItem,
 )
@@ -83,7 +85,9 @@ __all__ = [
     "SaveAndCloseResult",
     "ServicePrincipal",
     "Unanswered",
+    "VersionResult",
     "VersionStatus",
+    "VersionWaitTimeoutError",
     "WorkItem",
     "validate_answer_xml",
 ]

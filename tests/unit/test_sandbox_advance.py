@@ -139,9 +139,14 @@ def test_seed_files_replace_the_default(tmp_path: Path, suffix: str) -> None:
             r"seed.apiClients\[0\].principalName is required",
         ),
         (
-            {"saveAndClose": {"alwaysAsync": "yes"}},
-            r"seed.saveAndClose.alwaysAsync must be true or false",
+            {"versions": {"workSeconds": "fast"}},
+            r"seed.versions.workSeconds must be a number",
         ),
+        (
+            {"versions": {"synchronousTimeoutSeconds": -1}},
+            r"seed.versions.synchronousTimeoutSeconds must be between 0 and 3600",
+        ),
+        ({"versions": {"alwaysAsync": True}}, r"seed.versions has unknown keys: alwaysAsync"),
         ({"workGroups": [{"id": "11111111-1111-1111-1111-111111111111"}] * 2}, "duplicate id"),
     ],
 )

@@ -37,7 +37,7 @@ from ._answers import AnswerSetChecker
 from ._callback import CALLBACK_TIMEOUT, Callback, CallbackRecord
 from ._seed import DEFAULT_SEED, AdvanceSeed
 from ._spec import Spec, SpecOperation, WireRequest, WireResponse, load_spec
-from ._state import AdvanceState, ApiError
+from ._state import AdvanceState, ApiError, VersionWork
 
 logger = logging.getLogger("hotdocs_advance.sandbox")
 
@@ -52,6 +52,9 @@ COMMAND_OPERATIONS: Final = frozenset(
         "saveAssemblySession",
         "completeAssemblySession",
         "saveAndCloseVersion",
+        "createVersion",
+        "completeVersion",
+        "createAndAssembleVersion",
         "createPublicInterviewLink",
         "getPublicInterviewLink",
         "deletePublicInterviewLink",
@@ -105,6 +108,8 @@ class Call:
     body: dict[str, object] | None
     wire: WireRequest
     origin: str
+    # Awaited before the answer goes out (a synchronous server's work), then started after it.
+    before: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     after: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     def guid(self, name: str) -> uuid.UUID:
@@ -206,6 +211,8 @@ class AdvanceApp(SandboxApp[AdvanceState]):
             with state.lock:
                 state.spec_violations.append(message)
             return problem(500, "Sandbox answer does not conform to the spec", message)
+        for wait in call.before:
+            await wait()
         for task in call.after:
             self._spawn(task())
         return response
@@ -343,20 +350,79 @@ def _complete_session(app: AdvanceApp, call: Call) -> Response:
     return _empty(200)
 
 
-def _save_and_close(app: AdvanceApp, call: Call) -> Response:
+# v2.0 versions: every call that moves a version on is answered by `_answer_work`.
+
+
+def _answer_work(
+    app: AdvanceApp, call: Call, work: VersionWork, headers: dict[str, str] | None = None
+) -> Response:
+    """Answer a v2.0 version call by the vendor's sync-then-async rule (reference section 4.5).
+
+    The one place for SaveAndClose, create, Complete and CreateAndAssemble, timed by
+    ``state.version_timing``: without a callback URL, work that fits in the synchronous
+    timeout ends before the answer, 200 with the final status; otherwise the answer is 202
+    with the status so far (at once with a callback URL, else once the timeout has passed),
+    the work ends in the background and the callback, if any, follows.
+
+    Args:
+        app: The app.
+        call: The request.
+        work: What the state's rule started.
+        headers: Headers of a 202 answer.
+
+    Returns:
+        The answer.
+    """
     state = app.state
-    work_item_id, version_id = call.guid("workItemId"), call.guid("versionId")
-    result = state.save_and_close(work_item_id, version_id, call.json)
-    if result.status_code == 202:
+    timing = state.version_timing
+    if work.callback is None and timing.synchronous:
 
-        async def finish() -> None:
-            await asyncio.sleep(state.save_and_close_delay)
-            state.finish_saving(work_item_id, version_id)
-            if result.callback is not None:
-                await _send_callback(state, result.callback)
+        async def finish_in_time() -> None:
+            await asyncio.sleep(timing.work_seconds)
+            state.finish_work(work)
 
-        call.after.append(finish)
-    return _json({"status": result.status}, result.status_code)
+        call.before.append(finish_in_time)
+        return _json({"status": work.done})
+    held = 0.0 if work.callback is not None else timing.synchronous_timeout_seconds
+
+    async def hold() -> None:
+        await asyncio.sleep(held)
+
+    async def finish_later() -> None:
+        await asyncio.sleep(timing.work_seconds - held)
+        state.finish_work(work)
+        if work.callback is not None:
+            await _send_callback(state, work.callback)
+
+    call.before.append(hold)
+    call.after.append(finish_later)
+    return JSONResponse({"status": work.working}, status_code=202, headers=headers)
+
+
+def _save_and_close(app: AdvanceApp, call: Call) -> Response:
+    work = app.state.save_and_close(call.guid("workItemId"), call.guid("versionId"), call.json)
+    return _answer_work(app, call, work)
+
+
+def _create_version(app: AdvanceApp, call: Call) -> Response:
+    work = app.state.create_version(
+        call.guid("workItemId"), call.guid("versionId"), call.json, app.answers
+    )
+    return _answer_work(app, call, work)
+
+
+def _complete_version(app: AdvanceApp, call: Call) -> Response:
+    work = app.state.complete_version(call.guid("workItemId"), call.guid("versionId"), call.json)
+    return _answer_work(app, call, work)
+
+
+def _create_and_assemble(app: AdvanceApp, call: Call) -> Response:
+    work = app.state.create_and_assemble(
+        call.guid("workItemId"), call.guid("versionId"), call.json, app.answers
+    )
+    # CHOICE (spec): past the synchronous threshold, the status URL comes in Location.
+    status = app.spec.operations["getVersionStatus"].concrete_path(call.path)
+    return _answer_work(app, call, work, headers={"Location": call.origin + status})
 
 
 async def _send_callback(state: AdvanceState, callback: Callback) -> None:
@@ -374,7 +440,7 @@ async def _send_callback(state: AdvanceState, callback: Callback) -> None:
             status = answer.status_code
     except httpx.HTTPError as exc:
         error = f"{type(exc).__name__}: {exc}"
-        logger.warning("the SaveAndClose callback to %s failed: %s", callback.url, error)
+        logger.warning("the callback to %s failed: %s", callback.url, error)
     with state.lock:
         state.callbacks_sent.append(CallbackRecord(callback.url, body, headers, status, error))
 
@@ -407,6 +473,9 @@ HANDLERS: Final[dict[str, Handler]] = {
     "completeAssemblySession": _complete_session,
     "saveAndCloseVersion": _save_and_close,
     "getVersionStatus": _version_status,
+    "createVersion": _create_version,
+    "completeVersion": _complete_version,
+    "createAndAssembleVersion": _create_and_assemble,
     "createPublicInterviewLink": _put_public_link,
     "getPublicInterviewLink": _get_public_link,
     "deletePublicInterviewLink": _delete_public_link,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import inspect
 import json
+import re
 import threading
 import time
 import uuid
@@ -42,6 +43,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from tests.clock import record_sleeps
+from tests.conftest import ROOT
 
 GROUP = "cb97f8d6-04a1-490a-aa09-92af12dfb305"
 PACKAGE = "0ef6a9be-b007-4d7d-83f1-9d56f931cd0f"
@@ -406,3 +408,38 @@ async def test_a_call_whose_answer_was_lost_is_a_success_once(
     item = advance_sandbox.state.work_items[item_id]
     assert item.versions[version_id].status == expected
     assert len(item.versions) == 2  # the first version (from the create) and this one
+
+
+# --- the README's example --------------------------------------------------------------------------
+
+
+def readme_assemble() -> Any:
+    """The ``assemble`` function of the README's "Waiting for v2.0 work", as written there."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## HotDocs Advance: waiting for v2.0 work")[1]
+    found = re.search(r"```python\n(.*?)```", section, re.DOTALL)
+    assert found is not None
+    namespace: dict[str, Any] = {}
+    exec(compile(found.group(1), "README.md", "exec"), namespace)  # the README's own code
+    return namespace["assemble"]
+
+
+@pytest.mark.parametrize("seed", [None, SLOW, STUCK], ids=["in-time", "in-the-background", "stuck"])
+def test_the_readme_example_assembles_on_both_paths(
+    advance_sandbox: AdvanceSandbox, seed: dict[str, Any] | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's assemble() ends with Completed whether the server finishes in time or in
+    the background, and gives None (having said so) when the work outlasts its wait."""
+    assemble = readme_assemble()
+    advance_sandbox.reset(seed)
+    if seed is STUCK:
+        record_sleeps(monkeypatch)  # the 120 s wait passes on the fake clock
+    with AdvanceClient(advance_sandbox.base_url, auth=PRINCIPAL) as client:
+        item_id = client.create_work_item(
+            name="readme", work_group_id=GROUP, template_package_id=PACKAGE
+        )
+        status = assemble(client, str(item_id), answers("Readme Ltd"))
+    if seed is STUCK:
+        assert status is None
+    else:
+        assert (status.status, status.is_final) == ("Completed", True)

@@ -797,33 +797,10 @@ class AdvanceClient(BaseClient):
         reads the status back and succeeds when it is ``Completing``, ``Completed`` or
         ``PostProcessingFailed``.
 
-        Args:
-            work_item_id: An existing work item.
-            version_id: The new version's GUID; generated when not given.
-            answers: The answers to assemble from: an ``AnswerSet`` or answer XML, checked
-                first; without them the last saved answers are used.
-            force_create: Create the version even though another one is in progress.
-            callback_url: An http(s) URL the server notifies when done.
-            callback_secret: A secret the server uses to authenticate the callback; needs
-                ``callback_url``. It never appears in logs or error messages.
-
-        Returns:
-            The version id, whether the server accepted the work for later (202) and the
-            status it reported.
-
-        Raises:
-            InvalidArgumentError: An argument is wrong (nothing was sent).
-            AnswerSetError: ``answers`` is not a valid answer set (nothing was sent).
-            NotFoundError: There is no such work item.
-            ConflictError: The version id is taken, or another version is in progress and
-                ``force_create`` is false (and, after a retry, the status read back is not one
-                this call leads to).
-            APIStatusError: Another error status.
-            APIResponseValidationError: The body is not a JSON object with a text status.
-            APIConnectionError: No usable response after the retries.
-
-        Warns:
-            InsecureTransportWarning: As for ``save_and_close``.
+        Arguments, result, errors and warnings as for ``create_version``: ``answers`` are
+        the ones to assemble from, ``callback_url`` is notified when the documents are there,
+        and a ``ConflictError`` after a retry means the status read back is not one this call
+        leads to.
         """
         item_id = check.guid("work_item_id", work_item_id)
         version = check.new_guid("version_id", version_id)

@@ -532,6 +532,17 @@ class AdvanceState:
             raise _not_found(f"Version {version_id} of work item {item.id} does not exist.")
         return version
 
+    def _in_progress(
+        self, work_item_id: uuid.UUID, version_id: uuid.UUID
+    ) -> tuple[WorkItem, Version]:
+        item = self.work_item(work_item_id)
+        version = self._version(item, version_id)
+        if version.status != IN_PROGRESS:
+            raise _conflict(
+                f"Version {version_id} is not in progress (its status is {version.status})."
+            )
+        return item, version
+
     def save_and_close(
         self, work_item_id: uuid.UUID, version_id: uuid.UUID, body: dict[str, object]
     ) -> VersionWork:
@@ -550,12 +561,7 @@ class AdvanceState:
                 in progress; 400 for a callback URL the sandbox will not call.
         """
         with self.lock:
-            item = self.work_item(work_item_id)
-            version = self._version(item, version_id)
-            if version.status != IN_PROGRESS:
-                raise _conflict(
-                    f"Version {version_id} is not in progress (its status is {version.status})."
-                )
+            item, version = self._in_progress(work_item_id, version_id)
             callback = self._callback(body, work_item_id, version_id, SAVED)
             if item.active_version_id == version_id:
                 item.active_version_id = None
@@ -598,25 +604,10 @@ class AdvanceState:
     ) -> VersionWork:
         """Complete an in-progress version (E7): ``Completing``, then ``Completed``.
 
-        Args:
-            work_item_id: The work item.
-            version_id: The version.
-            body: The validated body (``callbackUrl``, ``callbackSecret``).
-
-        Returns:
-            The work, with the callback to send, if any.
-
-        Raises:
-            ApiError: 404 for an unknown work item or version; 409 when the version is not
-                in progress; 400 for a callback URL the sandbox will not call.
+        Arguments, result and errors as for `save_and_close`.
         """
         with self.lock:
-            item = self.work_item(work_item_id)
-            version = self._version(item, version_id)
-            if version.status != IN_PROGRESS:
-                raise _conflict(
-                    f"Version {version_id} is not in progress (its status is {version.status})."
-                )
+            item, version = self._in_progress(work_item_id, version_id)
             callback = self._callback(body, work_item_id, version_id, COMPLETED)
             return self._start_completing(item, version, callback)
 
@@ -629,20 +620,9 @@ class AdvanceState:
     ) -> VersionWork:
         """Create a version and assemble it (CreateAndAssemble): ``Completing``, ``Completed``.
 
-        CHOICE: the rules of `create_version`, except that a version id already in use is
-        always refused (the version is no longer in progress once the call is made).
-
-        Args:
-            work_item_id: The work item.
-            version_id: The new version id chosen by the client.
-            body: The validated body.
-            check_answers: Validates ``answerXml``.
-
-        Returns:
-            The work, with the callback to send, if any.
-
-        Raises:
-            ApiError: As for `create_version`; 409 for any version id in use.
+        CHOICE: the rules of `create_version` (arguments, result and errors as there),
+        except that a version id already in use is always refused (409): the version is no
+        longer in progress once the call is made.
         """
         callback = self._callback(body, work_item_id, version_id, COMPLETED)
         with self.lock:

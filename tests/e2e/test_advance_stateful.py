@@ -3,8 +3,8 @@
 Hypothesis drives ``AdvanceClient`` through creates, sessions, v2.0 versions (create, complete,
 create-and-assemble, save-and-close) and public links, on a few names and ids so that calls
 collide, each call with or without one fault forced on its first request (429, 503, a dropped
-connection, or an answer lost after the sandbox applied the request). After every call the machine compares what the client reported with what the
-sandbox holds:
+connection, or an answer lost after the sandbox applied the request). After every call the
+machine compares what the client reported with what the sandbox holds:
 
 - a call that returned normally left the state it promises (a create: every member it set is
   held; a complete (v1.1 or v2.0): no session is active and the version is completed; a

@@ -82,7 +82,7 @@ class AdvanceSandbox(RunningSandbox[AdvanceApp]):
 
     @property
     def callbacks_sent(self) -> list[CallbackRecord]:
-        """The SaveAndClose callbacks sent so far, oldest first."""
+        """The callbacks sent so far (of every v2.0 call given a callbackUrl), oldest first."""
         with self.state.lock:
             return list(self.state.callbacks_sent)
 

@@ -36,6 +36,7 @@ REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (r"as an async context", "as a context"),
     (r"\basend_capped as send_capped\b", "send_capped"),
     (r"\basync_policy as policy\b", "policy"),
+    (r"\basync_pause as pause\b", "pause"),
     (r"\basync def\b", "def"),
     (r"\basync for\b", "for"),
     (r"\basync with\b", "with"),

@@ -3,7 +3,8 @@
 Private to this distribution: ``hotdocs_advance`` and ``inforouter`` import it; users do not.
 Each module holds one concern:
 
-- ``_retry``: the retry policy's constants, ``Retry-After``, backoff and the testing hooks;
+- ``_retry``: the retry policy's constants, ``Retry-After``, backoff, and the waits and clock
+  every retry and poll goes through (the testing hooks);
 - ``_redact``: keeping secrets out of text, of requests and responses, and of exception chains
   (the masking rule is written there);
 - ``_errors``: the base of both error roots, whose errors pickle;
@@ -44,11 +45,15 @@ from ._retry import (
     MAX_RETRY_DELAY,
     RETRY_JITTER,
     RETRY_STATUS_CODES,
+    async_pause,
     async_retrying,
     async_sleep,
     backoff,
     is_retried_status,
+    monotonic,
+    now,
     parse_retry_after,
+    pause,
     retrying,
     sleep,
 )
@@ -80,15 +85,19 @@ __all__ = [
     "UnreadableBodyError",
     "aread_capped",
     "asend_capped",
+    "async_pause",
     "async_retrying",
     "async_sleep",
     "backoff",
     "check_timeout",
     "is_loopback",
     "is_retried_status",
+    "monotonic",
+    "now",
     "parse_retry_after",
     "parse_untrusted",
     "parser",
+    "pause",
     "raise_from",
     "read_capped",
     "redact",

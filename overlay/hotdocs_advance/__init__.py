@@ -41,11 +41,13 @@ from ._errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    VersionWaitTimeoutError,
 )
 from ._results import (
     AssemblySession,
     PublicInterviewLink,
     SaveAndCloseResult,
+    VersionResult,
     VersionStatus,
     WorkItem,
 )
@@ -89,7 +91,9 @@ __all__ = [
     "SaveAndCloseResult",
     "ServicePrincipal",
     "Unanswered",
+    "VersionResult",
     "VersionStatus",
+    "VersionWaitTimeoutError",
     "WorkItem",
     "validate_answer_xml",
     "verify_callback",

@@ -20,9 +20,13 @@ from typing import Any, Final, Self, TypeVar
 import httpx
 from _client_core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, UnreadableBodyError, raise_from
 from _client_core import asend_capped as send_capped
+from _client_core import async_pause as pause
 from hotdocs_advance_api.models import (
     BeginAssemblySessionRequest,
     CompleteAssemblySessionRequest,
+    CompleteVersionRequest,
+    CreateAndAssembleVersionRequest,
+    CreateVersionRequest,
     CreateWorkItemRequest,
     PublicInterviewLinkRequest,
     SaveAndCloseVersionRequest,
@@ -53,6 +57,7 @@ from ._errors import (
     APIResponseValidationError,
     APIStatusError,
     InvalidArgumentError,
+    VersionWaitTimeoutError,
     make_status_error,
     masker,
     translate,
@@ -61,15 +66,25 @@ from ._results import (
     AssemblySession,
     PublicInterviewLink,
     SaveAndCloseResult,
+    VersionResult,
     VersionStatus,
     WorkItem,
 )
 from ._retries import async_policy as policy
 from ._retries import should_retry
+from ._versions import (
+    DEFAULT_POLL_INTERVAL,
+    DEFAULT_WAIT_TIMEOUT,
+    CallbackBody,
+    Polling,
+    VersionOperation,
+    version_result,
+)
 
 __all__ = ["NOT_GIVEN", "AsyncAdvanceClient", "NotGiven"]
 
 T = TypeVar("T")
+B = TypeVar("B", bound=CallbackBody)
 
 logger: Final = logging.getLogger("hotdocs_advance")
 
@@ -358,6 +373,47 @@ class AsyncAdvanceClient(BaseClient):
                 return await self._attempt(call, number)
         raise AssertionError("tenacity returned without an outcome")  # pragma: no cover
 
+    async def _send_version_call(
+        self,
+        operation: VersionOperation[B],
+        work_item_id: uuid.UUID,
+        version_id: uuid.UUID,
+        body: B,
+        *,
+        callback_url: str | None,
+        callback_secret: str | None,
+    ) -> VersionResult:
+        """Send a v2.0 version call; read its answer by the vendor's rule (see ``_versions``).
+
+        The one place for ``create_version``, ``complete_version``, ``create_and_assemble`` and
+        ``save_and_close``: the callback arguments are checked (and warned about) and set on
+        the body; a 200 is the finished call, a 202 work accepted for later; a retry's 409 is
+        settled by reading the version's status back (success when it is one the call leads
+        to, ``x-sdk-reached``).
+        """
+        if callback_url is not None:
+            check.http_url("callback_url", callback_url)
+            body.callback_url = callback_url
+        if callback_secret is not None:
+            if callback_url is None:
+                raise InvalidArgumentError(
+                    "callback_secret", "only makes sense with a callback_url"
+                )
+            body.callback_secret = check.text("callback_secret", callback_secret)
+            self._warn_callback(self._http, callback_url)
+        request = operation.build_request(work_item_id, version_id, body=body)
+        led_to: Verify[VersionStatus, VersionStatus | None] = reached(
+            op.get_version_status,
+            lambda: op.get_version_status.build_request(work_item_id, version_id),
+            operation.REACHED_STATUSES,
+            lambda found: found,
+        )
+        call = Call(operation, request, secrets=(callback_secret or "",), verify=led_to)
+        status, response = await self._send_for_response(call)
+        return version_result(
+            operation, version_id, status, response, callback=callback_url is not None
+        )
+
     # Operations ------------------------------------------------------------------------------
 
     @exposes(op.create_work_item)
@@ -557,7 +613,9 @@ class AsyncAdvanceClient(BaseClient):
                 ``callback_url``. It never appears in logs or error messages.
 
         Returns:
-            Whether the work was accepted for the background (202) and the reported status.
+            Whether the work was accepted for the background (202) and the reported status
+            (``create_version`` and the calls beside it return the same with the version id,
+            as a ``VersionResult``).
 
         Raises:
             InvalidArgumentError: An argument is wrong (nothing was sent).
@@ -574,35 +632,15 @@ class AsyncAdvanceClient(BaseClient):
         """
         item_id = check.guid("work_item_id", work_item_id)
         version = check.guid("version_id", version_id)
-        body = SaveAndCloseVersionRequest()
-        if callback_url is not None:
-            check.http_url("callback_url", callback_url)
-            body.callback_url = callback_url
-        if callback_secret is not None:
-            if callback_url is None:
-                raise InvalidArgumentError(
-                    "callback_secret", "only makes sense with a callback_url"
-                )
-            body.callback_secret = check.text("callback_secret", callback_secret)
-            self._warn_callback(self._http, callback_url)
-        request = op.save_and_close_version.build_request(item_id, version, body=body)
-        saved: Verify[VersionStatus, VersionStatus | None] = reached(
-            op.get_version_status,
-            lambda: op.get_version_status.build_request(item_id, version),
-            op.save_and_close_version.REACHED_STATUSES,
-            lambda found: found,
+        result = await self._send_version_call(
+            op.save_and_close_version,
+            item_id,
+            version,
+            SaveAndCloseVersionRequest(),
+            callback_url=callback_url,
+            callback_secret=callback_secret,
         )
-        call = Call(
-            op.save_and_close_version, request, secrets=(callback_secret or "",), verify=saved
-        )
-        status, response = await self._send_for_response(call)
-        if response is None:  # settled by reading the status back after a retry's 409
-            accepted = callback_url is not None or not (status is not None and status.is_final)
-        else:
-            accepted = response.status_code == httpx.codes.ACCEPTED
-        return SaveAndCloseResult(
-            accepted=accepted, status=status.status if status is not None else None
-        )
+        return SaveAndCloseResult(accepted=result.accepted, status=result.status)
 
     @exposes(op.get_version_status)
     async def get_version_status(
@@ -628,6 +666,212 @@ class AsyncAdvanceClient(BaseClient):
         version = check.guid("version_id", version_id)
         request = op.get_version_status.build_request(item_id, version)
         return await self._send(Call(op.get_version_status, request))
+
+    # v2.0 versions to the end (issue 14) ------------------------------------------------------
+
+    @exposes(op.create_version)
+    async def create_version(
+        self,
+        work_item_id: uuid.UUID | str,
+        version_id: uuid.UUID | str | None = None,
+        *,
+        answers: AnswerSet | str | None = None,
+        force_create: bool = False,
+        callback_url: str | None = None,
+        callback_secret: str | None = None,
+    ) -> VersionResult:
+        """Create a new version, ready for its interview (``PUT /v2.0/.../Versions/{versionId}``).
+
+        The version is ``InProgress`` once created; show its interview, then finish it with
+        ``save_and_close`` or ``complete_version``. The server answers 200 when it is done in
+        time, or 202 when it goes on in the background (always with ``callback_url``) and then
+        calls the callback. A retry that gets 409 after an attempt whose answer was lost reads
+        the status back and succeeds when it is ``InProgress`` (it cannot compare the answers).
+
+        Args:
+            work_item_id: An existing work item.
+            version_id: The new version's GUID; generated when not given.
+            answers: Answers to start from: an ``AnswerSet`` or answer XML, checked first;
+                without them the last saved answers are used.
+            force_create: Create the version even though another one is in progress.
+            callback_url: An http(s) URL the server notifies when the version is created.
+            callback_secret: A secret the server uses to authenticate the callback; needs
+                ``callback_url``. It never appears in logs or error messages.
+
+        Returns:
+            The version id, whether the server accepted the work for later (202) and the
+            status it reported.
+
+        Raises:
+            InvalidArgumentError: An argument is wrong (nothing was sent).
+            AnswerSetError: ``answers`` is not a valid answer set (nothing was sent).
+            NotFoundError: There is no such work item.
+            ConflictError: The version id is taken, or another version is in progress and
+                ``force_create`` is false.
+            APIStatusError: Another error status.
+            APIResponseValidationError: The body is not a JSON object with a text status.
+            APIConnectionError: No usable response after the retries.
+
+        Warns:
+            InsecureTransportWarning: As for ``save_and_close``.
+        """
+        item_id = check.guid("work_item_id", work_item_id)
+        version = check.new_guid("version_id", version_id)
+        body = CreateVersionRequest(force_create=check.flag("force_create", force_create))
+        if answers is not None:
+            body.answer_xml = check.answer_xml(answers)
+        return await self._send_version_call(
+            op.create_version,
+            item_id,
+            version,
+            body,
+            callback_url=callback_url,
+            callback_secret=callback_secret,
+        )
+
+    @exposes(op.complete_version)
+    async def complete_version(
+        self,
+        work_item_id: uuid.UUID | str,
+        version_id: uuid.UUID | str,
+        *,
+        callback_url: str | None = None,
+        callback_secret: str | None = None,
+    ) -> VersionResult:
+        """Complete a version and produce its documents (``PUT /v2.0/.../Complete``).
+
+        The server answers 200 with ``Completed`` when it finished in time, or 202 with
+        ``Completing`` when it goes on in the background (always with ``callback_url``) and
+        then calls the callback; ``wait_for_version`` waits for the end. A retry that gets 409
+        after an attempt whose answer was lost reads the status back and succeeds when it is
+        ``Completing``, ``Completed`` or ``PostProcessingFailed`` (the lost attempt did it).
+
+        Args:
+            work_item_id: An existing work item.
+            version_id: Its in-progress version.
+            callback_url: An http(s) URL the server notifies when done.
+            callback_secret: A secret the server uses to authenticate the callback; needs
+                ``callback_url``. It never appears in logs or error messages.
+
+        Returns:
+            The version id, whether the server accepted the work for later (202) and the
+            status it reported.
+
+        Raises:
+            InvalidArgumentError: An argument is wrong (nothing was sent).
+            NotFoundError: There is no such work item or version.
+            ConflictError: The version is not in progress (and, after a retry, its status is
+                not one a complete leaves).
+            APIStatusError: Another error status.
+            APIResponseValidationError: The body is not a JSON object with a text status.
+            APIConnectionError: No usable response after the retries.
+
+        Warns:
+            InsecureTransportWarning: As for ``save_and_close``.
+        """
+        item_id = check.guid("work_item_id", work_item_id)
+        version = check.guid("version_id", version_id)
+        return await self._send_version_call(
+            op.complete_version,
+            item_id,
+            version,
+            CompleteVersionRequest(),
+            callback_url=callback_url,
+            callback_secret=callback_secret,
+        )
+
+    @exposes(op.create_and_assemble_version)
+    async def create_and_assemble(
+        self,
+        work_item_id: uuid.UUID | str,
+        version_id: uuid.UUID | str | None = None,
+        *,
+        answers: AnswerSet | str | None = None,
+        force_create: bool = False,
+        callback_url: str | None = None,
+        callback_secret: str | None = None,
+    ) -> VersionResult:
+        """Create a version and assemble its documents in one call (``PUT .../CreateAndAssemble``).
+
+        For batch work: no interview. With ``callback_url`` the server answers at once (202,
+        ``Completing``) and calls the callback when done; without one it works synchronously
+        up to its threshold (200, ``Completed``) and past it answers 202, to be polled with
+        ``wait_for_version``. A retry that gets 409 after an attempt whose answer was lost
+        reads the status back and succeeds when it is ``Completing``, ``Completed`` or
+        ``PostProcessingFailed``.
+
+        Arguments, result, errors and warnings as for ``create_version``: ``answers`` are
+        the ones to assemble from, ``callback_url`` is notified when the documents are there,
+        and a ``ConflictError`` after a retry means the status read back is not one this call
+        leads to.
+        """
+        item_id = check.guid("work_item_id", work_item_id)
+        version = check.new_guid("version_id", version_id)
+        body = CreateAndAssembleVersionRequest(
+            force_create=check.flag("force_create", force_create)
+        )
+        if answers is not None:
+            body.answer_xml = check.answer_xml(answers)
+        return await self._send_version_call(
+            op.create_and_assemble_version,
+            item_id,
+            version,
+            body,
+            callback_url=callback_url,
+            callback_secret=callback_secret,
+        )
+
+    async def wait_for_version(
+        self,
+        work_item_id: uuid.UUID | str,
+        version_id: uuid.UUID | str,
+        *,
+        timeout: float = DEFAULT_WAIT_TIMEOUT,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+    ) -> VersionStatus:
+        """Poll a version's status until it is final (``Saved``, ``Completed``, ...).
+
+        The first poll is at once; the waits between polls start at ``poll_interval`` and grow
+        by half each time, up to 10 s (or ``poll_interval`` if longer), and never run past the
+        deadline, where one last poll is made. Each poll is a ``get_version_status`` (retried
+        as every call is). Use it after a call whose result is ``accepted``, or instead of a
+        callback.
+
+        Args:
+            work_item_id: An existing work item.
+            version_id: One of its versions.
+            timeout: Seconds to wait at most (default 300).
+            poll_interval: Seconds before the second poll (default 1).
+
+        Returns:
+            The final status (``is_final`` is true).
+
+        Raises:
+            InvalidArgumentError: An argument is wrong (nothing was sent).
+            VersionWaitTimeoutError: The status was not final by the deadline; its ``status`` is
+                the last one read. The work goes on on the server.
+            NotFoundError: There is no such version.
+            APIStatusError: Another error status.
+            APIConnectionError: No usable response after the retries.
+        """
+        item_id = check.guid("work_item_id", work_item_id)
+        version = check.guid("version_id", version_id)
+        polling = Polling(
+            check.seconds("timeout", timeout), check.seconds("poll_interval", poll_interval)
+        )
+        while True:
+            status = await self.get_version_status(item_id, version)
+            if status.is_final:
+                return status
+            wait = polling.next_wait()
+            if wait is None:
+                raise VersionWaitTimeoutError(
+                    status, work_item_id=item_id, version_id=version, timeout=polling.timeout
+                )
+            logger.debug("version %s is %r; polling again in %.2f s", version, status.status, wait)
+            await pause(wait)
+
+    # End of the v2.0 versions block (issue 14) -------------------------------------------------
 
     @exposes(op.create_public_interview_link)
     async def create_public_interview_link(

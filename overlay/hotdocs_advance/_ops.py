@@ -14,13 +14,22 @@ from hotdocs_advance_api.api.public_interview_links import (
     delete_public_interview_link,
     get_public_interview_link,
 )
-from hotdocs_advance_api.api.work_item_versions import get_version_status, save_and_close_version
+from hotdocs_advance_api.api.work_item_versions import (
+    complete_version,
+    create_and_assemble_version,
+    create_version,
+    get_version_status,
+    save_and_close_version,
+)
 from hotdocs_advance_api.api.work_items import create_work_item, get_work_item
 
 __all__ = [
     "begin_assembly_session",
     "complete_assembly_session",
+    "complete_version",
+    "create_and_assemble_version",
     "create_public_interview_link",
+    "create_version",
     "create_work_item",
     "delete_public_interview_link",
     "get_public_interview_link",

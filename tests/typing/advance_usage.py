@@ -21,7 +21,9 @@ from hotdocs_advance import (
     SaveAndCloseResult,
     ServicePrincipal,
     Unanswered,
+    VersionResult,
     VersionStatus,
+    VersionWaitTimeoutError,
     WorkItem,
     validate_answer_xml,
 )
@@ -120,3 +122,27 @@ def misuse(client: AdvanceClient, answers: AnswerSet) -> None:
     MultipleChoice(1, 2)  # type: ignore[arg-type]
     Unanswered("text")  # type: ignore[arg-type]
     AdvanceClient("https://x/api/rest")  # type: ignore[call-arg]
+
+
+# v2.0 versions to the end (issue 14).
+def versions(client: AdvanceClient, work_item_id: uuid.UUID) -> VersionStatus:
+    created: VersionResult = client.create_version(work_item_id, answers=AnswerSet())
+    version: uuid.UUID = created.version_id
+    done = client.complete_version(work_item_id, version, callback_url="https://example.com/cb")
+    if done.accepted and not done.is_final:
+        try:
+            return client.wait_for_version(work_item_id, version, timeout=60, poll_interval=0.5)
+        except VersionWaitTimeoutError as exc:
+            last: VersionStatus = exc.status
+            return last
+    batch = client.create_and_assemble(work_item_id, force_create=True)
+    status: str | None = batch.status
+    client.create_version(work_item_id, answers=5)  # type: ignore[arg-type]
+    client.wait_for_version(work_item_id, version, timeout="1")  # type: ignore[arg-type]
+    client.complete_version(work_item_id)  # type: ignore[call-arg]
+    return VersionStatus(status=status or "")
+
+
+async def versions_async(client: AsyncAdvanceClient, work_item_id: uuid.UUID) -> VersionStatus:
+    batch: VersionResult = await client.create_and_assemble(work_item_id, answers="<AnswerSet/>")
+    return await client.wait_for_version(work_item_id, batch.version_id)

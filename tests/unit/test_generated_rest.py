@@ -23,11 +23,20 @@ from hotdocs_advance_api.api.public_interview_links import (
     delete_public_interview_link,
     get_public_interview_link,
 )
-from hotdocs_advance_api.api.work_item_versions import get_version_status, save_and_close_version
+from hotdocs_advance_api.api.work_item_versions import (
+    complete_version,
+    create_and_assemble_version,
+    create_version,
+    get_version_status,
+    save_and_close_version,
+)
 from hotdocs_advance_api.api.work_items import create_work_item, get_work_item
 from hotdocs_advance_api.models import (
     BeginAssemblySessionRequest,
     CompleteAssemblySessionRequest,
+    CompleteVersionRequest,
+    CreateAndAssembleVersionRequest,
+    CreateVersionRequest,
     CreateWorkItemRequest,
     PublicInterviewLinkRequest,
     SaveAndCloseVersionRequest,
@@ -148,6 +157,45 @@ CASES: dict[str, Case] = {
         None,
         200,
         {"status": "Saved"},
+    ),
+    # v2.0 versions (issue 14)
+    "createVersion": (
+        lambda c: create_version.sync_detailed(
+            ITEM,
+            VERSION,
+            client=c,
+            body=CreateVersionRequest(answer_xml=P1_ANSWERS, force_create=False),
+        ),
+        "PUT",
+        f"/v2.0/WorkItems/{ITEM}/Versions/{VERSION}",
+        {"answerXml": P1_ANSWERS, "forceCreate": False},
+        200,
+        {"status": "InProgress"},
+    ),
+    "completeVersion": (
+        lambda c: complete_version.sync_detailed(
+            ITEM,
+            VERSION,
+            client=c,
+            body=CompleteVersionRequest(
+                callback_url="https://example.invalid/cb", callback_secret="s3cret"
+            ),
+        ),
+        "PUT",
+        f"/v2.0/WorkItems/{ITEM}/Versions/{VERSION}/Complete",
+        {"callbackUrl": "https://example.invalid/cb", "callbackSecret": "s3cret"},
+        202,
+        {"status": "Completing"},
+    ),
+    "createAndAssembleVersion": (
+        lambda c: create_and_assemble_version.sync_detailed(
+            ITEM, VERSION, client=c, body=CreateAndAssembleVersionRequest(answer_xml=P1_ANSWERS)
+        ),
+        "PUT",
+        f"/v2.0/WorkItems/{ITEM}/Versions/{VERSION}/CreateAndAssemble",
+        {"answerXml": P1_ANSWERS},
+        200,
+        {"status": "Completed"},
     ),
     "createPublicInterviewLink": (
         lambda c: create_public_interview_link.sync_detailed(

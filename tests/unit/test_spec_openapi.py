@@ -52,6 +52,19 @@ EXPECTED_OPERATIONS = {
         "getVersionStatus",
         "WorkItemVersions",
     ),
+    # v2.0 versions (issue 14)
+    ("put", "/v2.0/WorkItems/{workItemId}/Versions/{versionId}"): (
+        "createVersion",
+        "WorkItemVersions",
+    ),
+    ("put", "/v2.0/WorkItems/{workItemId}/Versions/{versionId}/Complete"): (
+        "completeVersion",
+        "WorkItemVersions",
+    ),
+    ("put", "/v2.0/WorkItems/{workItemId}/Versions/{versionId}/CreateAndAssemble"): (
+        "createAndAssembleVersion",
+        "WorkItemVersions",
+    ),
     ("put", "/v1.1/PublicInterviewLinks/{publicInterviewLinkId}"): (
         "createPublicInterviewLink",
         "PublicInterviewLinks",

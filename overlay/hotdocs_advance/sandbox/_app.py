@@ -38,7 +38,7 @@ from ._answers import AnswerSetChecker
 from ._callback import CALLBACK_TIMEOUT, Callback, CallbackRecord
 from ._seed import DEFAULT_SEED, AdvanceSeed
 from ._spec import Spec, SpecOperation, WireRequest, WireResponse, load_spec
-from ._state import AdvanceState, ApiError
+from ._state import AdvanceState, ApiError, VersionWork
 
 logger = logging.getLogger("hotdocs_advance.sandbox")
 
@@ -53,6 +53,9 @@ COMMAND_OPERATIONS: Final = frozenset(
         "saveAssemblySession",
         "completeAssemblySession",
         "saveAndCloseVersion",
+        "createVersion",
+        "completeVersion",
+        "createAndAssembleVersion",
         "createPublicInterviewLink",
         "getPublicInterviewLink",
         "deletePublicInterviewLink",
@@ -106,6 +109,8 @@ class Call:
     body: dict[str, object] | None
     wire: WireRequest
     origin: str
+    # Awaited before the answer goes out (a synchronous server's work), then started after it.
+    before: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     after: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     def guid(self, name: str) -> uuid.UUID:
@@ -207,6 +212,8 @@ class AdvanceApp(SandboxApp[AdvanceState]):
             with state.lock:
                 state.spec_violations.append(message)
             return problem(500, "Sandbox answer does not conform to the spec", message)
+        for wait in call.before:
+            await wait()
         for task in call.after:
             self._spawn(task())
         return response
@@ -344,20 +351,79 @@ def _complete_session(app: AdvanceApp, call: Call) -> Response:
     return _empty(200)
 
 
-def _save_and_close(app: AdvanceApp, call: Call) -> Response:
+# v2.0 versions: every call that moves a version on is answered by `_answer_work`.
+
+
+def _answer_work(
+    app: AdvanceApp, call: Call, work: VersionWork, headers: dict[str, str] | None = None
+) -> Response:
+    """Answer a v2.0 version call by the vendor's sync-then-async rule (reference section 4.5).
+
+    The one place for SaveAndClose, create, Complete and CreateAndAssemble, timed by
+    ``state.version_timing``: without a callback URL, work that fits in the synchronous
+    timeout ends before the answer, 200 with the final status; otherwise the answer is 202
+    with the status so far (at once with a callback URL, else once the timeout has passed),
+    the work ends in the background and the callback, if any, follows.
+
+    Args:
+        app: The app.
+        call: The request.
+        work: What the state's rule started.
+        headers: Headers of a 202 answer.
+
+    Returns:
+        The answer.
+    """
     state = app.state
-    work_item_id, version_id = call.guid("workItemId"), call.guid("versionId")
-    result = state.save_and_close(work_item_id, version_id, call.json)
-    if result.status_code == 202:
+    timing = state.version_timing
+    if work.callback is None and timing.synchronous:
 
-        async def finish() -> None:
-            await asyncio.sleep(state.save_and_close_delay)
-            state.finish_saving(work_item_id, version_id)
-            if result.callback is not None:
-                await _send_callback(state, result.callback)
+        async def finish_in_time() -> None:
+            await asyncio.sleep(timing.work_seconds)
+            state.finish_work(work)
 
-        call.after.append(finish)
-    return _json({"status": result.status}, result.status_code)
+        call.before.append(finish_in_time)
+        return _json({"status": work.done})
+    held = 0.0 if work.callback is not None else timing.synchronous_timeout_seconds
+
+    async def hold() -> None:
+        await asyncio.sleep(held)
+
+    async def finish_later() -> None:
+        await asyncio.sleep(timing.work_seconds - held)
+        state.finish_work(work)
+        if work.callback is not None:
+            await _send_callback(state, work.callback)
+
+    call.before.append(hold)
+    call.after.append(finish_later)
+    return JSONResponse({"status": work.working}, status_code=202, headers=headers)
+
+
+def _save_and_close(app: AdvanceApp, call: Call) -> Response:
+    work = app.state.save_and_close(call.guid("workItemId"), call.guid("versionId"), call.json)
+    return _answer_work(app, call, work)
+
+
+def _create_version(app: AdvanceApp, call: Call) -> Response:
+    work = app.state.create_version(
+        call.guid("workItemId"), call.guid("versionId"), call.json, app.answers
+    )
+    return _answer_work(app, call, work)
+
+
+def _complete_version(app: AdvanceApp, call: Call) -> Response:
+    work = app.state.complete_version(call.guid("workItemId"), call.guid("versionId"), call.json)
+    return _answer_work(app, call, work)
+
+
+def _create_and_assemble(app: AdvanceApp, call: Call) -> Response:
+    work = app.state.create_and_assemble(
+        call.guid("workItemId"), call.guid("versionId"), call.json, app.answers
+    )
+    # CHOICE (spec): past the synchronous threshold, the status URL comes in Location.
+    status = app.spec.operations["getVersionStatus"].concrete_path(call.path)
+    return _answer_work(app, call, work, headers={"Location": call.origin + status})
 
 
 async def _send_callback(state: AdvanceState, callback: Callback) -> None:
@@ -375,7 +441,7 @@ async def _send_callback(state: AdvanceState, callback: Callback) -> None:
             status = answer.status_code
     except httpx.HTTPError as exc:
         error = f"{type(exc).__name__}: {exc}"
-        logger.warning("the SaveAndClose callback to %s failed: %s", callback.url, error)
+        logger.warning("the callback to %s failed: %s", callback.url, error)
     with state.lock:
         state.callbacks_sent.append(CallbackRecord(callback.url, body, headers, status, error))
 
@@ -408,6 +474,9 @@ HANDLERS: Final[dict[str, Handler]] = {
     "completeAssemblySession": _complete_session,
     "saveAndCloseVersion": _save_and_close,
     "getVersionStatus": _version_status,
+    "createVersion": _create_version,
+    "completeVersion": _complete_version,
+    "createAndAssembleVersion": _create_and_assemble,
     "createPublicInterviewLink": _put_public_link,
     "getPublicInterviewLink": _get_public_link,
     "deletePublicInterviewLink": _delete_public_link,
@@ -434,7 +503,7 @@ def create_app(
         client_interviews: Overrides the seed's ``clientInterviewsEnabled``.
         public_link_repeat: Overrides the seed's ``publicLinkRepeat``
             (``"upsert"`` or ``"reject"``).
-        callback_scheme: Overrides the seed's ``saveAndClose.callbackScheme``: how a
+        callback_scheme: Overrides the seed's ``versions.callbackScheme``: how a
             ``callbackSecret`` authenticates the callback, ``"hmac"`` or ``"token"``.
 
     Returns:
@@ -465,7 +534,7 @@ def new_state(
         seed: The seed.
         client_interviews: Overrides ``clientInterviewsEnabled``.
         public_link_repeat: Overrides ``publicLinkRepeat``.
-        callback_scheme: Overrides ``saveAndClose.callbackScheme``.
+        callback_scheme: Overrides ``versions.callbackScheme``.
 
     Returns:
         The state.

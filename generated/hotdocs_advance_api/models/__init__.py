@@ -5,6 +5,7 @@ from .assembly_session import AssemblySession
 from .begin_assembly_session_request import BeginAssemblySessionRequest
 from .complete_assembly_session_request import CompleteAssemblySessionRequest
 from .create_work_item_request import CreateWorkItemRequest
+from .document import Document
 from .problem import Problem
 from .public_interview_link import PublicInterviewLink
 from .public_interview_link_request import PublicInterviewLinkRequest
@@ -19,6 +20,7 @@ __all__ = (
     "BeginAssemblySessionRequest",
     "CompleteAssemblySessionRequest",
     "CreateWorkItemRequest",
+    "Document",
     "Problem",
     "PublicInterviewLink",
     "PublicInterviewLinkRequest",

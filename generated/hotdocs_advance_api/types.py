@@ -223,7 +223,7 @@ def disposition_file_name(value: str | None) -> str | None:
     params = message.get_params(header="content-disposition") or []
     names = [found for key, found in params[1:] if key == "filename"]
     extended = [found for found in names if isinstance(found, tuple)]
-    chosen = (extended or names or [None])[0]
+    chosen = extended[0] if extended else names[0] if names else None
     if chosen is None:
         return None
     name = email.utils.collapse_rfc2231_value(chosen).strip()

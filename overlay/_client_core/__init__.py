@@ -6,7 +6,7 @@ Each module holds one concern:
 - ``_retry``: the retry policy's constants, ``Retry-After``, backoff and the testing hooks;
 - ``_redact``: keeping secrets out of text;
 - ``_xml``: the hardened lxml parser for untrusted XML;
-- ``_http``: timeouts, the shared TLS context, sending and capped body reading;
+- ``_http``: timeouts, the shared TLS context, sending, capped body reading, streamed bodies;
 - ``_encoding``: content codings, decoded with bounded output;
 - ``_insecure``: warnings for secrets sent where the network can read them.
 """
@@ -17,11 +17,15 @@ from ._http import (
     MAX_RESPONSE_BYTES,
     MAX_TIMEOUT_S,
     BodyTooLargeError,
+    aiter_streamed,
     aread_capped,
     asend_capped,
+    asend_streamed,
     check_timeout,
+    iter_streamed,
     read_capped,
     send_capped,
+    send_streamed,
     ssl_context,
 )
 from ._insecure import InsecureTransportWarning, TransportWarnings, is_loopback
@@ -62,14 +66,17 @@ __all__ = [
     "InsecureTransportWarning",
     "TransportWarnings",
     "UnreadableBodyError",
+    "aiter_streamed",
     "aread_capped",
     "asend_capped",
+    "asend_streamed",
     "async_retrying",
     "async_sleep",
     "backoff",
     "check_timeout",
     "is_loopback",
     "is_retried_status",
+    "iter_streamed",
     "parse_retry_after",
     "parse_untrusted",
     "parser",
@@ -77,6 +84,7 @@ __all__ = [
     "redact",
     "retrying",
     "send_capped",
+    "send_streamed",
     "sleep",
     "ssl_context",
 ]

@@ -41,6 +41,7 @@ from ._errors import (
 )
 from ._results import (
     AssemblySession,
+    Document,
     PublicInterviewLink,
     SaveAndCloseResult,
     VersionStatus,
@@ -70,6 +71,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
+    "Document",
     "InsecureTransportWarning",
     "InternalServerError",
     "InvalidArgumentError",

@@ -1,9 +1,9 @@
 """The results the clients return: the generated models under their public names, and one more.
 
-``WorkItem``, ``VersionStatus`` and ``PublicInterviewLink`` are the models ``scripts/generate``
-compiles from the spec's schemas, and ``AssemblySession`` is its model plus the version id the
-client chose: a member added to a schema appears on them, typed, after regenerating. Absent
-members are None; members the spec does not name are kept in ``extra``.
+``WorkItem``, ``VersionStatus``, ``PublicInterviewLink`` and ``Document`` are the models
+``scripts/generate`` compiles from the spec's schemas, and ``AssemblySession`` is its model plus
+the version id the client chose: a member added to a schema appears on them, typed, after
+regenerating. Absent members are None; members the spec does not name are kept in ``extra``.
 """
 
 from __future__ import annotations
@@ -12,10 +12,11 @@ from uuid import UUID
 
 import attrs
 from hotdocs_advance_api import models
-from hotdocs_advance_api.models import PublicInterviewLink, VersionStatus, WorkItem
+from hotdocs_advance_api.models import Document, PublicInterviewLink, VersionStatus, WorkItem
 
 __all__ = [
     "AssemblySession",
+    "Document",
     "PublicInterviewLink",
     "SaveAndCloseResult",
     "VersionStatus",

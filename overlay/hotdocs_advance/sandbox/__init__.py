@@ -27,6 +27,9 @@ unknown keys are errors. The default seed (``python -m hotdocs_advance.sandbox
     saveAndClose:
       alwaysAsync: false               # true: 202 "Saving" even without a callbackUrl
       delaySeconds: 0.05               # time from "Saving" to "Saved" and the callback
+    documents:
+      paddingBytes: 0                  # each assembled .docx gets a stored part this large
+                                       # (incompressible; for download benchmarks)
     workGroups:
       - {id: cb97f8d6-04a1-490a-aa09-92af12dfb305, name: Contracts}
       - {id: 09000000-0000-0000-0000-000000000001, name: Examples}

@@ -22,6 +22,7 @@ DEFAULT_SEED_DATA: Final[dict[str, object]] = {
     "clientInterviewsEnabled": True,
     "publicLinkRepeat": "upsert",
     "saveAndClose": {"alwaysAsync": False, "delaySeconds": 0.05},
+    "documents": {"paddingBytes": 0},
     "workGroups": [
         {"id": "cb97f8d6-04a1-490a-aa09-92af12dfb305", "name": "Contracts"},
         {"id": "09000000-0000-0000-0000-000000000001", "name": "Examples"},
@@ -99,6 +100,7 @@ class AdvanceSeed(Seed):
     public_link_repeat: LinkRepeat
     save_and_close_always_async: bool
     save_and_close_delay_seconds: float
+    document_padding_bytes: int
     work_groups: tuple[WorkGroupSeed, ...]
     template_packages: tuple[TemplatePackageSeed, ...]
     api_clients: tuple[ApiClientSeed, ...]
@@ -115,6 +117,11 @@ class AdvanceSeed(Seed):
         if delay < 0:
             raise SeedError("seed.saveAndClose.delaySeconds must not be negative")
         save.finish()
+        documents = top.section("documents")
+        padding = documents.integer("paddingBytes", 0)
+        if padding < 0:
+            raise SeedError("seed.documents.paddingBytes must not be negative")
+        documents.finish()
         groups = []
         for item in top.records("workGroups"):
             groups.append(WorkGroupSeed(item.guid("id"), item.text("name", "")))
@@ -167,6 +174,7 @@ class AdvanceSeed(Seed):
             ),
             save_and_close_always_async=always_async,
             save_and_close_delay_seconds=delay,
+            document_padding_bytes=padding,
             work_groups=tuple(groups),
             template_packages=tuple(packages),
             api_clients=tuple(clients),

@@ -19,6 +19,7 @@ from typing import Final, Protocol
 from _sandbox_kit import Clock
 
 from ._callback import Callback, CallbackRecord, callback_url_problem
+from ._docx import DOCX_EXTENSION, DOCX_MEDIA_TYPE, Assembly, answer_lines, build_docx
 from ._seed import AdvanceSeed, ApiClientSeed, LinkRepeat, Scope, TemplatePackageSeed, WorkGroupSeed
 
 # Version statuses (reference section 5; InProgress is the CHOICE spelling).
@@ -89,6 +90,33 @@ class Version:
 
 
 @dataclass(slots=True)
+class Document:
+    """An assembled document: its metadata and its content (a ``.docx``)."""
+
+    id: uuid.UUID
+    version_id: uuid.UUID
+    name: str
+    file_name: str
+    content_type: str
+    content: bytes = field(repr=False)
+
+    def describe(self) -> dict[str, object]:
+        """Return the JSON the API shows for this document (CHOICE: the Document schema).
+
+        Returns:
+            The members of the Document schema.
+        """
+        return {
+            "id": str(self.id),
+            "name": self.name,
+            "fileName": self.file_name,
+            "contentType": self.content_type,
+            "size": len(self.content),
+            "versionId": str(self.version_id),
+        }
+
+
+@dataclass(slots=True)
 class WorkItem:
     """A work item, with the request that created it and the answer that was given."""
 
@@ -105,6 +133,18 @@ class WorkItem:
     active_version_id: uuid.UUID | None = None
     latest_version_id: uuid.UUID | None = None
     first_answer: dict[str, object] = field(default_factory=dict)
+    # Every document ever assembled, oldest first; the API serves the latest assembly's.
+    documents: dict[uuid.UUID, Document] = field(default_factory=dict)
+    assembled_version_id: uuid.UUID | None = None
+
+    def latest_documents(self) -> list[Document]:
+        """Return the documents of the latest assembly (the ones the API serves).
+
+        Returns:
+            The documents, in the order they were assembled; empty before any assembly.
+        """
+        latest = self.assembled_version_id
+        return [d for d in self.documents.values() if latest and d.version_id == latest]
 
     @property
     def status(self) -> str:
@@ -189,6 +229,7 @@ class AdvanceState:
         self.public_link_repeat: LinkRepeat = seed.public_link_repeat
         self.save_and_close_always_async = seed.save_and_close_always_async
         self.save_and_close_delay = seed.save_and_close_delay_seconds
+        self.document_padding_bytes = seed.document_padding_bytes
         self.work_groups: dict[uuid.UUID, WorkGroupSeed] = {g.id: g for g in seed.work_groups}
         self.template_packages: dict[uuid.UUID, TemplatePackageSeed] = {
             p.id: p for p in seed.template_packages
@@ -371,6 +412,8 @@ class AdvanceState:
             )
             item.versions[first.id] = first
             item.latest_version_id = first.id
+            if item.assemble_immediately:
+                self.assemble(item, first)
             # A repeat of the creating request is answered exactly as the first was.
             item.first_answer = item.describe()
             self.work_items[work_item_id] = item
@@ -472,7 +515,7 @@ class AdvanceState:
 
         Args:
             work_item_id: The work item.
-            run_assembly: Whether documents are assembled (recorded only).
+            run_assembly: Whether documents are assembled (one document, see `assemble`).
             version_id: The version named in the path (the PHP SDK's form), or None for
                 the documented ``Versions/Active``.
 
@@ -488,6 +531,8 @@ class AdvanceState:
             version = self._active(item, version_id)
             version.status = COMPLETED
             version.run_assembly = run_assembly
+            if run_assembly:
+                self.assemble(item, version)
             item.active_version_id = None
             return version
 
@@ -581,6 +626,85 @@ class AdvanceState:
         if version is None:
             raise _not_found(f"Version {version_id} of work item {work_item_id} does not exist.")
         return version.status
+
+    # ------------------------------------------------------------------ documents
+
+    def assemble(self, item: WorkItem, version: Version) -> Document:
+        """Assemble a version's answers into one document (a ``.docx``), the latest assembly.
+
+        CHOICE: each assembly (a create with ``assembleImmediately``, a completion with
+        ``runAssembly``) produces one document that lists the template package and every
+        answer; earlier assemblies' documents stay in the state but are no longer served.
+        The seed's ``documents.paddingBytes`` makes each one that much larger.
+
+        Args:
+            item: The work item.
+            version: The version whose answers are assembled.
+
+        Returns:
+            The new document.
+        """
+        with self.lock:
+            package = self.template_packages[item.template_package_id]
+            assembly = Assembly(
+                work_item_id=item.id,
+                work_item_name=item.name,
+                version_id=version.id,
+                template_package_id=package.id,
+                template_package_name=package.name,
+                answers=answer_lines(version.answer_xml),
+                assembled_at=self.clock.now(),
+            )
+            name = package.name or "Document"
+            document = Document(
+                id=uuid.uuid4(),
+                version_id=version.id,
+                name=name,
+                file_name=name + DOCX_EXTENSION,
+                content_type=DOCX_MEDIA_TYPE,
+                content=build_docx(assembly, self.document_padding_bytes),
+            )
+            item.documents[document.id] = document
+            item.assembled_version_id = version.id
+            return document
+
+    def documents(self, work_item_id: uuid.UUID) -> list[Document]:
+        """List the documents the API serves for a work item (its latest assembly's).
+
+        Args:
+            work_item_id: The work item.
+
+        Returns:
+            The documents; empty before any assembly.
+
+        Raises:
+            ApiError: 404 for an unknown work item.
+        """
+        with self.lock:
+            return self.work_item(work_item_id).latest_documents()
+
+    def document(self, work_item_id: uuid.UUID, document_id: uuid.UUID) -> Document:
+        """Find a document of the latest assembly (the vendor serves no other).
+
+        Args:
+            work_item_id: The work item.
+            document_id: The document.
+
+        Returns:
+            The document.
+
+        Raises:
+            ApiError: 404 for an unknown work item, or a document that is not of the
+                latest assembly.
+        """
+        with self.lock:
+            for document in self.work_item(work_item_id).latest_documents():
+                if document.id == document_id:
+                    return document
+        raise _not_found(
+            f"Document {document_id} is not among the documents of the latest assembly of "
+            f"work item {work_item_id}."
+        )
 
     # ------------------------------------------------------------------ public links
 

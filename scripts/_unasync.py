@@ -37,6 +37,7 @@ REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (r"\basend_capped as send_capped\b", "send_capped"),
     (r"\basend_streamed as send_streamed\b", "send_streamed"),
     (r"\baiter_streamed as iter_streamed\b", "iter_streamed"),
+    (r"\barun as run\b", "run"),
     (r"\basync_policy as policy\b", "policy"),
     # A loop that only yields each item is `yield from` in a generator (ruff's UP028).
     (r"\basync for (\w+) in ([^\n]+):\n\s*yield \1\n", r"yield from \2\n"),

@@ -53,6 +53,7 @@ from ._base import (
     restate,
 )
 from ._bodies import unreadable
+from ._documents import run
 from ._errors import (
     AdvanceError,
     APIResponseValidationError,
@@ -667,16 +668,18 @@ class AdvanceClient(BaseClient):
         work_item_id: uuid.UUID | str,
         document_id: uuid.UUID | str,
         destination: documents.Destination,
+        *,
+        sync: bool = False,
     ) -> Path:
         """Download a document (``GET .../Documents/{documentId}/Content``) into a file.
 
         The body is streamed to disk in pieces, never held whole (memory stays flat whatever
         the size), and decoded with bounded output when the server compresses it. A path
-        gets the bytes through a temporary ``.<name>.<random>.part`` file beside it, synced
-        and renamed over the path only once complete: a failed or interrupted download
-        removes it, so no truncated file ever stands under the final name (an existing file
-        is replaced only by a complete download). A connection lost midway is retried as any
-        failed call is, and the retry starts over from the first byte.
+        gets the bytes through a temporary ``.<name>.<random>.part`` file beside it, renamed
+        over the path only once complete: a failed or interrupted download removes it, so no
+        truncated file ever stands under the final name (an existing file is replaced only
+        by a complete download). A connection lost midway is retried as any failed call is,
+        and the retry starts over from the first byte.
 
         Args:
             work_item_id: The work item's GUID.
@@ -687,6 +690,9 @@ class AdvanceClient(BaseClient):
                 so that it cannot point outside the directory (``../x`` gives ``x``); or a
                 binary file open for writing, written in place (a retry rewinds one that can
                 seek; one that cannot is not retried once written to; a failure rewinds it).
+            sync: Also sync the file to disk before the rename (fsync), so that a complete
+                file survives a power loss or OS crash soon after; costs the disk's write
+                time. Without it the rename is still atomic for everything short of that.
 
         Returns:
             The file's path: ``destination``, the file in the directory, or for an open file
@@ -705,7 +711,7 @@ class AdvanceClient(BaseClient):
         """
         item_id = check.guid("work_item_id", work_item_id)
         document = check.guid("document_id", document_id)
-        target = documents.target(destination, document)
+        target = documents.target(destination, document, sync=check.flag("sync", sync))
         call = self._content_call(item_id, document)
 
         def retry(exc: BaseException) -> bool:
@@ -716,7 +722,7 @@ class AdvanceClient(BaseClient):
             name = head.file_name
             if name is None and target.wants_name:
                 name = self._document_file_name(item_id, document)
-            return target.complete(name, head.content_type)
+            return run(lambda: target.complete(name, head.content_type))
         except BaseException:
             target.abandon()
             raise

@@ -29,13 +29,14 @@ import unicodedata
 import uuid
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Final, TypeVar, cast
+from typing import IO, Any, Final, Protocol, TypeVar, cast
 
 from ._errors import InvalidArgumentError
 
 __all__ = [
     "Destination",
     "Target",
+    "Writable",
     "arun",
     "fallback_file_name",
     "run",
@@ -45,8 +46,19 @@ __all__ = [
 
 R = TypeVar("R")
 
+
+class Writable(Protocol):
+    """A binary file open for writing: anything with ``write(bytes)``.
+
+    ``seekable``, ``tell``, ``seek``, ``truncate`` and ``flush`` are used when it has them.
+    """
+
+    def write(self, data: bytes, /) -> object:
+        """Write bytes (a raw file may write fewer and say how many)."""
+
+
 #: What a download's ``destination`` may be.
-Destination = str | os.PathLike[str] | IO[bytes]
+Destination = str | os.PathLike[str] | Writable
 
 _PART_SUFFIX: Final = ".part"
 # The longest file name most file systems take (ext4, APFS, NTFS: 255 bytes or UTF-16 units).
@@ -242,14 +254,15 @@ class _PartFile(Target):
 class _OpenFile(Target):
     """An open binary file of the caller's, written in place."""
 
-    def __init__(self, file: IO[bytes], document_id: uuid.UUID) -> None:
-        self._file = file
+    def __init__(self, file: Writable, document_id: uuid.UUID) -> None:
+        handle: Any = file  # duck-typed: the optional methods are looked up as needed
+        self._file = handle
         self._document_id = document_id
         self._written = 0
         self._start: int | None = None
         try:
-            if file.seekable():
-                self._start = file.tell()
+            if callable(getattr(handle, "seekable", None)) and handle.seekable():
+                self._start = handle.tell()
         except (OSError, ValueError):
             self._start = None
 
@@ -268,11 +281,17 @@ class _OpenFile(Target):
             self._written = 0
 
     def write(self, piece: bytes) -> None:
-        self._file.write(piece)
-        self._written += len(piece)
+        view = memoryview(piece)
+        while view:
+            count = self._file.write(view)
+            # A raw file may take part of it and say so; None (many file-likes) means all.
+            done = len(view) if not isinstance(count, int) or count < 0 else count
+            self._written += done
+            view = view[done:]
 
     def complete(self, file_name: str | None, content_type: str | None) -> Path:
-        self._file.flush()
+        if callable(getattr(self._file, "flush", None)):
+            self._file.flush()
         name = getattr(self._file, "name", None)
         if isinstance(name, str):
             return Path(name)
@@ -326,4 +345,4 @@ def target(destination: object, document_id: uuid.UUID, *, sync: bool = False) -
     writable = getattr(destination, "writable", None)
     if callable(writable) and not writable():
         raise InvalidArgumentError("destination", "the file is not open for writing")
-    return _OpenFile(cast("IO[bytes]", destination), document_id)
+    return _OpenFile(cast("Writable", destination), document_id)

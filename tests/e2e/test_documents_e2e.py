@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import datetime
 import io
+import shutil
+import subprocess
 import uuid
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import docx
+import httpx
 import pytest
 from hotdocs_advance import (
     AdvanceClient,
@@ -28,7 +31,9 @@ from hotdocs_advance import (
     Unanswered,
 )
 from hotdocs_advance.sandbox import AdvanceSandbox, SeedError
+from hotdocs_advance.sandbox._app import content_disposition
 from hotdocs_advance.sandbox._seed import DEFAULT_SEED_DATA, AdvanceSeed
+from hotdocs_advance_api.types import disposition_file_name
 
 GROUP = "cb97f8d6-04a1-490a-aa09-92af12dfb305"
 PACKAGE = "0ef6a9be-b007-4d7d-83f1-9d56f931cd0f"
@@ -267,3 +272,70 @@ async def test_the_async_client_lists_and_downloads(
     assert table_rows(read_docx(path)) == EXPECTED_ROWS
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Contract renewal.docx"]
     assert advance_sandbox.state.spec_violations == []
+
+
+@pytest.mark.parametrize(
+    "file_name",
+    ["Contract renewal.docx", 'Say "hi" \\ now.docx', "Contrat d'été.docx", "line\nbreak.docx"],
+)
+def test_the_sandboxs_content_disposition_reads_back(file_name: str) -> None:
+    """The sandbox writes an ASCII header that the generated reader turns back into the name."""
+    value = content_disposition(file_name)
+    assert value.isascii()
+    assert "\n" not in value
+    assert disposition_file_name(value) == file_name
+
+
+def test_the_content_answer_on_the_wire(advance_sandbox: AdvanceSandbox) -> None:
+    """Raw httpx sees the document's type, length and file name, and the body in pieces."""
+    with AdvanceClient(advance_sandbox.base_url, auth=PRINCIPAL) as client:
+        item = client.create_work_item(
+            name="Wire", work_group_id=GROUP, template_package_id=PACKAGE, assemble_immediately=True
+        )
+        (document,) = client.list_documents(item)
+    token = next(iter(advance_sandbox.state.tokens))
+    url = f"{advance_sandbox.base_url}/v1.1/WorkItems/{item}/Documents/{document.id}/Content"
+    with httpx.stream("GET", url, headers={"Authorization": f"Bearer {token}"}) as answer:
+        body = answer.read()
+    assert answer.status_code == 200
+    assert answer.headers["content-type"] == DOCX
+    assert answer.headers["content-length"] == str(len(body)) == str(document.size)
+    assert answer.headers["content-disposition"] == 'attachment; filename="Contract renewal.docx"'
+    assert body[:2] == b"PK"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_the_assembled_document(
+    advance_sandbox: AdvanceSandbox, tmp_path: Path
+) -> None:
+    """LibreOffice (headless) converts the sandbox's .docx to text holding every answer."""
+    with AdvanceClient(advance_sandbox.base_url, auth=PRINCIPAL) as client:
+        item = client.create_work_item(
+            name="Opened by LibreOffice",
+            work_group_id=GROUP,
+            template_package_id=PACKAGE,
+            answers=answers(),
+            assemble_immediately=True,
+        )
+        (document,) = client.list_documents(item)
+        path = client.download_document(item, document.id or uuid.uuid4(), tmp_path / "in.docx")
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "txt:Text",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    text = (tmp_path / "in.txt").read_text(encoding="utf-8-sig")
+    assert "Opened by LibreOffice" in text
+    for name, value in EXPECTED_ROWS[1:]:
+        assert name in text
+        assert value in text

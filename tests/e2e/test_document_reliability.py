@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from _client_core import _retry as _core_retry
 from hotdocs_advance import (
     AdvanceClient,
     APIConnectionError,
@@ -22,6 +21,8 @@ from hotdocs_advance import (
 )
 from hotdocs_advance.sandbox import AdvanceSandbox, Faults
 from hotdocs_advance.sandbox._seed import DEFAULT_SEED_DATA
+
+from tests.clock import record_sleeps
 
 GROUP = "cb97f8d6-04a1-490a-aa09-92af12dfb305"
 PACKAGE = "0ef6a9be-b007-4d7d-83f1-9d56f931cd0f"
@@ -32,13 +33,8 @@ CUT = 700_000  # bytes sent before the connection closes
 
 @pytest.fixture(autouse=True)
 def no_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No retry waits (the package's testing hook)."""
-
-    async def async_sleep(seconds: float) -> None:
-        return None
-
-    monkeypatch.setattr(_core_retry, "sleep", lambda seconds: None)
-    monkeypatch.setattr(_core_retry, "async_sleep", async_sleep)
+    """No retry waits (recorded through the package's testing hook, never slept)."""
+    record_sleeps(monkeypatch)
 
 
 @pytest.fixture

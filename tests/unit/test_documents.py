@@ -18,7 +18,6 @@ from typing import Any
 
 import httpx
 import pytest
-from _client_core import _retry as _core_retry
 from hotdocs_advance import (
     MAX_RESPONSE_BYTES,
     AdvanceClient,
@@ -38,6 +37,8 @@ from hotdocs_advance_api.types import (
     media_type_problem,
 )
 
+from tests.clock import record_sleeps
+
 BASE = "https://tenancy1.hotdocsadvance.com/api/rest"
 TOKEN = "tok-123"
 ITEM = uuid.UUID("2d9f3d10-6fdb-494f-9929-955515c6f114")
@@ -51,13 +52,8 @@ PIECE = 64 * 1024
 
 @pytest.fixture(autouse=True)
 def no_sleep(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No retry waits (the package's testing hook)."""
-
-    async def async_sleep(seconds: float) -> None:
-        return None
-
-    monkeypatch.setattr(_core_retry, "sleep", lambda seconds: None)
-    monkeypatch.setattr(_core_retry, "async_sleep", async_sleep)
+    """No retry waits (recorded through the package's testing hook, never slept)."""
+    record_sleeps(monkeypatch)
 
 
 class Broken(httpx.SyncByteStream, httpx.AsyncByteStream):

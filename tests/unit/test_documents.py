@@ -7,6 +7,7 @@ tests see what a file holds after each kind of failure; the sandbox's end-to-end
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import inspect
 import io
@@ -613,3 +614,46 @@ def test_every_document_method_exists_on_both_clients() -> None:
     assert json.dumps(list(inspect.signature(AdvanceClient.download_document).parameters)) == (
         '["self", "work_item_id", "document_id", "destination", "sync"]'
     )
+
+
+class Interrupted(Broken):
+    """A body interrupted by the user (Ctrl-C) after its first piece."""
+
+    def _pieces(self) -> Iterator[bytes]:
+        yield self.data[:PIECE]
+        raise KeyboardInterrupt
+
+
+def test_an_interrupted_download_leaves_nothing_under_the_name(tmp_path: Path) -> None:
+    """Ctrl-C midway: the interrupt goes on, unretried; no file and no part file are left."""
+    server = Server(lambda: httpx.Response(200, stream=Interrupted(BODY)))
+    with sync_client(server, max_retries=3) as client, pytest.raises(KeyboardInterrupt):
+        client.download_document(ITEM, DOCUMENT, tmp_path / "x.docx")
+    assert server.content_requests == 1
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.anyio
+async def test_a_cancelled_async_download_leaves_nothing(tmp_path: Path) -> None:
+    """A task cancelled while the body arrives leaves no file and no part file."""
+    started = asyncio.Event()
+
+    class Stalled(httpx.AsyncByteStream):
+        async def __aiter__(self) -> AsyncIterator[bytes]:
+            yield BODY[:PIECE]
+            started.set()
+            await asyncio.Event().wait()  # the rest never comes
+            yield b""  # pragma: no cover
+
+    http = httpx.AsyncClient(
+        transport=httpx.MockTransport(lambda request: httpx.Response(200, stream=Stalled()))
+    )
+    async with AsyncAdvanceClient(BASE, auth=TOKEN, http_client=http) as client:
+        task = asyncio.create_task(client.download_document(ITEM, DOCUMENT, tmp_path / "x.docx"))
+        await started.wait()
+        await asyncio.sleep(0)
+        assert len(leftovers(tmp_path)) == 1  # the part file, while it downloads
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+    assert leftovers(tmp_path) == []

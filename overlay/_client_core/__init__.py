@@ -9,7 +9,7 @@ Each module holds one concern:
   (the masking rule is written there);
 - ``_errors``: the base of both error roots, whose errors pickle;
 - ``_xml``: the hardened lxml parser for untrusted XML;
-- ``_http``: timeouts, the shared TLS context, sending and capped body reading;
+- ``_http``: timeouts, the shared TLS context, sending, capped body reading, streamed bodies;
 - ``_encoding``: content codings, decoded with bounded output;
 - ``_insecure``: warnings for secrets sent where the network can read them.
 """
@@ -21,11 +21,15 @@ from ._http import (
     MAX_RESPONSE_BYTES,
     MAX_TIMEOUT_S,
     BodyTooLargeError,
+    aiter_streamed,
     aread_capped,
     asend_capped,
+    asend_streamed,
     check_timeout,
+    iter_streamed,
     read_capped,
     send_capped,
+    send_streamed,
     ssl_context,
 )
 from ._insecure import InsecureTransportWarning, TransportWarnings, is_loopback
@@ -83,8 +87,10 @@ __all__ = [
     "PicklableError",
     "TransportWarnings",
     "UnreadableBodyError",
+    "aiter_streamed",
     "aread_capped",
     "asend_capped",
+    "asend_streamed",
     "async_pause",
     "async_retrying",
     "async_sleep",
@@ -92,6 +98,7 @@ __all__ = [
     "check_timeout",
     "is_loopback",
     "is_retried_status",
+    "iter_streamed",
     "monotonic",
     "now",
     "parse_retry_after",
@@ -103,6 +110,7 @@ __all__ = [
     "redact",
     "retrying",
     "send_capped",
+    "send_streamed",
     "sleep",
     "ssl_context",
 ]

@@ -45,6 +45,7 @@ from ._errors import (
 )
 from ._results import (
     AssemblySession,
+    Document,
     PublicInterviewLink,
     SaveAndCloseResult,
     VersionResult,
@@ -78,6 +79,7 @@ __all__ = [
     "CallbackScheme",
     "CallbackVerificationError",
     "ConflictError",
+    "Document",
     "InsecureTransportWarning",
     "InternalServerError",
     "InvalidArgumentError",

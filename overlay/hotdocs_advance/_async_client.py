@@ -13,13 +13,17 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
+from contextlib import aclosing
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, Self, TypeVar
 
 import httpx
 from _client_core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, UnreadableBodyError, raise_from
+from _client_core import aiter_streamed as iter_streamed
 from _client_core import asend_capped as send_capped
+from _client_core import asend_streamed as send_streamed
 from _client_core import async_pause as pause
 from hotdocs_advance_api.models import (
     BeginAssemblySessionRequest,
@@ -32,9 +36,10 @@ from hotdocs_advance_api.models import (
     SaveAndCloseVersionRequest,
     SaveAssemblySessionRequest,
 )
-from hotdocs_advance_api.types import UnexpectedResponse
+from hotdocs_advance_api.types import StreamedBody, UnexpectedResponse
 
 from . import _arguments as check
+from . import _documents as documents
 from . import _ops as op
 from ._answers import AnswerSet
 from ._auth import ServicePrincipal
@@ -52,6 +57,7 @@ from ._base import (
     restate,
 )
 from ._bodies import unreadable
+from ._documents import arun as run
 from ._errors import (
     AdvanceError,
     APIResponseValidationError,
@@ -64,6 +70,7 @@ from ._errors import (
 )
 from ._results import (
     AssemblySession,
+    Document,
     PublicInterviewLink,
     SaveAndCloseResult,
     VersionResult,
@@ -85,6 +92,7 @@ __all__ = ["NOT_GIVEN", "AsyncAdvanceClient", "NotGiven"]
 
 T = TypeVar("T")
 B = TypeVar("B", bound=CallbackBody)
+R = TypeVar("R")
 
 logger: Final = logging.getLogger("hotdocs_advance")
 
@@ -245,14 +253,24 @@ class AsyncAdvanceClient(BaseClient):
     # Sending ---------------------------------------------------------------------------------
 
     async def _exchange(
-        self, kwargs: Mapping[str, Any], token: str, secrets: tuple[str, ...], number: int
+        self,
+        kwargs: Mapping[str, Any],
+        token: str,
+        secrets: tuple[str, ...],
+        number: int,
+        *,
+        stream: bool = False,
     ) -> httpx.Response:
-        """Send one request and read (and decode) its answer within the cap; translate failures."""
+        """Send one request and read (and decode) its answer within the cap; translate failures.
+
+        With ``stream`` a success answer is returned open instead, its body unread.
+        """
         started = time.perf_counter()
         method, path = kwargs["method"], kwargs["url"]
         try:
             request = self._request(self._http, kwargs, token)
-            response = await send_capped(self._http, request)
+            send = send_streamed if stream else send_capped
+            response = await send(self._http, request)
         except UnreadableBodyError as exc:
             raise_from(unreadable(exc), None)
         except AdvanceError:
@@ -297,14 +315,18 @@ class AsyncAdvanceClient(BaseClient):
         self, kwargs: Mapping[str, Any], call: Call[Any], number: int
     ) -> httpx.Response:
         """Send with the token, logging in first if needed and once more after a 401."""
-        login = self._auth
+        login, stream = self._auth, call.stream
         if login is None:
-            return await self._exchange(kwargs, self._token, self._secrets(call), number)
+            return await self._exchange(
+                kwargs, self._token, self._secrets(call), number, stream=stream
+            )
         token = login.token or await self._log_in(None, number)
-        response = await self._exchange(kwargs, token, self._secrets(call), number)
-        if response.status_code == httpx.codes.UNAUTHORIZED:
+        response = await self._exchange(kwargs, token, self._secrets(call), number, stream=stream)
+        if response.status_code == httpx.codes.UNAUTHORIZED:  # read whole, even when streaming
             token = await self._log_in(token, number)
-            response = await self._exchange(kwargs, token, self._secrets(call), number)
+            response = await self._exchange(
+                kwargs, token, self._secrets(call), number, stream=stream
+            )
         return response
 
     def _result(self, call: Call[T], response: httpx.Response) -> T:
@@ -358,19 +380,37 @@ class AsyncAdvanceClient(BaseClient):
 
         The answer is None when a retry's 409 was settled by reading the resource back.
         """
+        return await self._retrying(call, lambda number: self._attempt(call, number))
+
+    async def _retrying(
+        self,
+        call: Call[Any],
+        attempt: Callable[[int], Awaitable[R]],
+        retry: Callable[[BaseException], bool] = should_retry,
+    ) -> R:
+        """Run ``attempt(number)`` until it succeeds, fails for good, or retries run out.
+
+        Args:
+            call: The call (its method and path name the retries in the log).
+            attempt: One attempt, given its number (1 for the first).
+            retry: Which failures are retried (`should_retry`, or a narrower test).
+
+        Returns:
+            What the successful attempt returned.
+        """
         try:
-            return await self._attempt(call, 1)
+            return await attempt(1)
         except AdvanceError as exc:
-            if not self._max_retries or not should_retry(exc):
+            if not self._max_retries or not retry(exc):
                 raise
             first = exc
         # The first attempt ran outside tenacity, so calls that succeed pay nothing for it.
-        async for attempt in policy(self._max_retries, call.method, call.path):
-            with attempt:
-                number = attempt.retry_state.attempt_number
+        async for trying in policy(self._max_retries, call.method, call.path, retry):
+            with trying:
+                number = trying.retry_state.attempt_number
                 if number == 1:
                     raise first
-                return await self._attempt(call, number)
+                return await attempt(number)
         raise AssertionError("tenacity returned without an outcome")  # pragma: no cover
 
     async def _send_version_call(
@@ -413,6 +453,60 @@ class AsyncAdvanceClient(BaseClient):
         return version_result(
             operation, version_id, status, response, callback=callback_url is not None
         )
+
+    async def _open(
+        self, call: Call[StreamedBody], number: int
+    ) -> tuple[StreamedBody, httpx.Response]:
+        """Send a streamed call once: the success answer's head, and the answer, still open.
+
+        Error answers are read whole within the cap (see ``send_streamed``) and raised.
+        """
+        assert call.stream
+        response = await self._authorized(call.request, call, number)
+        if response.status_code >= 300:
+            raise make_status_error(
+                response, self._secrets(call), call.operation.parse_error(response)
+            )
+        head = call.operation.parse_response(response)
+        if isinstance(head, UnexpectedResponse):
+            await response.aclose()
+            raise APIResponseValidationError.of(response, head.reason)
+        return head, response
+
+    async def _pieces(self, call: Call[Any], response: httpx.Response) -> AsyncGenerator[bytes]:
+        """Yield an open answer's body, decoded, in pieces; failures become this package's."""
+        try:
+            async for piece in iter_streamed(response):
+                yield piece
+        except Exception as exc:
+            translated = translate(exc, self._secrets(call))
+            if translated is None:
+                raise
+            raise translated from exc
+
+    async def _fetch(
+        self, call: Call[StreamedBody], number: int, target: documents.Target
+    ) -> StreamedBody:
+        """One attempt at a download: the answer's head; its whole body is in ``target``."""
+        head, response = await self._open(call, number)
+        try:
+            target.begin()  # a retry starts over from the first byte
+            async with aclosing(self._pieces(call, response)) as pieces:
+                async for piece in pieces:
+                    target.write(piece)
+        finally:
+            await response.aclose()
+        return head
+
+    async def _stream(self, call: Call[StreamedBody]) -> AsyncGenerator[bytes]:
+        """Yield a streamed call's body; retried until the answer starts, never after."""
+        _, response = await self._retrying(call, lambda number: self._open(call, number))
+        try:
+            async with aclosing(self._pieces(call, response)) as pieces:
+                async for piece in pieces:
+                    yield piece
+        finally:
+            await response.aclose()
 
     # Operations ------------------------------------------------------------------------------
 
@@ -587,6 +681,169 @@ class AsyncAdvanceClient(BaseClient):
             lambda found: None,
         )
         await self._send(Call(op.complete_assembly_session, request, verify=done))
+
+    # Documents -------------------------------------------------------------------------------
+
+    @exposes(op.list_documents)
+    async def list_documents(self, work_item_id: uuid.UUID | str) -> list[Document]:
+        """List a work item's assembled documents (``GET /v1.1/WorkItems/{id}/Documents``).
+
+        Args:
+            work_item_id: The work item's GUID.
+
+        Returns:
+            The documents of its latest assembly (empty before any): ``id``, ``name``,
+            ``file_name``, ``content_type`` and ``size`` where the server gives them.
+
+        Raises:
+            InvalidArgumentError: The id is not a GUID (nothing was sent).
+            NotFoundError: There is no such work item.
+            APIStatusError: Another error status.
+            APIResponseValidationError: The body is not a JSON array of documents.
+            APIConnectionError: No usable response after the retries.
+        """
+        item_id = check.guid("work_item_id", work_item_id)
+        return await self._send(Call(op.list_documents, op.list_documents.build_request(item_id)))
+
+    @exposes(op.get_document)
+    async def get_document(
+        self, work_item_id: uuid.UUID | str, document_id: uuid.UUID | str
+    ) -> Document:
+        """Read one document's metadata (``GET /v1.1/WorkItems/{id}/Documents/{documentId}``).
+
+        Args:
+            work_item_id: The work item's GUID.
+            document_id: One of its documents (see ``list_documents``).
+
+        Returns:
+            The document's metadata.
+
+        Raises:
+            InvalidArgumentError: An id is not a GUID (nothing was sent).
+            NotFoundError: There is no such work item or document (the server serves only
+                the latest assembly's documents).
+            APIStatusError: Another error status.
+            APIResponseValidationError: The body is not a JSON object of the expected types.
+            APIConnectionError: No usable response after the retries.
+        """
+        item_id = check.guid("work_item_id", work_item_id)
+        document = check.guid("document_id", document_id)
+        request = op.get_document.build_request(item_id, document)
+        return await self._send(Call(op.get_document, request))
+
+    @exposes(op.get_document_content)
+    async def download_document(
+        self,
+        work_item_id: uuid.UUID | str,
+        document_id: uuid.UUID | str,
+        destination: documents.Destination,
+        *,
+        sync: bool = False,
+    ) -> Path:
+        """Download a document (``GET .../Documents/{documentId}/Content``) into a file.
+
+        The body is streamed to disk in pieces, never held whole (memory stays flat whatever
+        the size), and decoded with bounded output when the server compresses it. A path
+        gets the bytes through a temporary ``.<name>.<random>.part`` file beside it, renamed
+        over the path only once complete: a failed or interrupted download removes it, so no
+        truncated file ever stands under the final name (an existing file is replaced only
+        by a complete download). A connection lost midway is retried as any failed call is,
+        and the retry starts over from the first byte.
+
+        Args:
+            work_item_id: The work item's GUID.
+            document_id: One of its documents.
+            destination: A file path (its directory must exist); an existing directory, for
+                the file name the server gives (``Content-Disposition``, else the metadata's
+                ``file_name``, else ``<document id><extension>``), reduced to a bare file name
+                so that it cannot point outside the directory (``../x`` gives ``x``); or a
+                binary file open for writing, written in place (a retry rewinds one that can
+                seek; one that cannot is not retried once written to; a failure rewinds it).
+            sync: Also sync the file to disk before the rename (fsync), so that a complete
+                file survives a power loss or OS crash soon after; costs the disk's write
+                time. Without it the rename is still atomic for everything short of that.
+
+        Returns:
+            The file's path: ``destination``, the file in the directory, or for an open file
+            its ``name`` (else the name the document would get in a directory).
+
+        Raises:
+            InvalidArgumentError: An id is not a GUID, or ``destination`` is none of the
+                above or lies in a missing directory (nothing was sent).
+            NotFoundError: There is no such work item or document.
+            APIStatusError: Another error status.
+            APIResponseValidationError: The answer is encoded in a way the SDK does not decode.
+            APIConnectionError: No complete document after the retries (the connection
+                failed or broke off midway); nothing is left under the destination's name.
+            OSError: The file could not be written (e.g. the disk is full); the part file is
+                removed.
+        """
+        item_id = check.guid("work_item_id", work_item_id)
+        document = check.guid("document_id", document_id)
+        target = documents.target(destination, document, sync=check.flag("sync", sync))
+        call = self._content_call(item_id, document)
+
+        def retry(exc: BaseException) -> bool:
+            return target.restartable and should_retry(exc)
+
+        try:
+            head = await self._retrying(
+                call, lambda number: self._fetch(call, number, target), retry
+            )
+            name = head.file_name
+            if name is None and target.wants_name:
+                name = await self._document_file_name(item_id, document)
+            return await run(lambda: target.complete(name, head.content_type))
+        except BaseException:
+            target.abandon()
+            raise
+
+    @exposes(op.get_document_content)
+    def iter_document(
+        self, work_item_id: uuid.UUID | str, document_id: uuid.UUID | str
+    ) -> AsyncGenerator[bytes]:
+        """Stream a document's content in pieces (``GET .../Documents/{documentId}/Content``).
+
+        For sending the document on elsewhere without a file: each piece is at most a
+        network read (64 KiB), decoded with bounded output. The request is retried as any
+        call is until the answer starts; once pieces have been yielded, a connection that
+        breaks off raises ``APIConnectionError`` (a retry would yield them twice). The
+        arguments are checked at once; the request is sent at the first iteration. Close an
+        iterator you leave early (``contextlib.aclosing``, or let the loop end) so the
+        connection goes back to the pool.
+
+        Args:
+            work_item_id: The work item's GUID.
+            document_id: One of its documents.
+
+        Returns:
+            The pieces of the body, in order (``get_document`` gives the metadata).
+
+        Raises:
+            InvalidArgumentError: An id is not a GUID (raised here, nothing is sent).
+            NotFoundError: There is no such work item or document (when iterated).
+            APIStatusError: Another error status (when iterated).
+            APIConnectionError: The connection failed, or broke off midway (when iterated).
+        """
+        item_id = check.guid("work_item_id", work_item_id)
+        document = check.guid("document_id", document_id)
+        return self._stream(self._content_call(item_id, document))
+
+    def _content_call(self, item_id: uuid.UUID, document: uuid.UUID) -> Call[StreamedBody]:
+        request = op.get_document_content.build_request(item_id, document)
+        return Call(op.get_document_content, request, stream=op.get_document_content.STREAMED)
+
+    async def _document_file_name(self, item_id: uuid.UUID, document: uuid.UUID) -> str | None:
+        """Read the metadata's file name, for an answer without ``Content-Disposition``.
+
+        CHOICE: the download is complete by now, so a failed metadata read falls back to a
+        name made of the document id rather than failing the download.
+        """
+        try:
+            return (await self.get_document(item_id, document)).file_name
+        except AdvanceError as exc:
+            logger.debug("no file name from the document metadata: %s", type(exc).__name__)
+            return None
 
     @exposes(op.save_and_close_version)
     async def save_and_close(

@@ -9,6 +9,7 @@ from hotdocs_advance_api.api.assembly_sessions import (
     save_assembly_session,
 )
 from hotdocs_advance_api.api.authorization import service_principal_log_in
+from hotdocs_advance_api.api.documents import get_document, get_document_content, list_documents
 from hotdocs_advance_api.api.public_interview_links import (
     create_public_interview_link,
     delete_public_interview_link,
@@ -32,9 +33,12 @@ __all__ = [
     "create_version",
     "create_work_item",
     "delete_public_interview_link",
+    "get_document",
+    "get_document_content",
     "get_public_interview_link",
     "get_version_status",
     "get_work_item",
+    "list_documents",
     "save_and_close_version",
     "save_assembly_session",
     "service_principal_log_in",

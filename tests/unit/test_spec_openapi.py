@@ -20,6 +20,7 @@ HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "tra
 TAGS = {
     "WorkItems",
     "AssemblySessions",
+    "Documents",
     "WorkItemVersions",
     "PublicInterviewLinks",
     "Authorization",
@@ -43,6 +44,13 @@ EXPECTED_OPERATIONS = {
     ("put", "/v1.1/WorkItems/{id}/Versions/Active/CompleteSession"): (
         "completeAssemblySession",
         "AssemblySessions",
+    ),
+    # Documents (issue 14)
+    ("get", "/v1.1/WorkItems/{id}/Documents"): ("listDocuments", "Documents"),
+    ("get", "/v1.1/WorkItems/{id}/Documents/{documentId}"): ("getDocument", "Documents"),
+    ("get", "/v1.1/WorkItems/{id}/Documents/{documentId}/Content"): (
+        "getDocumentContent",
+        "Documents",
     ),
     ("put", "/v2.0/WorkItems/{workItemId}/Versions/{versionId}/SaveAndClose"): (
         "saveAndCloseVersion",

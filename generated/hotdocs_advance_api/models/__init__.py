@@ -9,6 +9,7 @@ from .complete_version_request import CompleteVersionRequest
 from .create_and_assemble_version_request import CreateAndAssembleVersionRequest
 from .create_version_request import CreateVersionRequest
 from .create_work_item_request import CreateWorkItemRequest
+from .document import Document
 from .problem import Problem
 from .public_interview_link import PublicInterviewLink
 from .public_interview_link_request import PublicInterviewLinkRequest
@@ -27,6 +28,7 @@ __all__ = (
     "CreateAndAssembleVersionRequest",
     "CreateVersionRequest",
     "CreateWorkItemRequest",
+    "Document",
     "Problem",
     "PublicInterviewLink",
     "PublicInterviewLinkRequest",

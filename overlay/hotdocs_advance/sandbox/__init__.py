@@ -33,6 +33,9 @@ unknown keys are errors. The default seed (``python -m hotdocs_advance.sandbox
                                        # ends in the background (0: always 202)
       callbackScheme: hmac             # or token: how a callbackSecret authenticates the
                                        # callback (X-HotDocs-Signature, or Authorization)
+    documents:
+      paddingBytes: 0                  # each assembled .docx gets a stored part this large
+                                       # (incompressible; for download benchmarks)
     workGroups:
       - {id: cb97f8d6-04a1-490a-aa09-92af12dfb305, name: Contracts}
       - {id: 09000000-0000-0000-0000-000000000001, name: Examples}

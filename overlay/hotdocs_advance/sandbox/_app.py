@@ -20,7 +20,8 @@ import logging
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Final
+from typing import TYPE_CHECKING, Final
+from urllib.parse import quote
 
 import httpx
 from _sandbox_kit import Faults
@@ -38,7 +39,10 @@ from ._answers import AnswerSetChecker
 from ._callback import CALLBACK_TIMEOUT, Callback, CallbackRecord
 from ._seed import DEFAULT_SEED, AdvanceSeed
 from ._spec import Spec, SpecOperation, WireRequest, WireResponse, load_spec
-from ._state import AdvanceState, ApiError, VersionWork
+from ._state import AdvanceState, ApiError, Document, VersionWork
+
+if TYPE_CHECKING:
+    from starlette.types import Receive, Scope, Send
 
 logger = logging.getLogger("hotdocs_advance.sandbox")
 
@@ -281,7 +285,10 @@ class AdvanceApp(SandboxApp[AdvanceState]):
 
 
 def _wire_response(response: Response) -> WireResponse:
-    body = response.body if isinstance(response.body, bytes) else bytes(response.body)
+    if isinstance(response, DocumentContent):
+        body = response.sample  # a file's bytes: their first piece stands for the rest
+    else:
+        body = response.body if isinstance(response.body, bytes) else bytes(response.body)
     return WireResponse(
         status_code=response.status_code,
         data=body,
@@ -451,6 +458,73 @@ def _version_status(app: AdvanceApp, call: Call) -> Response:
     return _json({"status": status})
 
 
+# Documents (issue 14) ---------------------------------------------------------------------
+
+#: The size of each piece of a document the sandbox sends.
+CONTENT_PIECE: Final = 64 * 1024
+
+
+def content_disposition(file_name: str) -> str:
+    """Write ``Content-Disposition`` for a file name (RFC 6266), in ASCII whatever the name.
+
+    Args:
+        file_name: The document's file name.
+
+    Returns:
+        ``attachment; filename="..."`` (non-ASCII and control characters as ``_``), with
+        ``filename*=UTF-8''...`` after it when the name is not plain ASCII.
+    """
+    plain = "".join(c if " " <= c < "\x7f" else "_" for c in file_name)
+    value = 'attachment; filename="{}"'.format(plain.replace("\\", "\\\\").replace('"', '\\"'))
+    if plain != file_name:
+        value += "; filename*=UTF-8''" + quote(file_name, safe="")
+    return value
+
+
+class DocumentContent(Response):
+    """A document's bytes, sent in pieces of `CONTENT_PIECE` with their full length first.
+
+    Sent as a real server streams a file, so that a fault can cut it midway and a client is
+    seen to stream it rather than wait for the whole body.
+    """
+
+    def __init__(self, document: Document) -> None:
+        headers = {
+            "content-disposition": content_disposition(document.file_name),
+            "content-length": str(len(document.content)),
+        }
+        super().__init__(media_type=document.content_type, headers=headers)
+        self._content = memoryview(document.content)
+        self.sample = bytes(self._content[:CONTENT_PIECE])
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Send the answer, piece by piece."""
+        await send(
+            {"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers}
+        )
+        content = self._content
+        for start in range(0, len(content), CONTENT_PIECE):
+            piece = bytes(content[start : start + CONTENT_PIECE])
+            await send({"type": "http.response.body", "body": piece, "more_body": True})
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+
+def _list_documents(app: AdvanceApp, call: Call) -> Response:
+    documents = app.state.documents(call.guid("id"))
+    return JSONResponse([document.describe() for document in documents])
+
+
+def _get_document(app: AdvanceApp, call: Call) -> Response:
+    return _json(app.state.document(call.guid("id"), call.guid("documentId")).describe())
+
+
+def _document_content(app: AdvanceApp, call: Call) -> Response:
+    return DocumentContent(app.state.document(call.guid("id"), call.guid("documentId")))
+
+
+# Public interview links --------------------------------------------------------------------
+
+
 def _put_public_link(app: AdvanceApp, call: Call) -> Response:
     app.state.put_public_link(call.guid("publicInterviewLinkId"), call.json)
     return _empty(204)
@@ -472,6 +546,9 @@ HANDLERS: Final[dict[str, Handler]] = {
     "beginAssemblySession": _begin_session,
     "saveAssemblySession": _save_session,
     "completeAssemblySession": _complete_session,
+    "listDocuments": _list_documents,
+    "getDocument": _get_document,
+    "getDocumentContent": _document_content,
     "saveAndCloseVersion": _save_and_close,
     "getVersionStatus": _version_status,
     "createVersion": _create_version,

@@ -33,6 +33,7 @@ DEFAULT_SEED_DATA: Final[dict[str, object]] = {
         "synchronousTimeoutSeconds": _SYNCHRONOUS_TIMEOUT,
         "callbackScheme": "hmac",
     },
+    "documents": {"paddingBytes": 0},
     "workGroups": [
         {"id": "cb97f8d6-04a1-490a-aa09-92af12dfb305", "name": "Contracts"},
         {"id": "09000000-0000-0000-0000-000000000001", "name": "Examples"},
@@ -134,6 +135,7 @@ class AdvanceSeed(Seed):
     public_link_repeat: LinkRepeat
     version_timing: VersionTiming
     callback_scheme: CallbackScheme
+    document_padding_bytes: int
     work_groups: tuple[WorkGroupSeed, ...]
     template_packages: tuple[TemplatePackageSeed, ...]
     api_clients: tuple[ApiClientSeed, ...]
@@ -157,6 +159,11 @@ class AdvanceSeed(Seed):
                 raise SeedError(f"seed.versions.{name} must be between 0 and {_MAX_SECONDS:g}")
         scheme = cast("CallbackScheme", versions.choice("callbackScheme", CALLBACK_SCHEMES, "hmac"))
         versions.finish()
+        documents = top.section("documents")
+        padding = documents.integer("paddingBytes", 0)
+        if padding < 0:
+            raise SeedError("seed.documents.paddingBytes must not be negative")
+        documents.finish()
         groups = []
         for item in top.records("workGroups"):
             groups.append(WorkGroupSeed(item.guid("id"), item.text("name", "")))
@@ -209,6 +216,7 @@ class AdvanceSeed(Seed):
             ),
             version_timing=timing,
             callback_scheme=scheme,
+            document_padding_bytes=padding,
             work_groups=tuple(groups),
             template_packages=tuple(packages),
             api_clients=tuple(clients),

@@ -20,6 +20,7 @@ from _sandbox_kit import Clock
 
 from .._callbacks import CallbackScheme, token_problem
 from ._callback import Callback, CallbackRecord, callback_url_problem
+from ._docx import DOCX_EXTENSION, DOCX_MEDIA_TYPE, Assembly, answer_lines, build_docx
 from ._seed import (
     AdvanceSeed,
     ApiClientSeed,
@@ -99,6 +100,33 @@ class Version:
 
 
 @dataclass(slots=True)
+class Document:
+    """An assembled document: its metadata and its content (a ``.docx``)."""
+
+    id: uuid.UUID
+    version_id: uuid.UUID
+    name: str
+    file_name: str
+    content_type: str
+    content: bytes = field(repr=False)
+
+    def describe(self) -> dict[str, object]:
+        """Return the JSON the API shows for this document (CHOICE: the Document schema).
+
+        Returns:
+            The members of the Document schema.
+        """
+        return {
+            "id": str(self.id),
+            "name": self.name,
+            "fileName": self.file_name,
+            "contentType": self.content_type,
+            "size": len(self.content),
+            "versionId": str(self.version_id),
+        }
+
+
+@dataclass(slots=True)
 class WorkItem:
     """A work item, with the request that created it and the answer that was given."""
 
@@ -115,6 +143,18 @@ class WorkItem:
     active_version_id: uuid.UUID | None = None
     latest_version_id: uuid.UUID | None = None
     first_answer: dict[str, object] = field(default_factory=dict)
+    # Every document ever assembled, oldest first; the API serves the latest assembly's.
+    documents: dict[uuid.UUID, Document] = field(default_factory=dict)
+    assembled_version_id: uuid.UUID | None = None
+
+    def latest_documents(self) -> list[Document]:
+        """Return the documents of the latest assembly (the ones the API serves).
+
+        Returns:
+            The documents, in the order they were assembled; empty before any assembly.
+        """
+        latest = self.assembled_version_id
+        return [d for d in self.documents.values() if latest and d.version_id == latest]
 
     @property
     def status(self) -> str:
@@ -203,6 +243,7 @@ class AdvanceState:
         self.version_timing: VersionTiming = seed.version_timing
         # How a callbackSecret authenticates a callback (the seed's versions.callbackScheme).
         self.callback_scheme: CallbackScheme = seed.callback_scheme
+        self.document_padding_bytes = seed.document_padding_bytes
         self.work_groups: dict[uuid.UUID, WorkGroupSeed] = {g.id: g for g in seed.work_groups}
         self.template_packages: dict[uuid.UUID, TemplatePackageSeed] = {
             p.id: p for p in seed.template_packages
@@ -385,6 +426,8 @@ class AdvanceState:
             )
             item.versions[first.id] = first
             item.latest_version_id = first.id
+            if item.assemble_immediately:
+                self.assemble(item, first)
             # A repeat of the creating request is answered exactly as the first was.
             item.first_answer = item.describe()
             self.work_items[work_item_id] = item
@@ -486,7 +529,7 @@ class AdvanceState:
 
         Args:
             work_item_id: The work item.
-            run_assembly: Whether documents are assembled (recorded only).
+            run_assembly: Whether documents are assembled (one document, see `assemble`).
             version_id: The version named in the path (the PHP SDK's form), or None for
                 the documented ``Versions/Active``.
 
@@ -502,6 +545,8 @@ class AdvanceState:
             version = self._active(item, version_id)
             version.status = COMPLETED
             version.run_assembly = run_assembly
+            if run_assembly:
+                self.assemble(item, version)
             item.active_version_id = None
             return version
 
@@ -655,6 +700,8 @@ class AdvanceState:
     def finish_work(self, work: VersionWork) -> None:
         """End a v2.0 call's work: the version moves from ``working`` to ``done``.
 
+        A version completed with its assembly run gets its document then.
+
         A version that has moved on meanwhile (a newer call, a forceCreate) is left alone.
 
         Args:
@@ -666,6 +713,8 @@ class AdvanceState:
             version = item.versions.get(work.version_id) if item else None
             if version is not None and version.status == work.working:
                 version.status = work.done
+                if work.done == COMPLETED and version.run_assembly and item is not None:
+                    self.assemble(item, version)  # Complete and CreateAndAssemble assemble
 
     def version_status(self, work_item_id: uuid.UUID, version_id: uuid.UUID) -> str:
         """Return the status of a version (E8).
@@ -681,6 +730,85 @@ class AdvanceState:
             ApiError: 404 for an unknown work item or version.
         """
         return self._version(self.work_item(work_item_id), version_id).status
+
+    # ------------------------------------------------------------------ documents
+
+    def assemble(self, item: WorkItem, version: Version) -> Document:
+        """Assemble a version's answers into one document (a ``.docx``), the latest assembly.
+
+        CHOICE: each assembly (a create with ``assembleImmediately``, a completion with
+        ``runAssembly``) produces one document that lists the template package and every
+        answer; earlier assemblies' documents stay in the state but are no longer served.
+        The seed's ``documents.paddingBytes`` makes each one that much larger.
+
+        Args:
+            item: The work item.
+            version: The version whose answers are assembled.
+
+        Returns:
+            The new document.
+        """
+        with self.lock:
+            package = self.template_packages[item.template_package_id]
+            assembly = Assembly(
+                work_item_id=item.id,
+                work_item_name=item.name,
+                version_id=version.id,
+                template_package_id=package.id,
+                template_package_name=package.name,
+                answers=answer_lines(version.answer_xml),
+                assembled_at=self.clock.now(),
+            )
+            name = package.name or "Document"
+            document = Document(
+                id=uuid.uuid4(),
+                version_id=version.id,
+                name=name,
+                file_name=name + DOCX_EXTENSION,
+                content_type=DOCX_MEDIA_TYPE,
+                content=build_docx(assembly, self.document_padding_bytes),
+            )
+            item.documents[document.id] = document
+            item.assembled_version_id = version.id
+            return document
+
+    def documents(self, work_item_id: uuid.UUID) -> list[Document]:
+        """List the documents the API serves for a work item (its latest assembly's).
+
+        Args:
+            work_item_id: The work item.
+
+        Returns:
+            The documents; empty before any assembly.
+
+        Raises:
+            ApiError: 404 for an unknown work item.
+        """
+        with self.lock:
+            return self.work_item(work_item_id).latest_documents()
+
+    def document(self, work_item_id: uuid.UUID, document_id: uuid.UUID) -> Document:
+        """Find a document of the latest assembly (the vendor serves no other).
+
+        Args:
+            work_item_id: The work item.
+            document_id: The document.
+
+        Returns:
+            The document.
+
+        Raises:
+            ApiError: 404 for an unknown work item, or a document that is not of the
+                latest assembly.
+        """
+        with self.lock:
+            for document in self.work_item(work_item_id).latest_documents():
+                if document.id == document_id:
+                    return document
+        raise _not_found(
+            f"Document {document_id} is not among the documents of the latest assembly of "
+            f"work item {work_item_id}."
+        )
 
     # ------------------------------------------------------------------ public links
 

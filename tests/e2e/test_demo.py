@@ -21,9 +21,13 @@ STEPS = (
     "begin assembly session",
     "save assembly session",
     "complete assembly session",
+    "list documents",
+    "download document",
     "save and close v2.0 version",
     "callback received",
     "get version status",
+    "v2.0 create and assemble",
+    "wait for version",
     "create public interview link",
     "delete public interview link",
     "create related task on 456",
@@ -41,6 +45,7 @@ def test_demo_runs_every_step_and_exits_zero() -> None:
     for step in STEPS:
         assert step in result.stdout
     assert "signature verified" in result.stdout
+    assert ".docx (" in result.stdout  # the downloaded document, with its size
     assert "Done in" in result.stdout
 
 

@@ -10,7 +10,9 @@ Each module holds one concern:
 - ``_xml``: the hardened lxml parser for untrusted XML;
 - ``_http``: timeouts, the shared TLS context, sending and capped body reading;
 - ``_encoding``: content codings, decoded with bounded output;
-- ``_insecure``: warnings for secrets sent where the network can read them.
+- ``_insecure``: warnings for secrets sent where the network can read them;
+- ``_public``: a public package's class names and version;
+- ``_text``: quoting user values in messages, long ones cut (`shorten`).
 """
 
 from ._encoding import ACCEPT_ENCODING, ContentEncodingError, UnreadableBodyError
@@ -28,6 +30,7 @@ from ._http import (
     ssl_context,
 )
 from ._insecure import InsecureTransportWarning, TransportWarnings, is_loopback
+from ._public import UNKNOWN_VERSION, package_version, publish
 from ._redact import (
     CREDENTIAL_HEADERS,
     MIN_SECRET_IN_TEXT,
@@ -52,6 +55,7 @@ from ._retry import (
     retrying,
     sleep,
 )
+from ._text import MAX_QUOTED, shorten
 from ._xml import DoctypeRefusedError, EntityDeclarationRefusedError, parse_untrusted, parser
 
 __all__ = [
@@ -60,6 +64,7 @@ __all__ = [
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "INITIAL_RETRY_DELAY",
+    "MAX_QUOTED",
     "MAX_RESPONSE_BYTES",
     "MAX_RETRY_AFTER",
     "MAX_RETRY_DELAY",
@@ -68,6 +73,7 @@ __all__ = [
     "REDACTED",
     "RETRY_JITTER",
     "RETRY_STATUS_CODES",
+    "UNKNOWN_VERSION",
     "BodyTooLargeError",
     "ContentEncodingError",
     "DoctypeRefusedError",
@@ -86,14 +92,17 @@ __all__ = [
     "check_timeout",
     "is_loopback",
     "is_retried_status",
+    "package_version",
     "parse_retry_after",
     "parse_untrusted",
     "parser",
+    "publish",
     "raise_from",
     "read_capped",
     "redact",
     "retrying",
     "send_capped",
+    "shorten",
     "sleep",
     "ssl_context",
 ]

@@ -5,6 +5,8 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
+from _client_core import publish
+
 
 def lazy_export(namespace: dict[str, Any], name: str, module: ModuleType | None) -> Any:
     """Return ``name`` from ``module`` and keep it in the package, so it loads only once.
@@ -15,7 +17,8 @@ def lazy_export(namespace: dict[str, Any], name: str, module: ModuleType | None)
         module: The submodule that defines it, just imported (None: no such attribute).
 
     Returns:
-        The value.
+        The value; a class defined in the package's private modules is shown as the
+        package's (``hotdocs_advance.sandbox.AdvanceSandbox``).
 
     Raises:
         AttributeError: If ``module`` is None.
@@ -23,4 +26,5 @@ def lazy_export(namespace: dict[str, Any], name: str, module: ModuleType | None)
     if module is None:
         raise AttributeError(f"module {namespace['__name__']!r} has no attribute {name!r}")
     value = namespace[name] = getattr(module, name)
+    publish(namespace["__name__"], namespace, [name])
     return value

@@ -6,6 +6,10 @@ item with ``AdvanceClient`` or ``AsyncAdvanceClient``; check a save-and-close ca
 package are private; everything public is here.
 """
 
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+
+import _client_core
+import hotdocs_advance_api as _generated
 from _client_core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, InsecureTransportWarning
 
 from ._answers import (
@@ -35,6 +39,7 @@ from ._errors import (
     AuthenticationError,
     BadRequestError,
     CallbackVerificationError,
+    ClientClosedError,
     ConflictError,
     InternalServerError,
     InvalidArgumentError,
@@ -75,6 +80,7 @@ __all__ = [
     "CallbackEvent",
     "CallbackScheme",
     "CallbackVerificationError",
+    "ClientClosedError",
     "ConflictError",
     "InsecureTransportWarning",
     "InternalServerError",
@@ -94,3 +100,20 @@ __all__ = [
     "validate_answer_xml",
     "verify_callback",
 ]
+
+# Tracebacks and reprs name the public module (hotdocs_advance.AuthenticationError), as httpx's do.
+_client_core.publish(
+    __name__, globals(), __all__, owns=(_generated.__name__, _client_core.__name__)
+)
+
+if _TYPE_CHECKING:
+    __version__: str
+    """The installed version of hotdocs-inforouter-clients (``0+unknown`` when vendored)."""
+else:
+
+    def __getattr__(name: str) -> object:
+        # Read from the package metadata on first use, not at import (it scans sys.path).
+        if name == "__version__":
+            version = globals()["__version__"] = _client_core.package_version(__name__)
+            return version
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -243,6 +243,8 @@ class AsyncAdvanceClient(BaseClient):
         except AdvanceError:
             raise
         except Exception as exc:
+            if self._http.is_closed:  # httpx's RuntimeError: nothing was sent
+                raise_from(self._closed_error(), None)
             if logger.isEnabledFor(logging.DEBUG):
                 logger.debug(
                     "%s %s failed: %s (attempt %d, %.1f ms)",

@@ -14,6 +14,10 @@ Example::
         print(created.task_id)
 """
 
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+
+import _client_core
+import inforouter_api as _generated
 from _client_core import InsecureTransportWarning
 
 from ._client import (
@@ -32,6 +36,7 @@ from ._enums import (
 )
 from ._errors import (
     AuthenticationFailedError,
+    ClientClosedError,
     InfoRouterAPIError,
     InfoRouterConnectionError,
     InfoRouterError,
@@ -65,6 +70,7 @@ __all__ = [
     "AsyncSession",
     "AuthenticationFailedError",
     "Binding",
+    "ClientClosedError",
     "CreatedTask",
     "InfoRouterAPIError",
     "InfoRouterClient",
@@ -96,3 +102,20 @@ __all__ = [
     "TicketNotAllowedError",
     "UnsupportedBindingError",
 ]
+
+# Tracebacks and reprs name the public module (inforouter.TicketExpiredError), as httpx's do.
+_client_core.publish(
+    __name__, globals(), __all__, owns=(_generated.__name__, _client_core.__name__)
+)
+
+if _TYPE_CHECKING:
+    __version__: str
+    """The installed version of hotdocs-inforouter-clients (``0+unknown`` when vendored)."""
+else:
+
+    def __getattr__(name: str) -> object:
+        # Read from the package metadata on first use, not at import (it scans sys.path).
+        if name == "__version__":
+            version = globals()["__version__"] = _client_core.package_version(__name__)
+            return version
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -66,6 +66,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 # The kit's names are imported at once: the kit is light (the plugin loads it anyway).
+import _sandbox_kit
+from _client_core import publish
 from _sandbox_kit import FAULT_KINDS, FaultKind, Faults, SeedError
 from _sandbox_kit._lazy import lazy_export
 
@@ -87,6 +89,10 @@ __all__ = [
     "SeedError",
     "create_app",
 ]
+
+# The kit's classes are shown as this package's (the first sandbox package imported claims
+# them); the others are claimed as they load (`lazy_export`).
+publish(__name__, globals(), __all__, owns=(_sandbox_kit.__name__,))
 
 
 def __getattr__(name: str) -> Any:

@@ -47,10 +47,9 @@ from ._base import (
     reached,
     restate,
 )
-from ._bodies import unreadable
+from ._bodies import not_the_api, unreadable
 from ._errors import (
     AdvanceError,
-    APIResponseValidationError,
     APIStatusError,
     InvalidArgumentError,
     make_status_error,
@@ -297,7 +296,7 @@ class AsyncAdvanceClient(BaseClient):
     def _result(self, call: Call[T], response: httpx.Response) -> T:
         parsed = call.operation.parse_response(response)
         if isinstance(parsed, UnexpectedResponse):
-            raise APIResponseValidationError.of(response, parsed.reason)
+            raise not_the_api(response, parsed.reason)
         return parsed
 
     async def _attempt(self, call: Call[T], number: int) -> tuple[T, httpx.Response | None]:

@@ -6,7 +6,7 @@ item with ``AdvanceClient`` or ``AsyncAdvanceClient``; check a save-and-close ca
 package are private; everything public is here.
 """
 
-from typing import TYPE_CHECKING as _TYPE_CHECKING
+import typing as _typing
 
 import _client_core
 import hotdocs_advance_api as _generated
@@ -106,7 +106,7 @@ _client_core.publish(
     __name__, globals(), __all__, owns=(_generated.__name__, _client_core.__name__)
 )
 
-if _TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
     __version__: str
     """The installed version of hotdocs-inforouter-clients (``0+unknown`` when vendored)."""
 else:

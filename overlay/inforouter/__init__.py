@@ -14,7 +14,7 @@ Example::
         print(created.task_id)
 """
 
-from typing import TYPE_CHECKING as _TYPE_CHECKING
+import typing as _typing
 
 import _client_core
 import inforouter_api as _generated
@@ -108,7 +108,7 @@ _client_core.publish(
     __name__, globals(), __all__, owns=(_generated.__name__, _client_core.__name__)
 )
 
-if _TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
     __version__: str
     """The installed version of hotdocs-inforouter-clients (``0+unknown`` when vendored)."""
 else:

@@ -208,6 +208,8 @@ class OutcomeUnknownError(InfoRouterError):
         reason: why the outcome is unknown.
     """
 
+    operation: str
+
     def __init__(self, operation: str, reason: str) -> None:
         self.operation = operation
         super().__init__(

@@ -7,6 +7,8 @@ from __future__ import annotations
 import importlib
 import pickle
 import traceback
+from collections.abc import Iterator
+from decimal import Decimal
 from types import ModuleType
 
 import _client_core
@@ -41,7 +43,7 @@ NOT_THE_API = (
 
 
 @pytest.fixture
-def router() -> respx.Router:
+def router() -> Iterator[respx.Router]:
     with respx.mock(assert_all_called=False) as mocked:
         yield mocked
 
@@ -206,3 +208,47 @@ def test_a_vendored_copy_reports_an_unknown_version() -> None:
     assert _client_core.package_version("yourapp._vendor.inforouter") == "0+unknown"
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         _ = hotdocs_advance.nope  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            Decimal("1E+400"),
+            "answer 'N': '1E+400' is larger than HotDocs can store: numbers are doubles, at most "
+            "1.7976931348623157E+308 in size",
+        ),
+        (
+            10**400,
+            "answer 'N': '" + "1" + "0" * 74 + "...' (401 characters) is larger than HotDocs "
+            "can store: numbers are doubles, at most 1.7976931348623157E+308 in size",
+        ),
+        (
+            Decimal("-1.8E+308"),
+            "answer 'N': '-1.8E+308' is larger than HotDocs can store: numbers are doubles, at "
+            "most 1.7976931348623157E+308 in size",
+        ),
+        (
+            Decimal("1E-400"),
+            "answer 'N': '1E-400' is closer to 0 than HotDocs can store: numbers are doubles, "
+            "the smallest about 4.9E-324",
+        ),
+    ],
+)
+def test_numbers_beyond_the_double_range_are_refused(value: object, message: str) -> None:
+    """A number HotDocs cannot store (beyond a double) is refused when set, not sent as 400
+    digits."""
+    answers = AnswerSet()
+    with pytest.raises(AnswerSetError) as caught:
+        answers["N"] = value  # type: ignore[assignment]
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    "value", [Decimal("1.7976931348623157E+308"), Decimal("-5E-324"), Decimal("0E-2000"), 10**308]
+)
+def test_numbers_at_the_edges_of_the_double_range_are_kept(value: object) -> None:
+    """The largest double, the smallest subnormal, a zero with any exponent are accepted."""
+    answers = AnswerSet()
+    answers["N"] = value  # type: ignore[assignment]
+    assert "<NumValue>" in answers.to_xml()

@@ -63,7 +63,7 @@ from typing import TYPE_CHECKING, Any
 import _sandbox_kit
 from _client_core import publish
 from _sandbox_kit import FAULT_KINDS, FaultKind, Faults, SeedError
-from _sandbox_kit._lazy import lazy_export
+from _sandbox_kit._lazy import lazy_export, needing_the_extra
 
 if TYPE_CHECKING:
     from ._app import AdvanceApp, create_app
@@ -98,15 +98,16 @@ def __getattr__(name: str) -> Any:
     # where starlette and uvicorn may not even be installed. Import statements, not module
     # names in strings, so that a vendoring tool that rewrites imports rewrites these too.
     module: ModuleType | None = None
-    match name:
-        case "AdvanceApp" | "create_app":
-            from . import _app as module  # noqa: PLC0415
-        case "CALLBACK_SIGNATURE_HEADER" | "CallbackRecord" | "signature":
-            from . import _callback as module  # noqa: PLC0415
-        case "AdvanceSandbox":
-            from . import _sandbox as module  # noqa: PLC0415
-        case "DEFAULT_SEED" | "AdvanceSeed":
-            from . import _seed as module  # noqa: PLC0415
-        case "AdvanceState":
-            from . import _state as module  # noqa: PLC0415
+    with needing_the_extra():  # the error names pip install '...[sandbox]'
+        match name:
+            case "AdvanceApp" | "create_app":
+                from . import _app as module  # noqa: PLC0415
+            case "CALLBACK_SIGNATURE_HEADER" | "CallbackRecord" | "signature":
+                from . import _callback as module  # noqa: PLC0415
+            case "AdvanceSandbox":
+                from . import _sandbox as module  # noqa: PLC0415
+            case "DEFAULT_SEED" | "AdvanceSeed":
+                from . import _seed as module  # noqa: PLC0415
+            case "AdvanceState":
+                from . import _state as module  # noqa: PLC0415
     return lazy_export(globals(), name, module)

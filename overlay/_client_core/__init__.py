@@ -30,7 +30,7 @@ from ._http import (
     ssl_context,
 )
 from ._insecure import InsecureTransportWarning, TransportWarnings, is_loopback
-from ._public import UNKNOWN_VERSION, package_version, publish
+from ._public import UNKNOWN_VERSION, package_version, publish, version_attribute
 from ._redact import (
     CREDENTIAL_HEADERS,
     MIN_SECRET_IN_TEXT,
@@ -105,4 +105,5 @@ __all__ = [
     "shorten",
     "sleep",
     "ssl_context",
+    "version_attribute",
 ]

@@ -11,7 +11,7 @@ import contextlib
 import importlib.metadata
 import inspect
 import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, MutableMapping
 from typing import Final
 
 DISTRIBUTION: Final = "hotdocs-inforouter-clients"
@@ -82,3 +82,28 @@ def package_version(package: str) -> str:
         return importlib.metadata.version(DISTRIBUTION)
     except importlib.metadata.PackageNotFoundError:
         return UNKNOWN_VERSION
+
+
+def version_attribute(
+    package: str, namespace: MutableMapping[str, object]
+) -> Callable[[str], object]:
+    """Build a package's module ``__getattr__`` that gives ``__version__`` on first use.
+
+    The version is read from the package metadata when asked for, not at import (reading it
+    scans ``sys.path``), then kept in the package.
+
+    Args:
+        package: The package's ``__name__``.
+        namespace: Its ``globals()``.
+
+    Returns:
+        The ``__getattr__``: ``__version__`` (see `package_version`), else AttributeError.
+    """
+
+    def __getattr__(name: str) -> object:  # noqa: N807 (the module hook's own name)
+        if name == "__version__":
+            version = namespace["__version__"] = package_version(package)
+            return version
+        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+
+    return __getattr__

@@ -111,11 +111,5 @@ _client_core.publish(
 if _typing.TYPE_CHECKING:
     __version__: str
     """The installed version of hotdocs-inforouter-clients (``0+unknown`` when vendored)."""
-else:
-
-    def __getattr__(name: str) -> object:
-        # Read from the package metadata on first use, not at import (it scans sys.path).
-        if name == "__version__":
-            version = globals()["__version__"] = _client_core.package_version(__name__)
-            return version
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+else:  # read from the package metadata on first use, not at import
+    __getattr__ = _client_core.version_attribute(__name__, globals())

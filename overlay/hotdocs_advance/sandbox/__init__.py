@@ -13,12 +13,18 @@ Needs the ``sandbox`` extra (starlette, uvicorn, openapi-core, pyyaml). Three wa
 Behaviour: paths, bodies and statuses as in ``spec/hotdocs-advance.openapi.yaml``; every
 request and every answer is validated against that spec; tokens only come from
 ``POST /auth/Authorize/ServicePrincipalLogIn`` and carry their client's scope. The rules
-and every CHOICE are described in `AdvanceState` and the modules beside it.
+and every CHOICE are described in `AdvanceState` and the modules beside it. The state's
+clock can be advanced to expire tokens: ``sandbox.state.clock.advance(3601)``.
 
 Seed format
 -----------
 A seed file is JSON (``.json``) or YAML (any other suffix); every key is optional and
-unknown keys are errors. The default seed (``python -m hotdocs_advance.sandbox
+unknown keys are errors. Given to a sandbox (``seed=`` a mapping or path, ``--seed``, a
+marker), it extends the default seed: keys left out keep the default's, mappings are laid
+over the default's, and records are added to the default's (one with the same ``id``,
+``name``, ``login``, ``path`` or ``ticket`` replaces it). A seed read whole with ``load`` or
+``from_mapping`` (or ``--replace-seed``) replaces the default.
+The default seed (``python -m hotdocs_advance.sandbox
 --dump-seed`` prints it)::
 
     tenancy: tenancy1                  # the tenancy moniker

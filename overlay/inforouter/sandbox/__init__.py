@@ -18,7 +18,12 @@ The state's clock can be advanced to expire tickets: ``sandbox.state.clock.advan
 Seed format
 -----------
 A seed file is JSON (``.json``) or YAML (any other suffix); every key is optional and
-unknown keys are errors. The default seed (``python -m inforouter.sandbox --dump-seed``
+unknown keys are errors. Given to a sandbox (``seed=`` a mapping or path, ``--seed``, a
+marker), it extends the default seed: keys left out keep the default's, mappings are laid
+over the default's, and records are added to the default's (one with the same ``id``,
+``name``, ``login``, ``path`` or ``ticket`` replaces it). A seed read whole with ``load`` or
+``from_mapping`` (or ``--replace-seed``) replaces the default.
+The default seed (``python -m inforouter.sandbox --dump-seed``
 prints it)::
 
     sysadminAccountName: sysadmin      # this user never gets a ticket: [902]

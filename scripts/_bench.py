@@ -3,7 +3,11 @@
 Run through ``scripts/bench`` (``--quick`` for a smoke run with small sizes). Every
 benchmark times the SDK and its baseline alternately, several repetitions each, and
 reports the medians and their ratio, so a number means something on a noisy machine.
-Results go to stdout as one JSON object and to ``.bench/results.json`` (git-ignored).
+Results go to stdout as one JSON object and to ``.bench/results.json`` (git-ignored), with
+how long the run took (``elapsed_s``; the full run takes tens of minutes on 2 CPUs) and a
+verdict per target. A benchmark that fails is reported as its result (``failed``: the reason)
+while the others still run and are written; the exit status is then 1. ``--check`` also
+exits 1 when a target is missed (for a quiet machine: CI does not use it).
 """
 
 from __future__ import annotations
@@ -1175,12 +1179,43 @@ MULTI = {
 }
 
 
-def verdicts(results: dict[str, dict[str, Any]]) -> dict[str, str]:
+def verdicts(results: dict[str, dict[str, Any]], *, ran_all: bool) -> dict[str, str]:
+    """Say of each target whether it was met, missed, or not measured (and why)."""
     out = {}
     for name, (field, op, target) in TARGETS.items():
-        value = results[name][field]
+        result = results.get(name)
+        if result is None:
+            if ran_all:
+                failed = [
+                    f"{group}: {r['failed']}" for group, r in results.items() if "failed" in r
+                ]
+                out[name] = "FAILED: not measured" + (f" ({'; '.join(failed)})" if failed else "")
+            continue
+        if "failed" in result:
+            out[name] = f"FAILED: {result['failed']}"
+            continue
+        value = result[field]
         met = {"<=": value <= target, "<": value < target, ">=": value >= target}[op]
         out[name] = f"{'met' if met else 'MISSED'}: {field} {value:.3f} {op} {target}"
+    return out
+
+
+def _run_group(name: str, fn: Callable[[bool], dict[str, Any]], quick: bool) -> dict[str, Any]:
+    """Run one group; a failure becomes its result, with the reason, and the others go on."""
+    started = time.perf_counter()
+    try:
+        out = fn(quick)
+    except Exception as exc:  # a busy machine's ReadError, a bug: reported, not fatal
+        reason = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+        print(f"scripts/bench: {name} failed: {reason}", file=sys.stderr, flush=True)
+        return {name: {"failed": reason, "seconds": round(time.perf_counter() - started, 2)}}
+    if name not in MULTI:
+        out = {name: out}
+    print(
+        f"scripts/bench: {name} took {time.perf_counter() - started:.1f} s",
+        file=sys.stderr,
+        flush=True,
+    )
     return out
 
 
@@ -1189,6 +1224,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="each once, small sizes")
     parser.add_argument("--output", type=Path, default=ROOT / ".bench" / "results.json")
     parser.add_argument("--only", nargs="*", help="run only these benchmark groups")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="exit 1 when a target is missed (or not measured); timings on a shared machine "
+        "vary, so CI does not use this",
+    )
     args = parser.parse_args()
     groups: dict[str, Callable[[bool], dict[str, Any]]] = {
         "rest_call_overhead": bench_rest_call_overhead,
@@ -1203,24 +1244,43 @@ def main() -> None:
         "masking_hostile": bench_masking_hostile,
         "document_download": bench_document_download,
     }
+    unknown = sorted(set(args.only or ()) - set(groups))
+    if unknown:
+        parser.error(f"unknown groups {', '.join(unknown)}; the groups are {', '.join(groups)}")
+    started = time.perf_counter()
     results: dict[str, dict[str, Any]] = {}
     for name, fn in groups.items():
         if args.only and name not in args.only:
             continue
         print(f"scripts/bench: {name} ...", file=sys.stderr, flush=True)
-        out = fn(args.quick)
-        results.update(out if name in MULTI else {name: out})
+        results.update(_run_group(name, fn, args.quick))
+    elapsed = time.perf_counter() - started
+    targets = verdicts(results, ran_all=not args.only)
     report = {
         "quick": args.quick,
         "python": platform.python_version(),
         "machine": f"{platform.machine()} {os.cpu_count()} cpu",
+        "elapsed_s": round(elapsed, 1),
         "results": results,
-        "targets": verdicts(results) if not args.only else {},
+        "targets": targets,
     }
     text = json.dumps(report, indent=2, sort_keys=True)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(text + "\n", encoding="utf-8")
     print(text)
+    failed = sorted(name for name, result in results.items() if "failed" in result)
+    missed = sorted(name for name, verdict in targets.items() if not verdict.startswith("met"))
+    print(
+        f"scripts/bench: the {'quick' if args.quick else 'full'} run took {elapsed:.0f} s; "
+        f"{len(targets) - len(missed)} of {len(targets)} targets met"
+        + (f"; failed: {', '.join(failed)}" if failed else ""),
+        file=sys.stderr,
+        flush=True,
+    )
+    # A benchmark that fails is a broken benchmark (scripts/test's quick run catches it); a
+    # missed target fails only under --check.
+    if failed or (args.check and missed):
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":

@@ -118,13 +118,23 @@ def or_unset(value: T | None) -> T | Unset:
     return UNSET if value is None else value
 
 
+def _head(response: httpx.Response) -> bytes:
+    """The first bytes of a body that was read; none of a streamed one (not read here)."""
+    try:
+        return response.content[:512]
+    except httpx.ResponseNotRead:
+        return b""
+
+
 def media_type_problem(
     response: httpx.Response, expected: tuple[str, ...]
 ) -> str | None:
     """Say what is wrong with an answer's Content-Type, or None when it is one documented.
 
     CHOICE (not documented by the vendor): an answer without a Content-Type is read as the
-    documented type; ``+json`` types count as ``application/json``.
+    documented type, unless its body starts with ``<`` where no XML or HTML is documented
+    (an HTML page from a wrong base URL, served without a Content-Type); ``+json`` types
+    count as ``application/json``.
 
     Args:
         response: The answer.
@@ -135,6 +145,9 @@ def media_type_problem(
     """
     declared = response.headers.get("content-type")
     if declared is None:
+        markup = not any("xml" in wanted or "html" in wanted for wanted in expected)
+        if markup and _head(response).lstrip().startswith(b"<"):
+            return f"markup without a content type (an HTML page?), not {' or '.join(expected)}"
         return None
     media = declared.split(";", 1)[0].strip().lower()
     for wanted in expected:

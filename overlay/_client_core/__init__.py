@@ -11,7 +11,9 @@ Each module holds one concern:
 - ``_xml``: the hardened lxml parser for untrusted XML;
 - ``_http``: timeouts, the shared TLS context, sending, capped body reading, streamed bodies;
 - ``_encoding``: content codings, decoded with bounded output;
-- ``_insecure``: warnings for secrets sent where the network can read them.
+- ``_insecure``: warnings for secrets sent where the network can read them;
+- ``_public``: a public package's class names and version;
+- ``_text``: quoting user values in messages, long ones cut (`shorten`).
 """
 
 from ._encoding import ACCEPT_ENCODING, ContentEncodingError, UnreadableBodyError
@@ -33,6 +35,7 @@ from ._http import (
     ssl_context,
 )
 from ._insecure import InsecureTransportWarning, TransportWarnings, is_loopback
+from ._public import UNKNOWN_VERSION, package_version, publish, version_attribute
 from ._redact import (
     CREDENTIAL_HEADERS,
     MIN_SECRET_IN_TEXT,
@@ -61,6 +64,7 @@ from ._retry import (
     retrying,
     sleep,
 )
+from ._text import MAX_QUOTED, shorten
 from ._xml import DoctypeRefusedError, EntityDeclarationRefusedError, parse_untrusted, parser
 
 __all__ = [
@@ -69,6 +73,7 @@ __all__ = [
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "INITIAL_RETRY_DELAY",
+    "MAX_QUOTED",
     "MAX_RESPONSE_BYTES",
     "MAX_RETRY_AFTER",
     "MAX_RETRY_DELAY",
@@ -77,6 +82,7 @@ __all__ = [
     "REDACTED",
     "RETRY_JITTER",
     "RETRY_STATUS_CODES",
+    "UNKNOWN_VERSION",
     "BodyTooLargeError",
     "ContentEncodingError",
     "DoctypeRefusedError",
@@ -101,16 +107,20 @@ __all__ = [
     "iter_streamed",
     "monotonic",
     "now",
+    "package_version",
     "parse_retry_after",
     "parse_untrusted",
     "parser",
     "pause",
+    "publish",
     "raise_from",
     "read_capped",
     "redact",
     "retrying",
     "send_capped",
     "send_streamed",
+    "shorten",
     "sleep",
     "ssl_context",
+    "version_attribute",
 ]

@@ -6,20 +6,25 @@ import argparse
 import json
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from types import FrameType
 from typing import TYPE_CHECKING, Final
 
+from _client_core import Masker
+
 from ._faults import DEFAULT_LATENCY, Faults
-from ._seed import SeedError
-from ._server import check_host, serve_forever
+from ._lazy import MISSING_EXTRA
+from ._seed import Seed, SeedError
+from ._server import RequestLog, check_host, serve_forever
 
 if TYPE_CHECKING:
     from starlette.types import ASGIApp
 
+__all__ = ["MISSING_EXTRA", "build_parser", "faults_from_args", "main"]
 
-MISSING_EXTRA: Final = (
-    "the sandboxes need the 'sandbox' extra: pip install 'hotdocs-inforouter-clients[sandbox]'"
+_SEED_HELP: Final = (
+    "seed file (JSON or YAML) laid over the default seed: the keys it gives are added or "
+    "replaced, records matched by id (or login, name, path, ticket); see --replace-seed"
 )
 
 
@@ -66,8 +71,17 @@ def build_parser(prog: str, description: str) -> argparse.ArgumentParser:
     parser.add_argument(
         "--port", type=int, default=0, help="TCP port (default 0: a free port; the URL is printed)"
     )
+    parser.add_argument("--seed", metavar="FILE", help=_SEED_HELP)
     parser.add_argument(
-        "--seed", metavar="FILE", help="seed file (JSON or YAML) replacing the default"
+        "--replace-seed",
+        action="store_true",
+        help="read --seed FILE as the whole seed, replacing the default instead of extending it",
+    )
+    parser.add_argument(
+        "--log-requests",
+        action="store_true",
+        help="write one line per request answered to stderr (client, method, path, status, "
+        "time; tickets and passwords in query strings shown as ***)",
     )
     parser.add_argument(
         "--fault-rate",
@@ -136,6 +150,8 @@ def main(
     add_options: Callable[[argparse.ArgumentParser], object],
     seed_data: object,
     make_app: Callable[[argparse.Namespace], tuple[ASGIApp, str]],
+    seed_class: type[Seed] | None = None,
+    secret_fields: Iterable[str] = (),
 ) -> int:
     """Run a sandbox's command line: dump the seed, or build the app, print its URL and serve.
 
@@ -148,6 +164,10 @@ def main(
         seed_data: The default seed as JSON-shaped data, printed by ``--dump-seed``.
         make_app: Builds the app from the parsed options (see `faults_from_args`) and names
             the path of its base URL (``/api/rest``, ``/srv.asmx``); may raise `SeedError`.
+            ``args.seed`` is the seed file's path (extending the default), or with
+            ``--replace-seed`` the seed read from it.
+        seed_class: Reads ``--seed`` for ``--replace-seed``.
+        secret_fields: Query parameters ``--log-requests`` masks (the package's secrets).
 
     Returns:
         The process exit status.
@@ -163,8 +183,12 @@ def main(
         sys.stdout.write(json.dumps(seed_data, indent=2) + "\n")
         return 0
     args = parser.parse_args(argv)
+    if args.replace_seed and (args.seed is None or seed_class is None):
+        parser.error("--replace-seed needs --seed FILE")
     try:
         check_host(args.host, allow_remote=args.allow_remote)
+        if args.replace_seed:
+            args.seed = seed_class.load(args.seed) if seed_class is not None else args.seed
         app, url_path = make_app(args)
     except (SeedError, ValueError) as exc:
         parser.exit(2, f"{parser.prog}: error: {exc}\n")
@@ -179,7 +203,17 @@ def main(
     # the signal, which this handler turns into a normal exit (status 0).
     signal.signal(signal.SIGTERM, _interrupt)
     try:
-        serve_forever(app, args.host, args.port, allow_remote=args.allow_remote, on_ready=ready)
+        log: RequestLog | None = None
+        if args.log_requests:
+            log = RequestLog(Masker((), fields=secret_fields).text)
+        serve_forever(
+            app,
+            args.host,
+            args.port,
+            allow_remote=args.allow_remote,
+            on_ready=ready,
+            request_log=log,
+        )
     except OSError as exc:
         parser.exit(1, f"{parser.prog}: error: {exc}\n")
     except KeyboardInterrupt:

@@ -7,7 +7,7 @@ import json
 import uuid
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Final, Generic, Protocol, Self, TypeVar, cast
+from typing import Any, ClassVar, Final, Generic, Protocol, Self, TypeVar, cast
 
 _T = TypeVar("_T")
 
@@ -250,8 +250,61 @@ def unique(values: list[_T], where: str, what: str) -> None:
         seen.add(value)
 
 
+def _identity(record: object, field: str) -> object:
+    if not isinstance(record, Mapping):
+        return None
+    value = record.get(field)
+    return value.casefold() if isinstance(value, str) else value
+
+
+def extend(
+    default: Mapping[str, object], partial: object, record_keys: Mapping[str, str]
+) -> object:
+    """Lay a partial seed over the default one: what it gives is added or replaced, not all.
+
+    The rule: a key the partial seed leaves out keeps the default's value; a scalar it gives
+    replaces the default's; a mapping is laid over the default's mapping the same way; a list
+    of records (``record_keys`` names the field that identifies one: ``id``, ``login``, ...)
+    is the records given, then the default's records whose identity (in any case) none of
+    them has. Another list replaces the default's.
+
+    Args:
+        default: The default seed's data.
+        partial: The seed given (anything but a mapping is returned, for the reader to refuse).
+        record_keys: For each list of records, the field that identifies a record.
+
+    Returns:
+        The seed's data to read.
+    """
+    if not isinstance(partial, Mapping):
+        return partial
+    merged: dict[str, Any] = dict(default)
+    for key, value in partial.items():
+        base = default.get(key)
+        if isinstance(value, list) and isinstance(base, list) and key in record_keys:
+            # The records given first, so that an error's index (users[0]) is the file's.
+            field = record_keys[key]
+            given = {_identity(record, field) for record in value} - {None}
+            merged[key] = [*value, *(r for r in base if _identity(r, field) not in given)]
+        elif isinstance(value, Mapping) and isinstance(base, Mapping):
+            merged[key] = extend(base, value, {})
+        else:
+            merged[key] = value
+    return merged
+
+
 class Seed(abc.ABC):
-    """What both sandboxes' seeds share: reading a file, and every form the public API takes."""
+    """What both sandboxes' seeds share: reading a file, and every form the public API takes.
+
+    A seed given as a mapping or a file path to a sandbox (``seed=``, ``--seed``, a marker)
+    extends the default seed (see `extend`); one built with `from_mapping` or `load` is
+    exactly what it says, so passing it replaces the default (as ``--replace-seed`` does).
+    """
+
+    #: The default seed's data, which a partial seed extends (each sandbox sets its own).
+    DEFAULT_DATA: ClassVar[Mapping[str, object]] = {}
+    #: For each list of records in the format, the field that identifies a record.
+    RECORD_KEYS: ClassVar[Mapping[str, str]] = {}
 
     @classmethod
     @abc.abstractmethod
@@ -277,11 +330,28 @@ class Seed(abc.ABC):
         return seed
 
     @classmethod
-    def load(cls, path: str | Path) -> Self:
+    def extending(cls, data: object) -> Self:
+        """Read a partial seed mapping laid over the default seed (see `extend`).
+
+        Args:
+            data: The keys to add or replace, in the format of the sandbox's docstring.
+
+        Returns:
+            The seed.
+
+        Raises:
+            SeedError: If the result is invalid.
+        """
+        return cls.from_mapping(extend(cls.DEFAULT_DATA, data, cls.RECORD_KEYS))
+
+    @classmethod
+    def load(cls, path: str | Path, *, extend_default: bool = False) -> Self:
         """Read a seed file (``.json``, or YAML for any other suffix).
 
         Args:
             path: The file.
+            extend_default: Lay it over the default seed (what a sandbox does with a path)
+                instead of reading it as the whole seed (the default: it replaces).
 
         Returns:
             The seed.
@@ -291,7 +361,8 @@ class Seed(abc.ABC):
                 names the file and the field.
         """
         try:
-            return cls.from_mapping(load_seed_file(path))
+            data = load_seed_file(path)
+            return cls.extending(data) if extend_default else cls.from_mapping(data)
         except SeedError as exc:
             if str(path) in str(exc):
                 raise
@@ -302,7 +373,8 @@ class Seed(abc.ABC):
         """Accept a seed in any of the forms the public API takes.
 
         Args:
-            seed: None (the default seed), a seed, a file path or a mapping.
+            seed: None (the default seed); a seed (used as it is: it replaces the default);
+                a mapping or a file path (laid over the default seed: see `extend`).
             default: The sandbox's default seed.
 
         Returns:
@@ -314,7 +386,7 @@ class Seed(abc.ABC):
         if seed is None:
             return default
         if isinstance(seed, dict):
-            return cls.from_mapping(seed)
+            return cls.extending(seed)
         if isinstance(seed, str | Path):
-            return cls.load(seed)
+            return cls.load(seed, extend_default=True)
         return seed

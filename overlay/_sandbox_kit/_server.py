@@ -8,20 +8,25 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import ipaddress
 import logging
 import re
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
 from ._faults import ConnectionDropped
+from ._lazy import needing_the_extra
 
 if TYPE_CHECKING:
     import uvicorn
     from starlette.types import ASGIApp, Receive, Scope, Send
+
+_log: Final = logging.getLogger("uvicorn.error")  # quiet at the sandboxes' "warning" level
 
 _STARTUP_TIMEOUT: Final = 10.0
 # How long a stopping server waits for answers still in flight (e.g. a ``slow`` fault)
@@ -63,8 +68,12 @@ class _AbortOnDrop:
     shutdown timeout and logging each as an error with a traceback.
     """
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, request_log: RequestLog | None = None) -> None:
+        from starlette.requests import ClientDisconnect  # noqa: PLC0415 (only when serving)
+
         self.app = app
+        self._request_log = request_log
+        self._gone: tuple[type[BaseException], ...] = (ClientDisconnect,)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._in_flight: set[asyncio.Task[Any]] = set()
         self._cutting = False
@@ -74,16 +83,30 @@ class _AbortOnDrop:
         if task is not None:
             self._loop = asyncio.get_running_loop()
             self._in_flight.add(task)
+        log = self._request_log
+        if log is not None and scope["type"] == "http":
+            send = log.watch(scope, send)
+        outcome: str | None = None
         try:
             await self.app(scope, receive, send)
         except ConnectionDropped:
+            outcome = "dropped (fault)"
+            return _ABORT
+        except self._gone:
+            # A client that goes away mid-request is normal for a server: one quiet line, not
+            # uvicorn's "Exception in ASGI application" traceback.
+            outcome = "client went away"
+            _log.info("%s %s: the client went away before the answer", *_target(scope))
             return _ABORT
         except asyncio.CancelledError:
             if not self._cutting:
                 raise
+            outcome = "cut (server stopping)"
             return _ABORT  # cut by cut_in_flight(): the server is stopping
         finally:
             self._in_flight.discard(task)
+            if log is not None and scope["type"] == "http":
+                log.write(scope, outcome)
         return None
 
     def cut_in_flight(self) -> None:
@@ -99,6 +122,53 @@ class _AbortOnDrop:
 
         with contextlib.suppress(RuntimeError):  # the loop has just closed
             loop.call_soon_threadsafe(cut)
+
+
+def _target(scope: Scope) -> tuple[str, str]:
+    return str(scope.get("method", "")), str(scope.get("path", ""))
+
+
+class RequestLog:
+    """``--log-requests``: one line on stderr per request answered, secrets masked.
+
+    Each line is ``client method path?query status (ms)``; a request the sandbox dropped on
+    purpose, or whose client went away, says so instead of a status. Query values that are
+    secrets (a ticket, a password: the ``mask`` the sandbox gives) show as ``***``.
+
+    Args:
+        mask: Masks the secrets of a path and query string.
+        stream: Where lines go (standard error by default).
+    """
+
+    def __init__(self, mask: Callable[[str], str], stream: Any = None) -> None:
+        self._mask = mask
+        self._stream = stream
+        self._started: dict[int, tuple[float, int]] = {}
+
+    def watch(self, scope: Scope, send: Send) -> Send:
+        """Return ``send``, noting the status of the answer and when the request came."""
+        key = id(scope)
+        self._started[key] = (time.perf_counter(), 0)
+
+        async def noting(message: Any) -> None:
+            if message.get("type") == "http.response.start":
+                self._started[key] = (self._started[key][0], int(message.get("status", 0)))
+            await send(message)
+
+        return noting
+
+    def write(self, scope: Scope, outcome: str | None) -> None:
+        """Write the request's line (``outcome`` instead of the status when it was not answered)."""
+        started, status = self._started.pop(id(scope), (time.perf_counter(), 0))
+        method, path = _target(scope)
+        query = scope.get("query_string", b"").decode("latin-1")
+        target = self._mask(f"{path}?{query}" if query else path)
+        client = scope.get("client") or ("-", 0)
+        shown = outcome or str(status)
+        elapsed = (time.perf_counter() - started) * 1000
+        stream = self._stream if self._stream is not None else sys.stderr
+        stream.write(f"{client[0]}:{client[1]} {method} {target} {shown} ({elapsed:.1f} ms)\n")
+        stream.flush()
 
 
 def is_loopback(host: str) -> bool:
@@ -214,6 +284,9 @@ def origin(host: str, port: int) -> str:
     return f"http://{host}:{port}"
 
 
+_BACKLOG: Final = 2048  # uvicorn's own
+
+
 def bind(host: str, port: int) -> socket.socket:
     """Bind a listening TCP socket (port 0 picks a free one).
 
@@ -222,7 +295,7 @@ def bind(host: str, port: int) -> socket.socket:
         port: The port, or 0.
 
     Returns:
-        The bound socket.
+        The bound, listening socket.
     """
     info = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     family, kind, proto, _, address = info[0]
@@ -230,6 +303,18 @@ def bind(host: str, port: int) -> socket.socket:
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(address)
+        # Listening now, not when uvicorn's loop starts: a client given the printed URL at
+        # once is queued instead of refused (the CLIs print it before serving).
+        sock.listen(_BACKLOG)
+    except OSError as exc:
+        sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            raise OSError(
+                exc.errno,
+                f"port {port} on {host} is already in use (another sandbox or server is "
+                "listening there): stop it, or pick another port (--port 0 picks a free one)",
+            ) from None
+        raise
     except BaseException:
         sock.close()
         raise
@@ -327,7 +412,8 @@ class ServerThread:
         Raises:
             RuntimeError: If it is already running or does not start in time.
         """
-        import uvicorn  # noqa: PLC0415 (optional dependency, imported on use)
+        with needing_the_extra():
+            import uvicorn  # noqa: PLC0415 (optional dependency, imported on use)
 
         if self._thread is not None:
             raise RuntimeError("the sandbox server is already running")
@@ -370,6 +456,7 @@ def serve_forever(
     *,
     allow_remote: bool,
     on_ready: Callable[[int], None],
+    request_log: RequestLog | None = None,
 ) -> None:
     """Serve in the foreground until SIGINT or SIGTERM (for the command line).
 
@@ -380,9 +467,11 @@ def serve_forever(
         allow_remote: Permit a non-loopback ``host``, and answer any ``Host`` header
             (otherwise only loopback names; others get 421).
         on_ready: Called with the bound port before serving starts (prints the URL).
+        request_log: Writes a line per request (``--log-requests``), or None.
 
     Raises:
         ValueError: If ``host`` is not loopback and ``allow_remote`` is false.
+        OSError: If the port cannot be bound (in use: the message names the port).
     """
     import uvicorn  # noqa: PLC0415 (optional dependency, imported on use)
 
@@ -390,7 +479,7 @@ def serve_forever(
     sock = bind(host, port)
     try:
         guarded = _LoopbackHostOnly(app, any_host=allow_remote)
-        server = uvicorn.Server(_config(_AbortOnDrop(guarded), log_config=True))
+        server = uvicorn.Server(_config(_AbortOnDrop(guarded, request_log), log_config=True))
         on_ready(sock.getsockname()[1])
         server.run(sockets=[sock])
     finally:

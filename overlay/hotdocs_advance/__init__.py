@@ -6,6 +6,10 @@ item with ``AdvanceClient`` or ``AsyncAdvanceClient``; check a save-and-close ca
 package are private; everything public is here.
 """
 
+import typing as _typing
+
+import _client_core
+import hotdocs_advance_api as _generated
 from _client_core import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, InsecureTransportWarning
 
 from ._answers import (
@@ -35,6 +39,7 @@ from ._errors import (
     AuthenticationError,
     BadRequestError,
     CallbackVerificationError,
+    ClientClosedError,
     ConflictError,
     InternalServerError,
     InvalidArgumentError,
@@ -78,6 +83,7 @@ __all__ = [
     "CallbackEvent",
     "CallbackScheme",
     "CallbackVerificationError",
+    "ClientClosedError",
     "ConflictError",
     "Document",
     "InsecureTransportWarning",
@@ -100,3 +106,14 @@ __all__ = [
     "validate_answer_xml",
     "verify_callback",
 ]
+
+# Tracebacks and reprs name the public module (hotdocs_advance.AuthenticationError), as httpx's do.
+_client_core.publish(
+    __name__, globals(), __all__, owns=(_generated.__name__, _client_core.__name__)
+)
+
+if _typing.TYPE_CHECKING:
+    __version__: str
+    """The installed version of hotdocs-inforouter-clients (``0+unknown`` when vendored)."""
+else:  # read from the package metadata on first use, not at import
+    __getattr__ = _client_core.version_attribute(__name__, globals())

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from typing import Final
 
-from _client_core import parser
+from _client_core import parser, shorten
 from hotdocs_advance_api import ANSWER_SET_XSD
 from lxml import etree
 
@@ -83,7 +83,7 @@ def lexical_problems(root: etree._Element) -> Iterator[tuple[etree._Element, str
         if any(True for _ in element.iterancestors(_OPAQUE)):
             continue
         type_name, what = _LEXICAL[tag]
-        yield element, f"<{tag}> {text!r} {what} ({type_name})"
+        yield element, f"<{tag}> {shorten(text)} {what} ({type_name})"
 
 
 def lexical_problem(root: etree._Element) -> tuple[etree._Element, str] | None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Final
 
+from _client_core import shorten
 from lxml import etree
 
 from . import _xml
@@ -75,7 +76,7 @@ def _flags(
             flag = _FLAG_VALUES.get(value.strip().lower())
             if flag is None:
                 raise AnswerSetError(
-                    f"{key}={value!r} is neither true nor false",
+                    f"{key}={shorten(value)} is neither true nor false",
                     answer=name,
                     line=element.sourceline,
                 )
@@ -117,7 +118,9 @@ def _read_number(element: etree._Element, name: str) -> _Leaf:
     if number is None or not number.is_finite() or "_" in text or not text.isascii():
         if text.isspace():
             return None
-        raise AnswerSetError(f"{text!r} is not a number", answer=name, line=element.sourceline)
+        raise AnswerSetError(
+            f"{shorten(text)} is not a number", answer=name, line=element.sourceline
+        )
     if ("e" in text or "E" in text) and not -_MAX_EXPONENT <= number.adjusted() <= _MAX_EXPONENT:
         raise AnswerSetError(
             f"the number's exponent is outside +-{_MAX_EXPONENT}",
@@ -136,14 +139,14 @@ def _read_date(element: etree._Element, name: str) -> _Leaf:
         if text.isspace():
             return None
         raise AnswerSetError(
-            f"{text!r} is not a date as d/M/yyyy", answer=name, line=element.sourceline
+            f"{shorten(text)} is not a date as d/M/yyyy", answer=name, line=element.sourceline
         )
     day, month, year = match.groups()
     try:
         return datetime.date(int(year), int(month), int(day))
     except ValueError as exc:
         raise AnswerSetError(
-            f"{text.strip()!r} is not a date: {exc}", answer=name, line=element.sourceline
+            f"{shorten(text.strip())} is not a date: {exc}", answer=name, line=element.sourceline
         ) from None
 
 
@@ -160,7 +163,7 @@ def _read_true_false(element: etree._Element, name: str) -> _Leaf:
     if not flag:
         return None
     raise AnswerSetError(
-        f"{text!r} is neither true nor false", answer=name, line=element.sourceline
+        f"{shorten(text)} is neither true nor false", answer=name, line=element.sourceline
     )
 
 

@@ -7,10 +7,12 @@ import datetime
 import enum
 import math
 import re
+import sys
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, Final, TypeAlias, cast
 
+from _client_core import shorten
 from lxml import etree
 
 from . import _xml
@@ -52,6 +54,12 @@ MAX_REPEAT_DEPTH: Final = 4
 # so ``Decimal("1E+999999999")`` cannot expand into a gigabyte of zeros. HotDocs stores
 # numbers as doubles, which need far less.
 _MAX_EXPONENT: Final = 1000
+# HotDocs stores a number as a double: a value set from Python must fit one, so 1E+400 is
+# refused when it is set (instead of being sent as 401 digits the server cannot hold), and
+# so is a non-zero value closer to 0 than the smallest double (~4.9E-324).
+_MAX_DOUBLE: Final = Decimal(repr(sys.float_info.max))  # 1.7976931348623157E+308
+_MAX_DOUBLE_EXPONENT: Final = _MAX_DOUBLE.adjusted()  # 308
+_MIN_DOUBLE_EXPONENT: Final = -324
 
 _NUMBER_TEXT: Final = re.compile(
     r"[ \t\r\n]*([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)[ \t\r\n]*"
@@ -324,11 +332,23 @@ _TYPE_TAG: Final[dict[type, str]] = {
 def _check_decimal(name: str, value: Decimal) -> Decimal:
     if not value.is_finite():
         raise AnswerSetError(f"{value} cannot be written as a HotDocs number", answer=name)
-    # adjusted() is the exponent of the leading digit: bounding it bounds the zeros that
-    # plain notation adds to the digits given.
-    if not -_MAX_EXPONENT <= value.adjusted() <= _MAX_EXPONENT:
+    # adjusted() is the exponent of the leading digit: one comparison settles almost every
+    # number (this is on the path of every AnswerSet assignment).
+    exponent = value.adjusted()
+    if _MIN_DOUBLE_EXPONENT <= exponent < _MAX_DOUBLE_EXPONENT:
+        return value
+    if exponent > _MAX_DOUBLE_EXPONENT or (
+        exponent == _MAX_DOUBLE_EXPONENT and abs(value) > _MAX_DOUBLE
+    ):
         raise AnswerSetError(
-            f"the number's exponent {value.adjusted()} is outside +-{_MAX_EXPONENT}",
+            f"{shorten(str(value))} is larger than HotDocs can store: numbers are doubles, at "
+            f"most {_MAX_DOUBLE:E} in size",
+            answer=name,
+        )
+    if exponent < _MIN_DOUBLE_EXPONENT and not value.is_zero():
+        raise AnswerSetError(
+            f"{shorten(str(value))} is closer to 0 than HotDocs can store: numbers are "
+            f"doubles, the smallest about 4.9E-324",
             answer=name,
         )
     return value

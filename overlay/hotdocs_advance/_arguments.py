@@ -8,7 +8,7 @@ import uuid
 from typing import Final
 
 import httpx
-from _client_core import check_timeout, ssl_context
+from _client_core import check_timeout, shorten, ssl_context
 
 from ._answers import AnswerSet, validate_answer_xml
 from ._errors import AnswerSetError, InvalidArgumentError
@@ -32,7 +32,7 @@ def guid(argument: str, value: object) -> uuid.UUID:
             # Accepts what .NET's Guid.Parse does: plain, braced, and without hyphens.
             guid = uuid.UUID(value.strip())
         except ValueError:
-            raise InvalidArgumentError(argument, f"{value!r} is not a GUID") from None
+            raise InvalidArgumentError(argument, f"{shorten(value)} is not a GUID") from None
     else:
         raise InvalidArgumentError(
             argument, f"expected a UUID or a GUID string, not {type(value).__name__}"
@@ -103,7 +103,9 @@ def answer_xml(answers: object) -> str:
 
 def max_retries(value: object) -> int:
     if type(value) is not int or value < 0:
-        raise InvalidArgumentError("max_retries", f"expected an int of 0 or more, not {value!r}")
+        raise InvalidArgumentError(
+            "max_retries", f"expected an int of 0 or more, not {shorten(value)}"
+        )
     return value
 
 
@@ -120,7 +122,8 @@ def timeout(value: object) -> httpx.Timeout:
     checked = check_timeout(value)
     if checked is None:
         raise InvalidArgumentError(
-            "timeout", f"expected seconds (> 0, at most a day) or an httpx.Timeout, not {value!r}"
+            "timeout",
+            f"expected seconds (> 0, at most a day) or an httpx.Timeout, not {shorten(value)}",
         )
     return checked
 
@@ -163,7 +166,7 @@ def hostname(argument: str, value: object) -> str:
         raise InvalidArgumentError(argument, f"expected a str, not {type(value).__name__}")
     labels = value.strip().split(".")
     if len(value) > _MAX_HOSTNAME or not all(_DNS_LABEL.fullmatch(label) for label in labels):
-        raise InvalidArgumentError(argument, f"{value!r} is not a DNS name")
+        raise InvalidArgumentError(argument, f"{shorten(value)} is not a DNS name")
     return value.strip().lower()
 
 
@@ -191,7 +194,8 @@ def tls(argument: str, value: object, http_client: object) -> ssl.SSLContext:
         )
     if not isinstance(value, ssl.SSLContext | str | bool):
         raise InvalidArgumentError(
-            argument, f"expected a bool, a CA bundle path or an ssl.SSLContext, not {value!r}"
+            argument,
+            f"expected a bool, a CA bundle path or an ssl.SSLContext, not {shorten(value)}",
         )
     try:
         return ssl_context(value)

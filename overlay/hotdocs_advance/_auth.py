@@ -11,12 +11,19 @@ from typing import Any, Final
 import anyio
 import attrs
 import httpx
-from _client_core import is_retried_status
+from _client_core import is_retried_status, raise_from
 from hotdocs_advance_api.api.authorization import service_principal_log_in
 from hotdocs_advance_api.models import ServicePrincipalLogInRequest
 from hotdocs_advance_api.types import UnexpectedResponse
 
-from ._errors import AuthenticationError, InvalidArgumentError, make_status_error, masker
+from ._bodies import NOT_THE_LOG_IN, not_the_api
+from ._errors import (
+    AuthenticationError,
+    InvalidArgumentError,
+    NotFoundError,
+    make_status_error,
+    masker,
+)
 
 logger: Final = logging.getLogger("hotdocs_advance")
 
@@ -24,6 +31,8 @@ AUTHORIZATION: Final = "Authorization"
 BEARER: Final = "Bearer "
 # What a token may hold so that it fits in a header and never ends up quoted in an error.
 _TOKEN: Final = re.compile(r"[\x21-\x7e]+")
+# A log-in answered with these found no log-in endpoint (a wrong base URL or auth_url).
+_NO_ENDPOINT: Final = frozenset({404, 405})
 
 
 @attrs.frozen
@@ -146,6 +155,21 @@ class Login:
             )
         return {**kwargs, "url": self.auth_base + kwargs["url"]}
 
+    def _no_endpoint(self, response: httpx.Response) -> NotFoundError:
+        """Describe a log-in URL that answers 404 or 405: no log-in there, not bad credentials."""
+        error = make_status_error(response, self.secrets())
+        return NotFoundError(
+            f"service principal log-in at {masker(self.secrets()).url(response.request.url)} "
+            f"answered {response.status_code}: no log-in endpoint was found at that URL (the "
+            "credentials were not checked); the base URL should end in /api/rest or "
+            "/HdaApi/rest, or pass auth_url (ending in /auth or /HdaAuth)",
+            status_code=error.status_code,
+            body=error.body,
+            method=error.method,
+            url=error.url,
+            response=error.response,
+        )
+
     def accept(self, response: httpx.Response) -> str:
         """Read the log-in's answer and keep the token.
 
@@ -157,6 +181,8 @@ class Login:
 
         Raises:
             AuthenticationError: The log-in was refused, or answered without a usable token.
+            NotFoundError: The log-in URL answered 404 or 405: no log-in endpoint is there.
+            APIResponseValidationError: A success answer that is not a token (an HTML page).
             APIStatusError: The server failed (429, 5xx): the caller retries the whole call.
         """
         status = response.status_code
@@ -164,6 +190,8 @@ class Login:
         if status not in service_principal_log_in.SUCCESS_STATUSES:
             if is_retried_status(status):
                 raise make_status_error(response, self.secrets())  # retried as a whole
+            if status in _NO_ENDPOINT:
+                raise self._no_endpoint(response)
             raise _refused(
                 response,
                 f"service principal log-in at {request.url} failed: {status}; check the "
@@ -172,7 +200,9 @@ class Login:
                 self.secrets(),
             )
         parsed = service_principal_log_in.parse_response(response)
-        token = "" if isinstance(parsed, UnexpectedResponse) else parsed.strip()
+        if isinstance(parsed, UnexpectedResponse):  # an HTML page, say: not the log-in
+            raise_from(not_the_api(response, parsed.reason, NOT_THE_LOG_IN), None)
+        token = parsed.strip()
         # CHOICE (spec): a JSON-encoded string is unwrapped.
         if token.startswith('"'):
             try:

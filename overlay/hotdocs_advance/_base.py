@@ -23,7 +23,7 @@ from hotdocs_advance_api.types import UnexpectedResponse, Unset
 from . import _arguments as check
 from ._answers import AnswerSet, differing_answer
 from ._auth import AUTHORIZATION, BEARER, Login, ServicePrincipal, check_token
-from ._errors import AnswerSetError, APIStatusError
+from ._errors import AnswerSetError, APIStatusError, ClientClosedError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -346,6 +346,14 @@ class BaseClient:
         """Warn (once) if a callback secret, or the callback carrying it, would travel exposed."""
         self._insecure.secrets(http, [(self._base_url, "the callback secret")])
         self._insecure.callback(callback_url)
+
+    def _closed_error(self) -> ClientClosedError:
+        """Describe a call on a closed client: whose pool is closed, and what to do."""
+        whose = "its connection pool" if self._owns_http else "the http_client it was given"
+        return ClientClosedError(
+            f"{type(self).__name__} for {self._base_url} is closed ({whose} was closed, by "
+            "close() or the end of its with block); nothing was sent: create a new client"
+        )
 
     def _secrets(self, call: Call[Any] | None = None) -> tuple[str, ...]:
         own = self._auth.secrets() if self._auth is not None else (self._token,)

@@ -17,6 +17,8 @@ The hierarchy::
     ├── APIResponseValidationError    a success response whose body has not the documented shape
     ├── VersionWaitTimeoutError       wait_for_version's deadline passed before a final status
     │                                 (status: the last one read)
+    ├── ClientClosedError (RuntimeError)
+    │                                 the client (or its http_client) is closed; nothing was sent
     ├── AnswerSetError (ValueError)   bad answer data or answer XML (answer, line, column)
     ├── InvalidArgumentError (ValueError)
     │                                 a bad argument, found before anything was sent (argument)
@@ -43,7 +45,7 @@ from collections.abc import Iterable
 from typing import Final
 
 import httpx
-from _client_core import Masker, PicklableError, redact
+from _client_core import Masker, PicklableError, redact, shorten
 from hotdocs_advance_api import errors as generated_errors
 from hotdocs_advance_api.models import Problem, VersionStatus
 
@@ -60,6 +62,7 @@ __all__ = [  # redact() is the shared core's; it is re-exported here for this pa
     "AuthenticationError",
     "BadRequestError",
     "CallbackVerificationError",
+    "ClientClosedError",
     "ConflictError",
     "InternalServerError",
     "InvalidArgumentError",
@@ -241,6 +244,14 @@ class VersionWaitTimeoutError(AdvanceError):
         self.timeout = timeout
 
 
+class ClientClosedError(AdvanceError, RuntimeError):
+    """A call on a client that is closed, or whose ``http_client`` is; nothing was sent.
+
+    ``close()`` (or leaving the client's ``with`` block) closes its connection pool, which
+    its ``with_options`` copies share; create a new client to go on.
+    """
+
+
 @dataclasses.dataclass(frozen=True, slots=True)
 class AnswerProblem:
     """One thing in answer XML that could not be interpreted, or that breaks the schema.
@@ -268,7 +279,7 @@ def _located(reason: str, answer: str | None, line: int | None, column: int | No
     if line is not None:
         where.append(f"line {line}" + (f", column {column}" if column else ""))
     if answer is not None:
-        where.append(f"answer {answer!r}")
+        where.append(f"answer {shorten(answer)}")
     return f"{', '.join(where)}: {reason}" if where else reason
 
 

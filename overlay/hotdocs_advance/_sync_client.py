@@ -57,11 +57,10 @@ from ._base import (
     reached,
     restate,
 )
-from ._bodies import unreadable
+from ._bodies import not_the_api, unreadable
 from ._documents import run
 from ._errors import (
     AdvanceError,
-    APIResponseValidationError,
     APIStatusError,
     InvalidArgumentError,
     VersionWaitTimeoutError,
@@ -276,6 +275,8 @@ class AdvanceClient(BaseClient):
         except AdvanceError:
             raise
         except Exception as exc:
+            if self._http.is_closed:  # httpx's RuntimeError: nothing was sent
+                raise_from(self._closed_error(), None)
             if logger.isEnabledFor(logging.DEBUG):
                 logger.debug(
                     "%s %s failed: %s (attempt %d, %.1f ms)",
@@ -328,7 +329,7 @@ class AdvanceClient(BaseClient):
     def _result(self, call: Call[T], response: httpx.Response) -> T:
         parsed = call.operation.parse_response(response)
         if isinstance(parsed, UnexpectedResponse):
-            raise APIResponseValidationError.of(response, parsed.reason)
+            raise not_the_api(response, parsed.reason)
         return parsed
 
     def _attempt(self, call: Call[T], number: int) -> tuple[T, httpx.Response | None]:
@@ -464,7 +465,7 @@ class AdvanceClient(BaseClient):
         head = call.operation.parse_response(response)
         if isinstance(head, UnexpectedResponse):
             response.close()
-            raise APIResponseValidationError.of(response, head.reason)
+            raise not_the_api(response, head.reason)
         return head, response
 
     def _pieces(self, call: Call[Any], response: httpx.Response) -> Generator[bytes]:

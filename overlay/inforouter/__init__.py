@@ -14,6 +14,10 @@ Example::
         print(created.task_id)
 """
 
+import typing as _typing
+
+import _client_core
+import inforouter_api as _generated
 from _client_core import InsecureTransportWarning
 
 from ._client import (
@@ -32,6 +36,7 @@ from ._enums import (
 )
 from ._errors import (
     AuthenticationFailedError,
+    ClientClosedError,
     InfoRouterAPIError,
     InfoRouterConnectionError,
     InfoRouterError,
@@ -65,6 +70,7 @@ __all__ = [
     "AsyncSession",
     "AuthenticationFailedError",
     "Binding",
+    "ClientClosedError",
     "CreatedTask",
     "InfoRouterAPIError",
     "InfoRouterClient",
@@ -96,3 +102,14 @@ __all__ = [
     "TicketNotAllowedError",
     "UnsupportedBindingError",
 ]
+
+# Tracebacks and reprs name the public module (inforouter.TicketExpiredError), as httpx's do.
+_client_core.publish(
+    __name__, globals(), __all__, owns=(_generated.__name__, _client_core.__name__)
+)
+
+if _typing.TYPE_CHECKING:
+    __version__: str
+    """The installed version of hotdocs-inforouter-clients (``0+unknown`` when vendored)."""
+else:  # read from the package metadata on first use, not at import
+    __getattr__ = _client_core.version_attribute(__name__, globals())

@@ -48,9 +48,32 @@ def read_int(text: str | None) -> int | None:
     return int(match.group(1)) if match else None
 
 
+# What an answer from something else than /srv.asmx says (a web site's page, a wrong path).
+_NOT_THE_SERVICE: Final = (
+    "this does not look like the infoRouter web service: the URL should be its address, "
+    "ending in /srv.asmx (https://<server>/srv.asmx)"
+)
+_NOT_FOUND: Final = (
+    "no infoRouter web service was found at that URL: its address ends in /srv.asmx "
+    "(https://<server>/srv.asmx)"
+)
+_HTML_MEDIA: Final = frozenset({"text/html", "application/xhtml+xml"})
+_HTML_START: Final = re.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
+)
+_QUOTED: Final = 60
+
+
+def _is_html(raw: RawResponse) -> bool:
+    media = raw.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    return media in _HTML_MEDIA or _HTML_START.match(raw.content, 0, 4096) is not None
+
+
 def _unreadable(raw: RawResponse, operation: str, reason: str) -> InfoRouterError:
     """Build the error for an answer that is not an infoRouter answer."""
     status = raw.status_code
+    if status == 404:
+        reason = f"{reason}; {_NOT_FOUND}"
     if status == 200:
         return InvalidResponseError(status, f"{operation}: {reason} (HTTP 200)")
     return InfoRouterHTTPError(
@@ -63,6 +86,11 @@ def _unreadable(raw: RawResponse, operation: str, reason: str) -> InfoRouterErro
 def _parse(raw: RawResponse, operation: str) -> etree._Element:
     if not raw.content.strip():
         raise _unreadable(raw, operation, "the answer is empty")
+    if _is_html(raw):
+        reason = "the answer is an HTML page, not an infoRouter answer"
+        if raw.status_code < 300:  # a 404 says so itself; a 5xx page is a server's error
+            reason = f"{reason}; {_NOT_THE_SERVICE}"
+        raise _unreadable(raw, operation, reason)
     try:
         return _client_core.parse_untrusted(raw.content)
     except _client_core.DoctypeRefusedError:
@@ -78,7 +106,39 @@ def _parse(raw: RawResponse, operation: str) -> etree._Element:
         raise error from exc
 
 
-def check_soap_answer(raw: RawResponse, envelope_tag: str, operation: str) -> None:
+_XML_DECLARATION: Final = re.compile(r"\s*<\?xml[^>]*\?>")
+
+
+def _embedded(text: str, status: int, operation: str) -> etree._Element:
+    """Read an answer that came as escaped text (``&lt;response ...&gt;``) instead of XML.
+
+    Some servers (and proxies) return the answer document as a string: it is parsed, with
+    the same refusals as any answer, or reported as text that is not an answer.
+    """
+    document = _XML_DECLARATION.sub("", text, count=1).strip()
+    try:
+        return _client_core.parse_untrusted(document.encode("utf-8"))
+    except _client_core.DoctypeRefusedError:
+        raise InvalidResponseError(
+            status, f"{operation}: the answer's text declares a DOCTYPE, refused unread"
+        ) from None
+    except etree.XMLSyntaxError:
+        raise InvalidResponseError(
+            status,
+            f"{operation}: the answer holds unexpected text content, not an infoRouter answer: "
+            f"{_client_core.shorten(text.strip(), _QUOTED)} (HTTP {status})",
+        ) from None
+
+
+def _text_only(element: etree._Element) -> str | None:
+    """Return the element's text when it holds text and no element, else None."""
+    text = element.text
+    if not text or not text.strip() or any(isinstance(child.tag, str) for child in element):
+        return None
+    return text
+
+
+def check_soap_answer(raw: RawResponse, envelope_tag: str, operation: str) -> RawResponse:
     """Refuse a SOAP answer zeep should not see: unreadable, hostile, or an HTTP error page.
 
     Args:
@@ -86,19 +146,33 @@ def check_soap_answer(raw: RawResponse, envelope_tag: str, operation: str) -> No
         envelope_tag: ``{namespace}Envelope`` of the SOAP version that was sent.
         operation: the infoRouter operation, for messages.
 
+    Returns:
+        The answer for zeep: ``raw``, or, when its ``<Method>Result`` holds the answer as
+        escaped text, a copy with that text parsed into the element it stands for.
+
     Raises:
-        InvalidResponseError: HTTP 200 but not a SOAP envelope of that version, or a DOCTYPE.
+        InvalidResponseError: HTTP 200 but not a SOAP envelope of that version, a DOCTYPE, or
+            a result of text that is not XML ("unexpected text content", quoting its start).
         InfoRouterHTTPError: another status without a SOAP fault.
     """
     if raw.status_code in (201, 202) and not raw.content:
-        return  # zeep reads this as an empty result
+        return raw  # zeep reads this as an empty result
     root = _parse(raw, operation)
     if root.tag != envelope_tag:
         raise _unreadable(raw, operation, "the answer is not the expected SOAP envelope")
+    body = _xml.child(root, _BODY)
     if raw.status_code != 200:
-        body = _xml.child(root, _BODY)
         if body is None or _xml.child(body, _FAULT) is None:
             raise _unreadable(raw, operation, "the answer holds no SOAP fault")
+        return raw
+    wrapper = next(iter(_xml.children(body)), None) if body is not None else None
+    result = next(iter(_xml.children(wrapper[1])), None) if wrapper is not None else None
+    text = _text_only(result[1]) if result is not None else None
+    if result is None or text is None:
+        return raw
+    result[1].text = None
+    result[1].append(_embedded(text, raw.status_code, operation))
+    return RawResponse(raw.status_code, raw.headers, etree.tostring(root, encoding="utf-8"))
 
 
 def read_http_answer(raw: RawResponse, operation: str) -> etree._Element:
@@ -117,7 +191,11 @@ def read_http_answer(raw: RawResponse, operation: str) -> etree._Element:
     """
     root = _parse(raw, operation)
     if _SUCCESS not in _xml.attributes(root):
-        raise _unreadable(raw, operation, "the answer has no success attribute")
+        text = _text_only(root)  # <string>&lt;response .../&gt;</string>
+        if text is not None:
+            root = _embedded(text, raw.status_code, operation)
+        if _SUCCESS not in _xml.attributes(root):
+            raise _unreadable(raw, operation, "the answer has no success attribute")
     return root
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Final, TypeVar
 
 import attrs
+from _client_core import shorten
 
 from ._errors import TaskRequestError
 
@@ -114,7 +115,7 @@ def check_bool(value: object, name: str) -> bool:
 
 def check_enum(value: object, enum_type: type[_E], name: str) -> _E:
     if not isinstance(value, enum_type):
-        raise TaskRequestError(f"{name} must be a {enum_type.__name__}, not {value!r}")
+        raise TaskRequestError(f"{name} must be a {enum_type.__name__}, not {shorten(value)}")
     return value
 
 

@@ -62,7 +62,8 @@ def _timeout(timeout: object) -> httpx.Timeout:
     if checked is None:
         raise TaskRequestError(
             f"timeout must be a number of seconds above 0 and at most "
-            f"{_client_core.MAX_TIMEOUT_S:g}, or an httpx.Timeout, not {timeout!r}"
+            f"{_client_core.MAX_TIMEOUT_S:g}, or an httpx.Timeout, "
+            f"not {_client_core.shorten(timeout)}"
         )
     return checked
 
@@ -82,7 +83,9 @@ def _check_verify(verify: object, http_client: object) -> None:
 
 def _check_int(value: object, name: str, minimum: int) -> None:
     if not isinstance(value, int) or isinstance(value, bool) or value < minimum:
-        raise TaskRequestError(f"{name} must be an int >= {minimum}, not {value!r}")
+        raise TaskRequestError(
+            f"{name} must be an int >= {minimum}, not {_client_core.shorten(value)}"
+        )
 
 
 def _check_http_client(http_client: object, kind: type[httpx.Client | httpx.AsyncClient]) -> None:
@@ -204,7 +207,7 @@ class InfoRouterClient(_ClientBase, Closing):
     ) -> None:
         if binding not in BINDINGS:
             raise UnsupportedBindingError(
-                f"binding must be one of {', '.join(BINDINGS)}, not {binding!r}"
+                f"binding must be one of {', '.join(BINDINGS)}, not {_client_core.shorten(binding)}"
             )
         checked_timeout = self._configure(
             url,
@@ -300,7 +303,7 @@ class AsyncInfoRouterClient(_ClientBase, AsyncClosing):
         if binding not in ASYNC_BINDINGS:
             raise UnsupportedBindingError(
                 f"the async client supports {' and '.join(ASYNC_BINDINGS)} only, not "
-                f"{binding!r}; use InfoRouterClient for the HTTP bindings"
+                f"{_client_core.shorten(binding)}; use InfoRouterClient for the HTTP bindings"
             )
         checked_timeout = self._configure(
             url,

@@ -13,6 +13,7 @@ The hierarchy::
     │   ├── InsufficientRightsError       [921], [2730], errorCode 4030, "Access denied"
     │   └── NotFoundError                 [2285], errorCode 4041, "... not found"
     ├── SoapFaultError                    the server answered with a SOAP fault
+    ├── ClientClosedError (RuntimeError)  the client, its http_client or the session is closed
     ├── InfoRouterHTTPError               HTTP status other than 200 and no infoRouter answer
     ├── InvalidResponseError              an answer came but cannot be read: not XML, an HTML
     │                                     page, truncated, a DTD, too large, fields missing
@@ -34,7 +35,44 @@ from _client_core import PicklableError
 
 
 class InfoRouterError(PicklableError):
-    """Root of every error raised by the infoRouter client; every one pickles."""
+    """Root of every error raised by the infoRouter client; every one pickles.
+
+    An error raised by a call says where it happened, at the end of its message
+    (``(GetTask at https://docs.example.com/srv.asmx, task 456)``), and in attributes.
+
+    Attributes:
+        operation: The infoRouter operation that failed (None for errors before a call).
+        url: The service URL the call was sent to, masked (None likewise).
+        task_id: The task the call named (``taskId``; for CreateRelatedTask, the parent
+            task), or None.
+    """
+
+    operation: str | None = None
+    url: str | None = None
+    task_id: int | None = None
+
+    def locate(self, operation: str, url: str, task_id: int | None, task: str = "task") -> None:
+        """Say in the message, and in the attributes, which call failed and where (once).
+
+        Args:
+            operation: The infoRouter operation.
+            url: The service URL, masked.
+            task_id: The task the call named, if any.
+            task: What the task is to the call (``task``, ``parent task``).
+        """
+        if self.url is not None:
+            return
+        message = str(self.args[0]) if self.args else type(self).__name__
+        own = f" ({operation})"
+        if message.endswith(own):  # InfoRouterAPIError and SoapFaultError name it already
+            message = message[: -len(own)]
+        where = f"at {url}" if message.startswith(f"{operation}") else f"{operation} at {url}"
+        if task_id is not None:
+            where += f", {task} {task_id}"
+        self.args = (f"{message} ({where})", *self.args[1:])
+        self.operation = self.operation or operation
+        self.url = url
+        self.task_id = task_id
 
 
 class TaskRequestError(InfoRouterError, ValueError):
@@ -105,6 +143,13 @@ class SoapFaultError(InfoRouterError):
         super().__init__(f"SOAP fault{shown_code}: {message}{suffix}")
 
 
+class ClientClosedError(InfoRouterError, RuntimeError):
+    """A call on a closed client (or ``http_client``), or on a session that has logged out.
+
+    Nothing was sent. Create a new client, or authenticate again for a new session.
+    """
+
+
 class InfoRouterHTTPError(InfoRouterError):
     """The server answered with an HTTP status other than 200 and no infoRouter answer.
 
@@ -162,6 +207,8 @@ class OutcomeUnknownError(InfoRouterError):
         operation: the infoRouter operation.
         reason: why the outcome is unknown.
     """
+
+    operation: str
 
     def __init__(self, operation: str, reason: str) -> None:
         self.operation = operation

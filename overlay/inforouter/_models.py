@@ -71,7 +71,9 @@ def _requirements(value: Iterable[TaskRequirement]) -> tuple[TaskRequirement, ..
     items = tuple(value)
     for item in items:
         if not isinstance(item, TaskRequirement):
-            raise TaskRequestError(f"requirements must hold TaskRequirement, not {item!r}")
+            raise TaskRequestError(
+                f"requirements must hold TaskRequirement, not {_client_core.shorten(item)}"
+            )
     return items
 
 
@@ -154,13 +156,17 @@ class _Fields:
             return default
         text = (node.text or "").strip()
         if not _INT_PATTERN.fullmatch(text):
-            raise TaskRequestError(f"{self._root}: {name} must be an integer, not {text!r}")
+            raise TaskRequestError(
+                f"{self._root}: {name} must be an integer, not {_client_core.shorten(text)}"
+            )
         return int(text)
 
     def bool(self, name: str) -> bool:
         text = self.text(name).strip()
         if text not in (_TRUE, _FALSE):
-            raise TaskRequestError(f"{self._root}: {name} must be true or false, not {text!r}")
+            raise TaskRequestError(
+                f"{self._root}: {name} must be true or false, not {_client_core.shorten(text)}"
+            )
         return text == _TRUE
 
     def datetime(self, name: str) -> datetime.datetime:
@@ -168,7 +174,8 @@ class _Fields:
         match = _DATETIME_PATTERN.fullmatch(text)
         if match is None:
             raise TaskRequestError(
-                f"{self._root}: {name} must look like 2026-05-15T00:00:00, not {text!r}"
+                f"{self._root}: {name} must look like 2026-05-15T00:00:00, "
+                f"not {_client_core.shorten(text)}"
             )
         year, month, day, hour, minute, second = (int(part) for part in match.groups())
         try:
@@ -183,7 +190,8 @@ class _Fields:
         except ValueError:
             allowed = ", ".join(str(member.value) for member in enum_type)
             raise TaskRequestError(
-                f"{self._root}: {name} {text!r} is not one of {allowed} (case-sensitive)"
+                f"{self._root}: {name} {_client_core.shorten(text)} is not one of {allowed} "
+                "(case-sensitive)"
             ) from None
 
     def requirements(self) -> tuple[TaskRequirement, ...]:

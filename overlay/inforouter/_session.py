@@ -11,22 +11,26 @@ import abc
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Self, TypeVar
+from typing import Final, Self, TypeVar
 
 from lxml import etree
 
 from . import _calls
 from . import _operations as ops
-from ._errors import InfoRouterError, OutcomeUnknownError, TicketExpiredError
+from ._errors import ClientClosedError, InfoRouterError, OutcomeUnknownError, TicketExpiredError
 from ._operations import sends
 from ._retry import async_retrying, may_have_been_applied, retrying
 from ._tasks import AsyncTasks, SyncTasks
-from ._translate import translating
+from ._translate import masker, translating
 from ._wire import AsyncWire, SyncWire
 
 _log = logging.getLogger("inforouter")
 
 _T = TypeVar("_T")
+
+# The parameter that names the task a call is about, and what that task is to the call.
+_TASK_ID: Final = "taskId"
+_TASK_ROLES: Final = {ops.CREATE_RELATED_TASK.name: "parent task"}
 
 
 class _Replay:
@@ -48,7 +52,10 @@ class _Replay:
 class _SessionBase:
     """What sync and async sessions share: identity, secrets, state and failure rules."""
 
-    def __init__(self, user: str, password: str, *, binding: str, max_retries: int) -> None:
+    def __init__(
+        self, url: str, user: str, password: str, *, binding: str, max_retries: int
+    ) -> None:
+        self._url = url
         self._user, self._password = _calls.check_credentials(user, password)
         self._binding = binding
         self._max_retries = max_retries
@@ -79,10 +86,39 @@ class _SessionBase:
 
     def _check_open(self) -> None:
         if self._closed:
-            raise InfoRouterError("this session has logged out; authenticate again")
+            raise ClientClosedError(
+                "this session has logged out (close() or the end of its with block); nothing was "
+                "sent: authenticate again for a new session"
+            )
 
     def _arguments(self, call: _calls.Call[_T]) -> dict[str, object]:
         return call.with_ticket(self._ticket)
+
+    @contextmanager
+    def _located(self, call: _calls.Call[_T]) -> Iterator[None]:
+        """Say in an error of the call which operation failed, at which URL, on which task."""
+        try:
+            yield
+        except InfoRouterError as error:
+            name = call.operation.name
+            task = call.arguments.get(_TASK_ID)
+            error.locate(
+                name,
+                masker(self._secrets()).url(self._url),
+                task if isinstance(task, int) else None,
+                _TASK_ROLES.get(name, "task"),
+            )
+            raise
+
+    @staticmethod
+    def _not_applied(error: TicketExpiredError, operation: ops.Operation) -> None:
+        """Complete the message of an expired ticket on a call that is not repeated for it."""
+        if not operation.repeatable:
+            error.args = (
+                f"{error}; nothing was created: the server refused the ticket before applying "
+                f"{operation.name}, which is not sent again under a new log-in. Authenticate "
+                "again (client.authenticate) for a new session, then send it again",
+            )
 
     @contextmanager
     def _final_errors(self, operation: ops.Operation) -> Iterator[None]:
@@ -164,7 +200,7 @@ class Session(SyncTasks, _SessionBase, Closing):
     def __init__(
         self, wire: SyncWire, user: str, password: str, *, binding: str, max_retries: int
     ) -> None:
-        super().__init__(user, password, binding=binding, max_retries=max_retries)
+        super().__init__(wire.url, user, password, binding=binding, max_retries=max_retries)
         self._wire = wire
 
     def _attempt(self, call: _calls.Call[_T]) -> etree._Element:
@@ -172,27 +208,30 @@ class Session(SyncTasks, _SessionBase, Closing):
             return self._wire.call(call.operation.name, self._arguments(call))
 
     def _exchange(self, call: _calls.Call[_T]) -> etree._Element:
-        try:
-            return self._attempt(call)
-        except InfoRouterError as error:
-            replay = _Replay(error)
-        with self._final_errors(call.operation):
-            for attempt in retrying(self._max_retries, repeatable=call.operation.repeatable):
-                with attempt:
-                    replay.raise_once()
-                    return self._attempt(call)
+        with self._located(call):
+            try:
+                return self._attempt(call)
+            except InfoRouterError as error:
+                replay = _Replay(error)
+            with self._final_errors(call.operation):
+                for attempt in retrying(self._max_retries, repeatable=call.operation.repeatable):
+                    with attempt:
+                        replay.raise_once()
+                        return self._attempt(call)
         raise AssertionError("unreachable: tenacity returns or re-raises")
 
     def _run(self, call: _calls.Call[_T]) -> _T:
         self._check_open()
-        try:
-            answer = self._exchange(call)
-        except TicketExpiredError:
-            if not self._may_reauthenticate(call.operation):
-                raise
-            self._login()
-            answer = self._exchange(call)
-        return call.read(answer)
+        with self._located(call):
+            try:
+                answer = self._exchange(call)
+            except TicketExpiredError as error:
+                if not self._may_reauthenticate(call.operation):
+                    self._not_applied(error, call.operation)
+                    raise
+                self._login()
+                answer = self._exchange(call)
+            return call.read(answer)
 
     def _login(self) -> None:
         call = _calls.authenticate(self._user, self._password)
@@ -239,7 +278,7 @@ class AsyncSession(AsyncTasks, _SessionBase, AsyncClosing):
     def __init__(
         self, wire: AsyncWire, user: str, password: str, *, binding: str, max_retries: int
     ) -> None:
-        super().__init__(user, password, binding=binding, max_retries=max_retries)
+        super().__init__(wire.url, user, password, binding=binding, max_retries=max_retries)
         self._wire = wire
 
     async def _attempt(self, call: _calls.Call[_T]) -> etree._Element:
@@ -247,29 +286,32 @@ class AsyncSession(AsyncTasks, _SessionBase, AsyncClosing):
             return await self._wire.call(call.operation.name, self._arguments(call))
 
     async def _exchange(self, call: _calls.Call[_T]) -> etree._Element:
-        try:
-            return await self._attempt(call)
-        except InfoRouterError as error:
-            replay = _Replay(error)
-        with self._final_errors(call.operation):
-            async for attempt in async_retrying(
-                self._max_retries, repeatable=call.operation.repeatable
-            ):
-                with attempt:
-                    replay.raise_once()
-                    return await self._attempt(call)
+        with self._located(call):
+            try:
+                return await self._attempt(call)
+            except InfoRouterError as error:
+                replay = _Replay(error)
+            with self._final_errors(call.operation):
+                async for attempt in async_retrying(
+                    self._max_retries, repeatable=call.operation.repeatable
+                ):
+                    with attempt:
+                        replay.raise_once()
+                        return await self._attempt(call)
         raise AssertionError("unreachable: tenacity returns or re-raises")
 
     async def _run(self, call: _calls.Call[_T]) -> _T:
         self._check_open()
-        try:
-            answer = await self._exchange(call)
-        except TicketExpiredError:
-            if not self._may_reauthenticate(call.operation):
-                raise
-            await self._login()
-            answer = await self._exchange(call)
-        return call.read(answer)
+        with self._located(call):
+            try:
+                answer = await self._exchange(call)
+            except TicketExpiredError as error:
+                if not self._may_reauthenticate(call.operation):
+                    self._not_applied(error, call.operation)
+                    raise
+                await self._login()
+                answer = await self._exchange(call)
+            return call.read(answer)
 
     async def _login(self) -> None:
         call = _calls.authenticate(self._user, self._password)

@@ -38,6 +38,7 @@ from inforouter_api import (
 from lxml import etree
 
 from ._answers import check_answer, check_soap_answer, read_http_answer
+from ._errors import ClientClosedError
 from ._transport import RawResponse, build_request, send, send_async
 
 Binding: TypeAlias = Literal["soap11", "soap12", "http-post", "http-get"]
@@ -102,8 +103,7 @@ class _SyncTransport(_NoFetchTransport):
         self, address: str, envelope: etree._Element, headers: dict[str, str]
     ) -> RawResponse:
         raw = self.post(address, _to_bytes(envelope), headers)
-        check_soap_answer(raw, str(envelope.tag), _operation(headers))
-        return raw
+        return check_soap_answer(raw, str(envelope.tag), _operation(headers))
 
     def get(self, address: str, params: dict[str, str], headers: dict[str, str]) -> RawResponse:
         request = self._http.build_request(
@@ -137,8 +137,7 @@ class _AsyncTransport(zeep.transports.AsyncTransport):
         self, address: str, envelope: etree._Element, headers: dict[str, str]
     ) -> RawResponse:
         raw = await self.post(address, _to_bytes(envelope), headers)
-        check_soap_answer(raw, str(envelope.tag), _operation(headers))
-        return raw
+        return check_soap_answer(raw, str(envelope.tag), _operation(headers))
 
     async def get(
         self, address: str, params: dict[str, str], headers: dict[str, str]
@@ -162,6 +161,13 @@ def _document() -> Any:
     )
 
 
+def _closed(url: str) -> ClientClosedError:
+    return ClientClosedError(
+        f"the client for {url} is closed (its HTTP client was closed, by close() or the end of "
+        "its with block); nothing was sent: create a new client"
+    )
+
+
 class SyncWire:
     """Calls operations over one binding, synchronously.
 
@@ -181,6 +187,7 @@ class SyncWire:
         timeout: httpx.Timeout,
         max_bytes: int,
     ) -> None:
+        self.url = url
         self._http = http
         self._timeout = timeout
         self._max_bytes = max_bytes
@@ -208,9 +215,12 @@ class SyncWire:
             The successful answer element.
 
         Raises:
+            ClientClosedError: the HTTP client is closed (nothing was sent).
             InfoRouterError: the answer reports a failure or cannot be read.
             Exception: httpx, zeep and lxml errors, for the caller to translate.
         """
+        if self._http.is_closed:
+            raise _closed(self.url)
         result = getattr(self.port, operation)(**arguments)
         if isinstance(result, HttpRequest):
             raw = send(
@@ -231,6 +241,8 @@ class AsyncWire:
         timeout: httpx.Timeout,
         max_bytes: int,
     ) -> None:
+        self.url = url
+        self._http = http
         client = zeep.AsyncClient(  # type: ignore[no-untyped-call]
             _document(), transport=_AsyncTransport(http, timeout, max_bytes), settings=_SETTINGS
         )
@@ -240,4 +252,6 @@ class AsyncWire:
 
     async def call(self, operation: str, arguments: Mapping[str, object]) -> etree._Element:
         """Async twin of `SyncWire.call`; same arguments, returns and errors."""
+        if self._http.is_closed:
+            raise _closed(self.url)
         return check_answer(await getattr(self.port, operation)(**arguments), operation)

@@ -407,12 +407,57 @@ def test_soap_create_related_task(
     assert root.findtext("Value/RedirectedUserName") == ""
 
 
-def test_soap_parameter_names_match_in_any_case(
+def test_soap_element_names_are_case_sensitive_as_asmx_reads_them(
     http: httpx.Client, sandbox: InfoRouterSandbox
 ) -> None:
-    """SOAP parameter elements match case-insensitively (CHOICE: the 2018 WSDL's casing works)."""
-    answer = soap(http, sandbox, "GetTask", AuthenticationTicket="abc123", TaskId=456)
-    assert soap_result(answer, "GetTask").get("success") == "true"
+    """A SOAP CreateRelatedTask sent with <AuthenticationTicket> and <TaskId> (the WSDL says
+    authenticationTicket and taskId) sees no ticket, as the real ASMX service would: no task is
+    created, so a casing mistake in a WSDL shows up in tests."""
+    before = len(sandbox.state.tasks)
+    answer = soap(
+        http,
+        sandbox,
+        "CreateRelatedTask",
+        AuthenticationTicket="abc123",
+        TaskId=456,
+        xmlParameters=RELATED_MODEL.format(assignee="jdoe", priority="High", requirement="Sign"),
+    )
+    root = soap_result(answer, "CreateRelatedTask")
+    assert root.get("success") == "false"
+    assert str(root.get("error")).startswith("[901]")
+    assert len(sandbox.state.tasks) == before
+    # The same call with the WSDL's names creates the task.
+    created = soap(
+        http,
+        sandbox,
+        "CreateRelatedTask",
+        authenticationTicket="abc123",
+        taskId=456,
+        xmlParameters=RELATED_MODEL.format(assignee="jdoe", priority="High", requirement="Sign"),
+    )
+    assert soap_result(created, "CreateRelatedTask").findtext("Value/TaskId") == "789"
+
+
+def test_soap_operation_element_is_case_sensitive(
+    http: httpx.Client, sandbox: InfoRouterSandbox
+) -> None:
+    """A body element spelt <gettask> for the GetTask action is a SOAP fault, as in ASMX."""
+    body = envelope("gettask", authenticationTicket="abc123", taskId=456)
+    headers = {"Content-Type": "text/xml; charset=utf-8", "SOAPAction": f'"{TEMPURI}GetTask"'}
+    answer = http.post(sandbox.base_url, content=body, headers=headers)
+    assert answer.status_code == 500
+    assert b"does not match the action of GetTask" in answer.content
+
+
+def test_http_form_fields_stay_case_insensitive(
+    http: httpx.Client, sandbox: InfoRouterSandbox
+) -> None:
+    """HTTP POST form fields match in any case, as ASP.NET reads them."""
+    answer = http.post(
+        f"{sandbox.base_url}/GetTask", data={"AuthenticationTicket": "abc123", "TASKID": "456"}
+    )
+    assert answer.status_code == 200
+    assert etree.fromstring(answer.content).get("success") == "true"
 
 
 def test_soap_action_unquoted_or_missing(http: httpx.Client, sandbox: InfoRouterSandbox) -> None:

@@ -19,6 +19,7 @@ from hotdocs_advance import (
     AuthenticationError,
     BadRequestError,
     InvalidArgumentError,
+    NotFoundError,
     ServicePrincipal,
 )
 
@@ -375,3 +376,49 @@ async def test_an_oversized_login_answer_is_refused_unread_async(router: respx.R
         with pytest.raises(APIResponseValidationError, match="larger than"):
             await client.get_work_item(WORK_ITEM)
     assert body.sent <= MAX_RESPONSE_BYTES + 65536
+
+
+@pytest.mark.parametrize("status", [404, 405])
+def test_a_login_answered_404_says_no_login_endpoint_was_found(
+    router: respx.Router, status: int
+) -> None:
+    """A log-in URL that answers 404 (or 405) found no log-in endpoint: the error says so and
+    points at the base URL, instead of asking to check the credentials."""
+    router.post(CLOUD_LOGIN).mock(return_value=httpx.Response(status, text="Not Found"))
+    with AdvanceClient(CLOUD, auth=PRINCIPAL) as client, pytest.raises(NotFoundError) as caught:
+        client.get_work_item(WORK_ITEM)
+    message = str(caught.value)
+    assert message.startswith(
+        f"service principal log-in at {CLOUD_LOGIN} answered {status}: no log-in endpoint was "
+        "found at that URL (the credentials were not checked); the base URL should end in "
+        "/api/rest or /HdaApi/rest, or pass auth_url"
+    )
+    assert "check the client name" not in message
+    assert caught.value.status_code == status
+    assert PASSWORD not in message
+
+
+@pytest.mark.parametrize(
+    "headers", [{"content-type": "text/html; charset=utf-8"}, {}], ids=["text/html", "no-type"]
+)
+def test_an_html_page_at_the_login_is_not_the_login(
+    router: respx.Router, headers: dict[str, str]
+) -> None:
+    """A log-in answered 200 with an HTML page raises APIResponseValidationError naming the URL
+    and the log-in's expected place, not a token error."""
+    router.post(CLOUD_LOGIN).mock(
+        return_value=httpx.Response(
+            200, content=b"<!DOCTYPE html><html><body>Welcome</body></html>", headers=headers
+        )
+    )
+    with (
+        AdvanceClient(CLOUD, auth=PRINCIPAL) as client,
+        pytest.raises(APIResponseValidationError) as caught,
+    ):
+        client.get_work_item(WORK_ITEM)
+    message = str(caught.value)
+    assert message.startswith(f"POST {CLOUD_LOGIN} answered 200 with a body ")
+    assert (
+        "this does not look like the HotDocs Advance log-in: the log-in URL (auth_url) should "
+        "end in /auth or /HdaAuth"
+    ) in message

@@ -853,12 +853,177 @@ def test_a_soap_result_that_does_not_match_the_wsdl_is_invalid(server: FakeServe
         session.get_task(1)
 
 
-def test_an_escaped_string_result_is_an_empty_result(server: FakeServer) -> None:
-    """A Result holding escaped text instead of an element is read as empty: InvalidResponse."""
+def escaped(xml: str) -> str:
+    return xml.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@pytest.mark.parametrize("binding", BINDINGS)
+def test_an_answer_sent_as_escaped_text_is_parsed(server: FakeServer, binding: str) -> None:
+    """A result holding the answer as escaped text instead of an element (a SOAP Result, or
+    ASMX's <string> over HTTP) is parsed and read like the element it stands for."""
+    session = login(server, binding)
+    if binding.startswith("http"):
+        document = f'<?xml version="1.0"?><string xmlns="{TEMPURI}">{escaped(CREATED)}</string>'
+        answer: Answer = httpx.Response(200, text=document)
+    else:
+        answer = httpx.Response(
+            200, content=envelope(binding, "CreateRelatedTask", escaped(CREATED), inherit=True)
+        )
+    server.queue("CreateRelatedTask", answer)
+    assert session.create_related_task(456, RELATED) == CreatedTask(789, None)
+
+
+@pytest.mark.parametrize("binding", ["soap11", "http-post"])
+def test_a_text_result_that_is_not_xml_is_unexpected_text_content(
+    server: FakeServer, binding: str
+) -> None:
+    """Text that is not XML where the answer belongs is reported as "unexpected text content",
+    quoting its start (cut), not as an empty result."""
+    session = login(server, binding)
+    text = "Object reference not set to an instance of an object. " * 20
+    if binding.startswith("http"):
+        answer = httpx.Response(200, text=f'<string xmlns="{TEMPURI}">{text}</string>')
+    else:
+        answer = httpx.Response(200, content=envelope(binding, "GetTask", text, inherit=True))
+    server.queue("GetTask", answer)
+    with pytest.raises(InvalidResponseError) as caught:
+        session.get_task(1)
+    message = str(caught.value)
+    assert (
+        "GetTask: the answer holds unexpected text content, not an infoRouter answer: "
+        "'Object reference not set to an instance of an object. O...' (1079 characters)"
+    ) in message
+    assert "empty" not in message
+
+
+@pytest.mark.parametrize("binding", BINDINGS)
+def test_errors_name_the_url_the_operation_and_the_task(server: FakeServer, binding: str) -> None:
+    """An error of a call ends with the operation, the service URL and the task id, also kept
+    as attributes; the ticket and password never show."""
+    session = login(server, binding)
+    server.queue("GetTask", '<root success="false" error="[2285] Task not found"/>')
+    with pytest.raises(NotFoundError) as caught:
+        session.get_task(4812)
+    error = caught.value
+    assert str(error) == f"[2285] Task not found (GetTask at {URL}, task 4812)"
+    assert (error.operation, error.url, error.task_id) == ("GetTask", URL, 4812)
+    server.queue("GetTask", httpx.Response(500, content=b"boom"))
+    with pytest.raises(InfoRouterHTTPError) as caught_http:
+        make_client(server, binding, max_retries=0).authenticate(USER, PASSWORD).get_task(7)
+    assert str(caught_http.value).endswith(f"(at {URL}, task 7)")
+    assert caught_http.value.url == URL
+    for text in (str(error), str(caught_http.value)):
+        assert PASSWORD not in text
+        assert all(ticket not in text for ticket in TICKETS)
+
+
+def test_a_failed_login_names_the_url(server: FakeServer) -> None:
+    """AuthenticateUser's error says where the log-in was sent."""
+    server.queue("AuthenticateUser", '<root success="false" error="[900] Invalid user"/>')
+    with pytest.raises(AuthenticationFailedError) as caught:
+        login(server)
+    assert str(caught.value) == f"[900] Invalid user (AuthenticateUser at {URL})"
+
+
+def test_a_related_task_error_names_the_parent_task(server: FakeServer) -> None:
+    """CreateRelatedTask's taskId is the parent task, and its error says so."""
     session = login(server)
-    body = envelope("soap11", "GetTask", '&lt;root success="true"/&gt;')
-    server.queue("GetTask", httpx.Response(200, content=body))
-    with pytest.raises(InvalidResponseError, match="empty"):
+    server.queue("CreateRelatedTask", '<root success="false" error="[2730] Access denied"/>')
+    with pytest.raises(InfoRouterAPIError) as caught:
+        session.create_related_task(456, RELATED)
+    assert str(caught.value).endswith(f"(CreateRelatedTask at {URL}, parent task 456)")
+
+
+@pytest.mark.parametrize(
+    ("method", "operation"),
+    [
+        (lambda s: s.create_related_task(456, RELATED), "CreateRelatedTask"),
+        (lambda s: s.create_task("/Dom/Lib/report.pdf", TASK), "CreateTask"),
+        (
+            lambda s: s.reassign_task(4812, to="jdoe", new_due_date=datetime.date(2026, 6, 1)),
+            "ReassignTask",
+        ),
+    ],
+)
+def test_an_expired_ticket_on_an_unsafe_call_says_nothing_was_created(
+    server: FakeServer, method: Callable[[Session], object], operation: str
+) -> None:
+    """TicketExpiredError on a create or reassign says nothing was created and that a new
+    session is needed (the call is not repeated under a new log-in)."""
+    session = login(server)
+    server.queue(operation, EXPIRED)
+    with pytest.raises(TicketExpiredError) as caught:
+        method(session)
+    message = str(caught.value)
+    assert message.startswith("[901] Session expired or Invalid ticket")
+    assert (
+        f"; nothing was created: the server refused the ticket before applying {operation}, "
+        "which is not sent again under a new log-in. Authenticate again (client.authenticate) "
+        "for a new session, then send it again"
+    ) in message
+    assert server.logins == 1
+
+
+def test_an_expired_ticket_on_a_read_does_not_say_nothing_was_created(server: FakeServer) -> None:
+    """A read logs in again once; if it expires again, its error does not claim a create."""
+    session = login(server)
+    server.queue("GetTask", EXPIRED, EXPIRED)
+    with pytest.raises(TicketExpiredError) as caught:
+        session.get_task(1)
+    assert "nothing was created" not in str(caught.value)
+
+
+@pytest.mark.parametrize("binding", ["soap11", "http-post"])
+def test_an_html_page_at_the_url_hints_at_srv_asmx(server: FakeServer, binding: str) -> None:
+    """A web site's page (HTTP 200, HTML) where the service should be says it does not look
+    like the infoRouter web service and names /srv.asmx."""
+    server.queue(
+        "AuthenticateUser",
+        httpx.Response(200, text="<!DOCTYPE html><html><body>Welcome</body></html>"),
+    )
+    with pytest.raises(InvalidResponseError) as caught:
+        login(server, binding)
+    assert (
+        "AuthenticateUser: the answer is an HTML page, not an infoRouter answer; this does not "
+        "look like the infoRouter web service: the URL should be its address, ending in "
+        "/srv.asmx (https://<server>/srv.asmx)"
+    ) in str(caught.value)
+
+
+@pytest.mark.parametrize("binding", ["soap11", "http-get"])
+def test_a_404_at_the_url_says_no_service_was_found(server: FakeServer, binding: str) -> None:
+    """A 404 at the endpoint says no infoRouter web service was found there, naming /srv.asmx."""
+    server.queue(
+        "AuthenticateUser",
+        httpx.Response(404, text="<html><body>Not Found</body></html>"),
+    )
+    with pytest.raises(InfoRouterHTTPError) as caught:
+        login(server, binding)
+    assert (
+        "no infoRouter web service was found at that URL: its address ends in /srv.asmx"
+    ) in str(caught.value)
+    assert caught.value.status_code == 404
+
+
+def test_calls_on_a_closed_client_raise_client_closed_error(server: FakeServer) -> None:
+    """A call on a closed client raises ClientClosedError (an InfoRouterError and a
+    RuntimeError), not httpx's RuntimeError, and sends nothing."""
+    client = make_client(server)
+    client._http.close()
+    with pytest.raises(inforouter.ClientClosedError) as caught:
+        client.authenticate(USER, PASSWORD)
+    assert isinstance(caught.value, InfoRouterError)
+    assert isinstance(caught.value, RuntimeError)
+    assert "is closed" in str(caught.value)
+    assert "nothing was sent: create a new client" in str(caught.value)
+    assert server.calls == []
+
+
+def test_calls_on_a_logged_out_session_raise_client_closed_error(server: FakeServer) -> None:
+    """A call after the session logged out raises ClientClosedError naming the fix."""
+    session = login(server)
+    session.close()
+    with pytest.raises(inforouter.ClientClosedError, match="authenticate again for a new session"):
         session.get_task(1)
 
 

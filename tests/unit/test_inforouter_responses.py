@@ -409,14 +409,21 @@ def test_http_answer_is_the_bare_document() -> None:
             200,
             b"<html><body>Error</body></html>",
             InvalidResponseError,
-            "no success attribute (HTTP 200)",
+            "the answer is an HTML page, not an infoRouter answer; this does not look like the "
+            "infoRouter web service: the URL should be its address, ending in /srv.asmx",
         ),
         (200, b"<html><body>Error<br></body></html>", InvalidResponseError, "(HTTP 200)"),
         (200, b'<root success="true"', InvalidResponseError, "not well-formed XML"),
         (200, b'<root success="\xff\xfe"/>', InvalidResponseError, "(HTTP 200)"),
         (400, b"", InfoRouterHTTPError, "HTTP 400"),
         (400, b"Bad Request", InfoRouterHTTPError, "HTTP 400"),
-        (503, b"<!DOCTYPE html><html></html>", InvalidResponseError, "DOCTYPE"),
+        (
+            503,
+            b"<!DOCTYPE html><html></html>",
+            InfoRouterHTTPError,
+            "HTTP 503 and the answer is an HTML page",
+        ),
+        (404, b"", InfoRouterHTTPError, "no infoRouter web service was found at that URL"),
         (500, b"<html><body>oops</body></html>", InfoRouterHTTPError, "HTTP 500"),
     ],
 )

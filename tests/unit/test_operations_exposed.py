@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -13,19 +11,12 @@ from hotdocs_advance import AdvanceClient, AsyncAdvanceClient
 from hotdocs_advance._base import OPERATION_MARK
 
 from tests.conftest import ROOT
+from tests.scripts import load_script
 
 
 @pytest.fixture(scope="module")
 def generate() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "_generate_script", ROOT / "scripts" / "_generate.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("_generate")
 
 
 def test_the_committed_tree_has_a_method_for_every_operation(generate: ModuleType) -> None:

@@ -56,14 +56,15 @@ def test_seed_repr_hides_passwords_and_tickets() -> None:
 
 
 @pytest.mark.parametrize("suffix", [".json", ".yml"])
-def test_seed_files_replace_the_default(tmp_path: Path, suffix: str) -> None:
-    """A JSON or YAML seed file defines the users, documents and tasks."""
+def test_seed_files_replace_the_default_when_loaded(tmp_path: Path, suffix: str) -> None:
+    """A JSON or YAML seed file read with InfoRouterSeed.load is the whole seed: it defines the
+    users, documents and tasks (replacing the default, explicitly)."""
     path = tmp_path / f"seed{suffix}"
     if suffix == ".json":
         path.write_text(json.dumps(MINIMAL), encoding="utf-8")
     else:
         path.write_text(yaml.safe_dump(MINIMAL), encoding="utf-8")
-    state = create_app(str(path)).state
+    state = create_app(InfoRouterSeed.load(path)).state
     assert list(state.users) == ["ann"]
     assert state.tasks[10].status == "InProgress"
     assert state.next_task_id == 100

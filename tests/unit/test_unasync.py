@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from types import ModuleType
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.scripts import load_script
 
 
 @pytest.fixture(scope="module")
 def unasync() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "_unasync_script", ROOT / "scripts" / "_unasync.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("_unasync")
 
 
 def test_the_committed_sync_client_is_derived_from_the_async_one(unasync: ModuleType) -> None:

@@ -13,12 +13,18 @@ Needs the ``sandbox`` extra (starlette, uvicorn, openapi-core, pyyaml). Three wa
 Behaviour: paths, bodies and statuses as in ``spec/hotdocs-advance.openapi.yaml``; every
 request and every answer is validated against that spec; tokens only come from
 ``POST /auth/Authorize/ServicePrincipalLogIn`` and carry their client's scope. The rules
-and every CHOICE are described in `AdvanceState` and the modules beside it.
+and every CHOICE are described in `AdvanceState` and the modules beside it. The state's
+clock can be advanced to expire tokens: ``sandbox.state.clock.advance(3601)``.
 
 Seed format
 -----------
 A seed file is JSON (``.json``) or YAML (any other suffix); every key is optional and
-unknown keys are errors. The default seed (``python -m hotdocs_advance.sandbox
+unknown keys are errors. Given to a sandbox (``seed=`` a mapping or path, ``--seed``, a
+marker), it extends the default seed: keys left out keep the default's, mappings are laid
+over the default's, and records are added to the default's (one with the same ``id``,
+``name``, ``login``, ``path`` or ``ticket`` replaces it). A seed read whole with ``load`` or
+``from_mapping`` (or ``--replace-seed``) replaces the default.
+The default seed (``python -m hotdocs_advance.sandbox
 --dump-seed`` prints it)::
 
     tenancy: tenancy1                  # the tenancy moniker
@@ -67,8 +73,10 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 # The kit's names are imported at once: the kit is light (the plugin loads it anyway).
+import _sandbox_kit
+from _client_core import publish
 from _sandbox_kit import FAULT_KINDS, FaultKind, Faults, SeedError
-from _sandbox_kit._lazy import lazy_export
+from _sandbox_kit._lazy import lazy_export, needing_the_extra
 
 if TYPE_CHECKING:
     from ._app import AdvanceApp, create_app
@@ -93,21 +101,26 @@ __all__ = [
     "signature",
 ]
 
+# The kit's classes are shown as this package's (the first sandbox package imported claims
+# them); the others are claimed as they load (`lazy_export`).
+publish(__name__, globals(), __all__, owns=(_sandbox_kit.__name__,))
+
 
 def __getattr__(name: str) -> Any:
     # Loaded on first use: the pytest plugin imports this package in every test session,
     # where starlette and uvicorn may not even be installed. Import statements, not module
     # names in strings, so that a vendoring tool that rewrites imports rewrites these too.
     module: ModuleType | None = None
-    match name:
-        case "AdvanceApp" | "create_app":
-            from . import _app as module  # noqa: PLC0415
-        case "CALLBACK_SIGNATURE_HEADER" | "CallbackRecord" | "signature":
-            from . import _callback as module  # noqa: PLC0415
-        case "AdvanceSandbox":
-            from . import _sandbox as module  # noqa: PLC0415
-        case "DEFAULT_SEED" | "AdvanceSeed":
-            from . import _seed as module  # noqa: PLC0415
-        case "AdvanceState":
-            from . import _state as module  # noqa: PLC0415
+    with needing_the_extra():  # the error names pip install '...[sandbox]'
+        match name:
+            case "AdvanceApp" | "create_app":
+                from . import _app as module  # noqa: PLC0415
+            case "CALLBACK_SIGNATURE_HEADER" | "CallbackRecord" | "signature":
+                from . import _callback as module  # noqa: PLC0415
+            case "AdvanceSandbox":
+                from . import _sandbox as module  # noqa: PLC0415
+            case "DEFAULT_SEED" | "AdvanceSeed":
+                from . import _seed as module  # noqa: PLC0415
+            case "AdvanceState":
+                from . import _state as module  # noqa: PLC0415
     return lazy_export(globals(), name, module)

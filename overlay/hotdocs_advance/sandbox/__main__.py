@@ -13,7 +13,8 @@ from _sandbox_kit._cli import faults_from_args
 from _sandbox_kit._cli import main as run
 
 from .._callbacks import CALLBACK_SCHEMES
-from ._seed import DEFAULT_SEED_DATA
+from .._errors import SECRET_FIELDS
+from ._seed import DEFAULT_SEED_DATA, AdvanceSeed
 
 if TYPE_CHECKING:
     from ._app import AdvanceApp
@@ -64,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         add_options=_options,
         seed_data=DEFAULT_SEED_DATA,
         make_app=_make_app,
+        seed_class=AdvanceSeed,
+        secret_fields=SECRET_FIELDS,
     )
 
 

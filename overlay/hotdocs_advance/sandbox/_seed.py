@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass, field
-from typing import Final, Literal, cast
+from typing import ClassVar, Final, Literal, cast
 
 from _sandbox_kit import Fields, SeedError
 from _sandbox_kit._seed import Seed, parse_guid, unique
@@ -128,7 +128,13 @@ class VersionTiming:
 
 @dataclass(frozen=True, slots=True)
 class AdvanceSeed(Seed):
-    """Everything the Advance sandbox starts with. Build it with `from_mapping` or `load`."""
+    """Everything the Advance sandbox starts with. Build it with `from_mapping` or `load`.
+
+    A mapping or file given to the sandbox instead extends the default seed (`extending`).
+    """
+
+    DEFAULT_DATA: ClassVar = DEFAULT_SEED_DATA
+    RECORD_KEYS: ClassVar = {"workGroups": "id", "templatePackages": "id", "apiClients": "name"}
 
     tenancy: str
     client_interviews_enabled: bool

@@ -14,6 +14,8 @@ at the same URL. Per-test settings go in a marker::
 The marker accepts the keyword arguments of `AdvanceSandbox.reset`: ``seed``, ``faults``,
 ``client_interviews``, ``public_link_repeat``, ``callback_scheme`` (``hmac`` or ``token``),
 ``allow_remote`` (answer any ``Host``, not only loopback names).
+A marker with another keyword, or on a test that does not take the fixture, fails that test
+with a message naming the fix. A ``seed`` mapping or file extends the default seed.
 """
 
 from __future__ import annotations
@@ -38,6 +40,6 @@ SETTINGS = (
     "seed=None, faults=None, client_interviews=None, public_link_repeat=None, "
     "callback_scheme=None, allow_remote=None"
 )
-pytest_configure, advance_sandbox_server, advance_sandbox = sandbox_plugin(
+pytest_configure, advance_sandbox_server, advance_sandbox, pytest_runtest_setup = sandbox_plugin(
     MARKER, SETTINGS, _start, "Advance"
 )

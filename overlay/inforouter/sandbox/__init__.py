@@ -18,7 +18,12 @@ The state's clock can be advanced to expire tickets: ``sandbox.state.clock.advan
 Seed format
 -----------
 A seed file is JSON (``.json``) or YAML (any other suffix); every key is optional and
-unknown keys are errors. The default seed (``python -m inforouter.sandbox --dump-seed``
+unknown keys are errors. Given to a sandbox (``seed=`` a mapping or path, ``--seed``, a
+marker), it extends the default seed: keys left out keep the default's, mappings are laid
+over the default's, and records are added to the default's (one with the same ``id``,
+``name``, ``login``, ``path`` or ``ticket`` replaces it). A seed read whole with ``load`` or
+``from_mapping`` (or ``--replace-seed``) replaces the default.
+The default seed (``python -m inforouter.sandbox --dump-seed``
 prints it)::
 
     sysadminAccountName: sysadmin      # this user never gets a ticket: [902]
@@ -66,8 +71,10 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 # The kit's names are imported at once: the kit is light (the plugin loads it anyway).
+import _sandbox_kit
+from _client_core import publish
 from _sandbox_kit import FAULT_KINDS, FaultKind, Faults, SeedError
-from _sandbox_kit._lazy import lazy_export
+from _sandbox_kit._lazy import lazy_export, needing_the_extra
 
 if TYPE_CHECKING:
     from ._app import InfoRouterApp, create_app
@@ -88,19 +95,24 @@ __all__ = [
     "create_app",
 ]
 
+# The kit's classes are shown as this package's (the first sandbox package imported claims
+# them); the others are claimed as they load (`lazy_export`).
+publish(__name__, globals(), __all__, owns=(_sandbox_kit.__name__,))
+
 
 def __getattr__(name: str) -> Any:
     # Loaded on first use: the pytest plugin imports this package in every test session,
     # where starlette and uvicorn may not even be installed. Import statements, not module
     # names in strings, so that a vendoring tool that rewrites imports rewrites these too.
     module: ModuleType | None = None
-    match name:
-        case "InfoRouterApp" | "create_app":
-            from . import _app as module  # noqa: PLC0415
-        case "InfoRouterSandbox":
-            from . import _sandbox as module  # noqa: PLC0415
-        case "DEFAULT_SEED" | "InfoRouterSeed":
-            from . import _seed as module  # noqa: PLC0415
-        case "InfoRouterState":
-            from . import _state as module  # noqa: PLC0415
+    with needing_the_extra():  # the error names pip install '...[sandbox]'
+        match name:
+            case "InfoRouterApp" | "create_app":
+                from . import _app as module  # noqa: PLC0415
+            case "InfoRouterSandbox":
+                from . import _sandbox as module  # noqa: PLC0415
+            case "DEFAULT_SEED" | "InfoRouterSeed":
+                from . import _seed as module  # noqa: PLC0415
+            case "InfoRouterState":
+                from . import _state as module  # noqa: PLC0415
     return lazy_export(globals(), name, module)

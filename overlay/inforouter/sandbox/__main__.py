@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from _sandbox_kit._cli import faults_from_args
 from _sandbox_kit._cli import main as run
 
-from ._seed import DEFAULT_SEED_DATA
+from .._translate import SECRET_FIELDS
+from ._seed import DEFAULT_SEED_DATA, InfoRouterSeed
 
 if TYPE_CHECKING:
     from ._app import InfoRouterApp
@@ -45,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         add_options=_options,
         seed_data=DEFAULT_SEED_DATA,
         make_app=_make_app,
+        seed_class=InfoRouterSeed,
+        secret_fields=SECRET_FIELDS,
     )
 
 

@@ -196,7 +196,7 @@ class InfoRouterApp(SandboxApp[InfoRouterState]):
             )
             values: list[object] = []
             for slot in self._slots[call.operation.name]:
-                text = call.values.get(slot.parameter.name.lower())
+                text = call.values.get(slot.parameter.name)  # case-sensitive, as ASMX
                 if text is None:
                     values.append(self._soap_default(slot))
                     continue

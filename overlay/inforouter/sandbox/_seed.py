@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Final
+from typing import ClassVar, Final
 
 from _sandbox_kit import Fields, SeedError
 from _sandbox_kit._seed import Seed, unique
@@ -123,7 +123,18 @@ class TaskSeed:
 
 @dataclass(frozen=True, slots=True)
 class InfoRouterSeed(Seed):
-    """Everything the infoRouter sandbox starts with. Build it with `from_mapping` or `load`."""
+    """Everything the infoRouter sandbox starts with. Build it with `from_mapping` or `load`.
+
+    A mapping or file given to the sandbox instead extends the default seed (`extending`).
+    """
+
+    DEFAULT_DATA: ClassVar = DEFAULT_SEED_DATA
+    RECORD_KEYS: ClassVar = {
+        "users": "login",
+        "documents": "path",
+        "tasks": "id",
+        "tickets": "ticket",
+    }
 
     sysadmin_account_name: str
     ticket_lifetime_hours: float

@@ -54,7 +54,10 @@ class SoapFault(Exception):  # noqa: N818 (the SOAP term)
 
 @dataclass(frozen=True, slots=True)
 class SoapCall:
-    """A parsed SOAP request: the operation, the envelope version and the parameter texts."""
+    """A parsed SOAP request: the operation, the envelope version and the parameter texts.
+
+    ``values`` is keyed by the parameters' element names exactly as sent (case-sensitive).
+    """
 
     operation: Operation
     version: SoapVersion
@@ -213,10 +216,10 @@ class Wire:
                     f"Server did not recognize the request element {element_name.localname}.",
                     version,
                 )
-        if (
-            element_name.localname.lower() != operation.name.lower()
-            or element_name.namespace != NAMESPACE
-        ):
+        # CHOICE (as ASMX): SOAP element names are matched case-sensitively, the operation's
+        # and its parameters' (form and query fields of the HTTP ports are not: ASP.NET reads
+        # those case-insensitively).
+        if element_name.localname != operation.name or element_name.namespace != NAMESPACE:
             raise SoapFault(
                 f"The body element {element_name.text} does not match the action of "
                 f"{operation.name} "
@@ -226,7 +229,7 @@ class Wire:
         values: dict[str, str | None] = {}
         for child in element:
             if isinstance(child.tag, str):
-                values[etree.QName(child).localname.lower()] = child.text or ""
+                values[etree.QName(child).localname] = child.text or ""
         return SoapCall(operation, version, values)
 
     def soap_answer(

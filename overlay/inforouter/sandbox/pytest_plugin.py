@@ -13,6 +13,8 @@ the same URL. Per-test settings go in a marker::
 
 The marker accepts the keyword arguments of `InfoRouterSandbox.reset`: ``seed``,
 ``faults``, ``error_codes``, ``allow_remote`` (answer any ``Host``, not only loopback names).
+A marker with another keyword, or on a test that does not take the fixture, fails that test
+with a message naming the fix. A ``seed`` mapping or file extends the default seed.
 """
 
 from __future__ import annotations
@@ -34,6 +36,6 @@ def _start() -> InfoRouterSandbox:
 
 
 SETTINGS = "seed=None, faults=None, error_codes=None, allow_remote=None"
-pytest_configure, inforouter_sandbox_server, inforouter_sandbox = sandbox_plugin(
-    MARKER, SETTINGS, _start, "infoRouter"
+pytest_configure, inforouter_sandbox_server, inforouter_sandbox, pytest_runtest_setup = (
+    sandbox_plugin(MARKER, SETTINGS, _start, "infoRouter")
 )

@@ -43,8 +43,12 @@ SOAP_PACKAGE = "inforouter_api"
 TOOLS = ("openapi-python-client", "ruff", "zeep")
 
 # The post-hooks run the pinned ruff in isolation, so that the output does not depend
-# on where the tree is generated or on the project's own ruff settings.
+# on where the tree is generated or on the project's own ruff settings. The generator has no
+# XML body kind: the override lets it parse application/xml bodies as raw content, and
+# endpoint_module.py.jinja writes them as XML (its "XML bodies" part), from the spec's media types.
 OPENAPI_CONFIG = """\
+content_type_overrides:
+  application/xml: application/octet-stream
 post_hooks:
   - "ruff check --no-cache --isolated --fix-only --extend-select=I --quiet ."
   - "ruff format --no-cache --isolated --quiet ."

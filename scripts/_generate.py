@@ -589,7 +589,7 @@ def rest_operations(tree: Path) -> list[str]:
 def unexposed(tree: Path = ROOT / "generated") -> list[str]:
     """Name every spec operation that a client does not send and no table excuses."""
     from hotdocs_advance import AdvanceClient, AsyncAdvanceClient
-    from hotdocs_advance._base import OPERATION_MARK
+    from hotdocs_advance._base import exposed_operations as advance_exposed
     from hotdocs_advance._ops import NOT_EXPOSED
     from inforouter._operations import NOT_EXPOSED as SOAP_NOT_EXPOSED
     from inforouter._operations import async_exposed_operations, exposed_operations
@@ -597,11 +597,7 @@ def unexposed(tree: Path = ROOT / "generated") -> list[str]:
 
     problems = []
     for client in (AdvanceClient, AsyncAdvanceClient):
-        sent = {
-            getattr(member, OPERATION_MARK)
-            for member in vars(client).values()
-            if hasattr(member, OPERATION_MARK)
-        }
+        sent = advance_exposed(client)
         for name in rest_operations(tree):
             if name not in sent and name not in NOT_EXPOSED:
                 problems.append(

@@ -20,6 +20,7 @@ from ._answers import (
     validate_answer_xml,
 )
 from ._async_client import AsyncAdvanceClient
+from ._async_pages import AsyncPage, AsyncPager
 from ._auth import ServicePrincipal
 from ._bodies import MAX_RESPONSE_BYTES
 from ._errors import (
@@ -38,15 +39,20 @@ from ._errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    VersionStateError,
 )
 from ._results import (
     AssemblySession,
     PublicInterviewLink,
     SaveAndCloseResult,
+    TemplatePackage,
     VersionStatus,
+    WorkGroup,
     WorkItem,
+    WorkItemVersion,
 )
 from ._sync_client import AdvanceClient
+from ._sync_pages import SyncPage, SyncPager
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
@@ -67,6 +73,8 @@ __all__ = [
     "AnswerValue",
     "AssemblySession",
     "AsyncAdvanceClient",
+    "AsyncPage",
+    "AsyncPager",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
@@ -82,8 +90,14 @@ __all__ = [
     "RepeatItem",
     "SaveAndCloseResult",
     "ServicePrincipal",
+    "SyncPage",
+    "SyncPager",
+    "TemplatePackage",
     "Unanswered",
+    "VersionStateError",
     "VersionStatus",
+    "WorkGroup",
     "WorkItem",
+    "WorkItemVersion",
     "validate_answer_xml",
 ]

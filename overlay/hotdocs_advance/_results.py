@@ -1,6 +1,7 @@
 """The results the clients return: the generated models under their public names, and one more.
 
-``WorkItem``, ``VersionStatus`` and ``PublicInterviewLink`` are the models ``scripts/generate``
+``WorkItem``, ``VersionStatus``, ``PublicInterviewLink``, ``WorkGroup``, ``TemplatePackage`` and
+``WorkItemVersion`` are the models ``scripts/generate``
 compiles from the spec's schemas, and ``AssemblySession`` is its model plus the version id the
 client chose: a member added to a schema appears on them, typed, after regenerating. Absent
 members are None; members the spec does not name are kept in ``extra``.
@@ -12,14 +13,24 @@ from uuid import UUID
 
 import attrs
 from hotdocs_advance_api import models
-from hotdocs_advance_api.models import PublicInterviewLink, VersionStatus, WorkItem
+from hotdocs_advance_api.models import (
+    PublicInterviewLink,
+    TemplatePackage,
+    VersionStatus,
+    WorkGroup,
+    WorkItem,
+    WorkItemVersion,
+)
 
 __all__ = [
     "AssemblySession",
     "PublicInterviewLink",
     "SaveAndCloseResult",
+    "TemplatePackage",
     "VersionStatus",
+    "WorkGroup",
     "WorkItem",
+    "WorkItemVersion",
 ]
 
 

@@ -54,10 +54,11 @@ class TemplatePackage:
 
         has_live_version = or_unset(self.has_live_version)
 
+        _work_group_ids = or_unset(self.work_group_ids)
         work_group_ids: list[str] | Unset = UNSET
-        if not isinstance(or_unset(self.work_group_ids), Unset):
+        if not isinstance(_work_group_ids, Unset):
             work_group_ids = []
-            for work_group_ids_item_data in or_unset(self.work_group_ids):
+            for work_group_ids_item_data in _work_group_ids:
                 work_group_ids_item = str(work_group_ids_item_data)
                 work_group_ids.append(work_group_ids_item)
 

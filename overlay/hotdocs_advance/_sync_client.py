@@ -301,7 +301,10 @@ class AdvanceClient(BaseClient):
         if response.status_code < 300:
             return self._result(call, response), response
         error = make_status_error(
-            response, self._secrets(call), call.operation.parse_error(response)
+            response,
+            self._secrets(call),
+            call.operation.parse_error(response),
+            call.allowed_statuses,
         )
         if response.status_code == httpx.codes.CONFLICT and number > 1 and call.verify:
             return self._settle(call, call.verify, error, number), None

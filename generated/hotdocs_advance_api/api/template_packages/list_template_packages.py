@@ -26,7 +26,7 @@ SUCCESS_STATUSES: Final = frozenset({200})
 def build_request(
     *,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> dict[str, Any]:
     """Build the request for list_template_packages: keyword arguments for ``httpx.Client.build_request``.
 
@@ -100,7 +100,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> Response[TemplatePackagePage | UnexpectedResponse]:
     """List the template packages
 
@@ -110,7 +110,7 @@ def sync_detailed(
 
     Args:
         page_token (str | Unset):
-        page_size (int | Unset):
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,7 +136,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> TemplatePackagePage | UnexpectedResponse | None:
     """List the template packages
 
@@ -146,7 +146,7 @@ def sync(
 
     Args:
         page_token (str | Unset):
-        page_size (int | Unset):
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,7 +167,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> Response[TemplatePackagePage | UnexpectedResponse]:
     """List the template packages
 
@@ -177,7 +177,7 @@ async def asyncio_detailed(
 
     Args:
         page_token (str | Unset):
-        page_size (int | Unset):
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,7 +201,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> TemplatePackagePage | UnexpectedResponse | None:
     """List the template packages
 
@@ -211,7 +211,7 @@ async def asyncio(
 
     Args:
         page_token (str | Unset):
-        page_size (int | Unset):
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -29,7 +29,7 @@ def build_request(
     work_group_id: UUID,
     *,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> dict[str, Any]:
     """Build the request for list_work_group_template_packages: keyword arguments for ``httpx.Client.build_request``.
 
@@ -106,7 +106,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> Response[TemplatePackagePage | UnexpectedResponse]:
     """List the template packages assigned to a work group
 
@@ -117,7 +117,7 @@ def sync_detailed(
     Args:
         work_group_id (UUID):
         page_token (str | Unset):
-        page_size (int | Unset):
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,7 +145,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> TemplatePackagePage | UnexpectedResponse | None:
     """List the template packages assigned to a work group
 
@@ -156,7 +156,7 @@ def sync(
     Args:
         work_group_id (UUID):
         page_token (str | Unset):
-        page_size (int | Unset):
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,7 +179,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> Response[TemplatePackagePage | UnexpectedResponse]:
     """List the template packages assigned to a work group
 
@@ -190,7 +190,7 @@ async def asyncio_detailed(
     Args:
         work_group_id (UUID):
         page_token (str | Unset):
-        page_size (int | Unset):
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,7 +216,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> TemplatePackagePage | UnexpectedResponse | None:
     """List the template packages assigned to a work group
 
@@ -227,7 +227,7 @@ async def asyncio(
     Args:
         work_group_id (UUID):
         page_token (str | Unset):
-        page_size (int | Unset):
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -26,7 +26,7 @@ SUCCESS_STATUSES: Final = frozenset({200})
 def build_request(
     *,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> dict[str, Any]:
     """Build the request for list_work_groups: keyword arguments for ``httpx.Client.build_request``.
 
@@ -98,7 +98,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> Response[WorkGroupPage | UnexpectedResponse]:
     """List the work groups
 
@@ -109,7 +109,7 @@ def sync_detailed(
 
     Args:
         page_token (str | Unset):
-        page_size (int | Unset):
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,7 +135,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> WorkGroupPage | UnexpectedResponse | None:
     """List the work groups
 
@@ -146,7 +146,7 @@ def sync(
 
     Args:
         page_token (str | Unset):
-        page_size (int | Unset):
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -167,7 +167,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> Response[WorkGroupPage | UnexpectedResponse]:
     """List the work groups
 
@@ -178,7 +178,7 @@ async def asyncio_detailed(
 
     Args:
         page_token (str | Unset):
-        page_size (int | Unset):
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,7 +202,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> WorkGroupPage | UnexpectedResponse | None:
     """List the work groups
 
@@ -213,7 +213,7 @@ async def asyncio(
 
     Args:
         page_token (str | Unset):
-        page_size (int | Unset):
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

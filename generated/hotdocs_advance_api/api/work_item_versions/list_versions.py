@@ -30,7 +30,7 @@ def build_request(
     *,
     filter_: str | Unset = UNSET,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> dict[str, Any]:
     """Build the request for list_versions: keyword arguments for ``httpx.Client.build_request``.
 
@@ -108,7 +108,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     filter_: str | Unset = UNSET,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> Response[VersionPage | UnexpectedResponse]:
     """List the versions of a work item
 
@@ -124,7 +124,7 @@ def sync_detailed(
         work_item_id (UUID):
         filter_ (str | Unset):
         page_token (str | Unset):
-        page_size (int | Unset):
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,7 +154,7 @@ def sync(
     client: AuthenticatedClient | Client,
     filter_: str | Unset = UNSET,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> VersionPage | UnexpectedResponse | None:
     """List the versions of a work item
 
@@ -170,7 +170,7 @@ def sync(
         work_item_id (UUID):
         filter_ (str | Unset):
         page_token (str | Unset):
-        page_size (int | Unset):
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,7 +195,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     filter_: str | Unset = UNSET,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> Response[VersionPage | UnexpectedResponse]:
     """List the versions of a work item
 
@@ -211,7 +211,7 @@ async def asyncio_detailed(
         work_item_id (UUID):
         filter_ (str | Unset):
         page_token (str | Unset):
-        page_size (int | Unset):
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -239,7 +239,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     filter_: str | Unset = UNSET,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> VersionPage | UnexpectedResponse | None:
     """List the versions of a work item
 
@@ -255,7 +255,7 @@ async def asyncio(
         work_item_id (UUID):
         filter_ (str | Unset):
         page_token (str | Unset):
-        page_size (int | Unset):
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -27,7 +27,7 @@ def build_request(
     *,
     filter_: str | Unset = UNSET,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> dict[str, Any]:
     """Build the request for list_work_items: keyword arguments for ``httpx.Client.build_request``.
 
@@ -102,7 +102,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     filter_: str | Unset = UNSET,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> Response[WorkItemPage | UnexpectedResponse]:
     """List the work items
 
@@ -116,7 +116,7 @@ def sync_detailed(
     Args:
         filter_ (str | Unset):
         page_token (str | Unset):
-        page_size (int | Unset):
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,7 +144,7 @@ def sync(
     client: AuthenticatedClient | Client,
     filter_: str | Unset = UNSET,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> WorkItemPage | UnexpectedResponse | None:
     """List the work items
 
@@ -158,7 +158,7 @@ def sync(
     Args:
         filter_ (str | Unset):
         page_token (str | Unset):
-        page_size (int | Unset):
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,7 +181,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     filter_: str | Unset = UNSET,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> Response[WorkItemPage | UnexpectedResponse]:
     """List the work items
 
@@ -195,7 +195,7 @@ async def asyncio_detailed(
     Args:
         filter_ (str | Unset):
         page_token (str | Unset):
-        page_size (int | Unset):
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -221,7 +221,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     filter_: str | Unset = UNSET,
     page_token: str | Unset = UNSET,
-    page_size: int | Unset = UNSET,
+    page_size: int | Unset = 100,
 ) -> WorkItemPage | UnexpectedResponse | None:
     """List the work items
 
@@ -235,7 +235,7 @@ async def asyncio(
     Args:
         filter_ (str | Unset):
         page_token (str | Unset):
-        page_size (int | Unset):
+        page_size (int | Unset):  Default: 100.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

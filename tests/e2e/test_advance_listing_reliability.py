@@ -126,9 +126,10 @@ def test_a_listing_that_fails_goes_on_from_its_last_page(
                 failures += 1
         while page is not None:
             listed.extend(page.items)
+            done = page
             while True:
                 try:
-                    page = page.get_next_page()
+                    page = done.get_next_page()
                     break
                 except AdvanceError:  # the same page object asks for the same page again
                     failures += 1

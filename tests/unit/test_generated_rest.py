@@ -12,7 +12,11 @@ import pytest
 import respx
 import yaml
 from hotdocs_advance_api import AuthenticatedClient, Client
-from hotdocs_advance_api.types import UnexpectedResponse
+from hotdocs_advance_api.api.answer_sets import (
+    get_answer_set,
+    replace_answer_set,
+    update_answer_set,
+)
 from hotdocs_advance_api.api.assembly_sessions import (
     begin_assembly_session,
     complete_assembly_session,
@@ -23,11 +27,6 @@ from hotdocs_advance_api.api.public_interview_links import (
     create_public_interview_link,
     delete_public_interview_link,
     get_public_interview_link,
-)
-from hotdocs_advance_api.api.answer_sets import (
-    get_answer_set,
-    replace_answer_set,
-    update_answer_set,
 )
 from hotdocs_advance_api.api.template_packages import (
     get_template_package,
@@ -50,6 +49,7 @@ from hotdocs_advance_api.models import (
     SaveAssemblySessionRequest,
     ServicePrincipalLogInRequest,
 )
+from hotdocs_advance_api.types import UnexpectedResponse
 
 from tests.conftest import ROOT
 

@@ -104,8 +104,8 @@ def sync_detailed(
     interview. Query method (any scope).
 
     The vendor returns HotDocs answer XML or JSON; this spec describes the XML only, which a
-    client asks for with `Accept`. A work item that holds no answers: not documented by the
-    vendor (CHOICE: an empty `<AnswerSet>`).
+    client asks for with `Accept`. A work item that holds no answers:
+    not documented by the vendor (CHOICE: an empty `<AnswerSet>`).
 
     Args:
         work_item_id (UUID):
@@ -140,8 +140,8 @@ def sync(
     interview. Query method (any scope).
 
     The vendor returns HotDocs answer XML or JSON; this spec describes the XML only, which a
-    client asks for with `Accept`. A work item that holds no answers: not documented by the
-    vendor (CHOICE: an empty `<AnswerSet>`).
+    client asks for with `Accept`. A work item that holds no answers:
+    not documented by the vendor (CHOICE: an empty `<AnswerSet>`).
 
     Args:
         work_item_id (UUID):
@@ -171,8 +171,8 @@ async def asyncio_detailed(
     interview. Query method (any scope).
 
     The vendor returns HotDocs answer XML or JSON; this spec describes the XML only, which a
-    client asks for with `Accept`. A work item that holds no answers: not documented by the
-    vendor (CHOICE: an empty `<AnswerSet>`).
+    client asks for with `Accept`. A work item that holds no answers:
+    not documented by the vendor (CHOICE: an empty `<AnswerSet>`).
 
     Args:
         work_item_id (UUID):
@@ -205,8 +205,8 @@ async def asyncio(
     interview. Query method (any scope).
 
     The vendor returns HotDocs answer XML or JSON; this spec describes the XML only, which a
-    client asks for with `Accept`. A work item that holds no answers: not documented by the
-    vendor (CHOICE: an empty `<AnswerSet>`).
+    client asks for with `Accept`. A work item that holds no answers:
+    not documented by the vendor (CHOICE: an empty `<AnswerSet>`).
 
     Args:
         work_item_id (UUID):

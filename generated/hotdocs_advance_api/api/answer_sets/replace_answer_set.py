@@ -106,8 +106,8 @@ def sync_detailed(
 
      Replaces the whole answer set of the work item: answers not in the body are gone afterwards.
     Allowed only while the work item's current version is Saved, Completed or
-    PostProcessingFailed (the 409's `x-sdk-allowed-statuses`). Command method (Command or Root
-    scope).
+    PostProcessingFailed (the 409's `x-sdk-allowed-statuses`).
+    Command method (Command or Root scope).
 
     The body is HotDocs answer XML, valid against the answer set schema. The success status and
     body are not documented by the vendor (CHOICE: 204 without a body; 200 accepted, its body
@@ -149,8 +149,8 @@ def sync(
 
      Replaces the whole answer set of the work item: answers not in the body are gone afterwards.
     Allowed only while the work item's current version is Saved, Completed or
-    PostProcessingFailed (the 409's `x-sdk-allowed-statuses`). Command method (Command or Root
-    scope).
+    PostProcessingFailed (the 409's `x-sdk-allowed-statuses`).
+    Command method (Command or Root scope).
 
     The body is HotDocs answer XML, valid against the answer set schema. The success status and
     body are not documented by the vendor (CHOICE: 204 without a body; 200 accepted, its body
@@ -187,8 +187,8 @@ async def asyncio_detailed(
 
      Replaces the whole answer set of the work item: answers not in the body are gone afterwards.
     Allowed only while the work item's current version is Saved, Completed or
-    PostProcessingFailed (the 409's `x-sdk-allowed-statuses`). Command method (Command or Root
-    scope).
+    PostProcessingFailed (the 409's `x-sdk-allowed-statuses`).
+    Command method (Command or Root scope).
 
     The body is HotDocs answer XML, valid against the answer set schema. The success status and
     body are not documented by the vendor (CHOICE: 204 without a body; 200 accepted, its body
@@ -228,8 +228,8 @@ async def asyncio(
 
      Replaces the whole answer set of the work item: answers not in the body are gone afterwards.
     Allowed only while the work item's current version is Saved, Completed or
-    PostProcessingFailed (the 409's `x-sdk-allowed-statuses`). Command method (Command or Root
-    scope).
+    PostProcessingFailed (the 409's `x-sdk-allowed-statuses`).
+    Command method (Command or Root scope).
 
     The body is HotDocs answer XML, valid against the answer set schema. The success status and
     body are not documented by the vendor (CHOICE: 204 without a body; 200 accepted, its body

@@ -109,8 +109,9 @@ def sync_detailed(
     while the work item's current version is Saved, Completed or PostProcessingFailed (the
     409's `x-sdk-allowed-statuses`). Command method (Command or Root scope).
 
-    How names are matched, and statuses and bodies, as for `replaceAnswerSet`: not documented by
-    the vendor (CHOICE: an answer replaces the one whose `name` attribute is the same, exactly).
+    How names are matched, and statuses and bodies as for `replaceAnswerSet`:
+    not documented by the vendor (CHOICE: an answer replaces the one whose `name` attribute is
+    the same, exactly).
 
     Args:
         work_item_id (UUID):
@@ -151,8 +152,9 @@ def sync(
     while the work item's current version is Saved, Completed or PostProcessingFailed (the
     409's `x-sdk-allowed-statuses`). Command method (Command or Root scope).
 
-    How names are matched, and statuses and bodies, as for `replaceAnswerSet`: not documented by
-    the vendor (CHOICE: an answer replaces the one whose `name` attribute is the same, exactly).
+    How names are matched, and statuses and bodies as for `replaceAnswerSet`:
+    not documented by the vendor (CHOICE: an answer replaces the one whose `name` attribute is
+    the same, exactly).
 
     Args:
         work_item_id (UUID):
@@ -188,8 +190,9 @@ async def asyncio_detailed(
     while the work item's current version is Saved, Completed or PostProcessingFailed (the
     409's `x-sdk-allowed-statuses`). Command method (Command or Root scope).
 
-    How names are matched, and statuses and bodies, as for `replaceAnswerSet`: not documented by
-    the vendor (CHOICE: an answer replaces the one whose `name` attribute is the same, exactly).
+    How names are matched, and statuses and bodies as for `replaceAnswerSet`:
+    not documented by the vendor (CHOICE: an answer replaces the one whose `name` attribute is
+    the same, exactly).
 
     Args:
         work_item_id (UUID):
@@ -228,8 +231,9 @@ async def asyncio(
     while the work item's current version is Saved, Completed or PostProcessingFailed (the
     409's `x-sdk-allowed-statuses`). Command method (Command or Root scope).
 
-    How names are matched, and statuses and bodies, as for `replaceAnswerSet`: not documented by
-    the vendor (CHOICE: an answer replaces the one whose `name` attribute is the same, exactly).
+    How names are matched, and statuses and bodies as for `replaceAnswerSet`:
+    not documented by the vendor (CHOICE: an answer replaces the one whose `name` attribute is
+    the same, exactly).
 
     Args:
         work_item_id (UUID):

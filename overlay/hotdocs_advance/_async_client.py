@@ -757,11 +757,7 @@ class AsyncAdvanceClient(BaseClient):
             The work group.
 
         Raises:
-            InvalidArgumentError: The id is not a GUID (nothing was sent).
-            NotFoundError: There is no such work group.
-            APIStatusError: Another error status.
-            APIResponseValidationError: The answer is not a JSON object of the expected types.
-            APIConnectionError: No usable response after the retries.
+            NotFoundError: There is no such work group; otherwise as ``get_work_item``.
         """
         group = check.guid("work_group_id", work_group_id)
         return await self._send(Call(op.get_work_group, op.get_work_group.build_request(group)))
@@ -820,11 +816,7 @@ class AsyncAdvanceClient(BaseClient):
             The template package.
 
         Raises:
-            InvalidArgumentError: The id is not a GUID (nothing was sent).
-            NotFoundError: There is no such template package.
-            APIStatusError: Another error status.
-            APIResponseValidationError: The answer is not a JSON object of the expected types.
-            APIConnectionError: No usable response after the retries.
+            NotFoundError: There is no such template package; otherwise as ``get_work_item``.
         """
         package = check.guid("template_package_id", template_package_id)
         request = op.get_template_package.build_request(package)
@@ -967,17 +959,11 @@ class AsyncAdvanceClient(BaseClient):
 
         Args:
             work_item_id: The work item.
-            answers: The answers to set: an ``AnswerSet`` or answer XML, checked against the
-                answer-set schema before anything is sent.
+            answers: The answers to set, as for ``replace_answers``.
 
         Raises:
-            InvalidArgumentError: An argument is wrong (nothing was sent).
-            AnswerSetError: ``answers`` is not a valid answer set (nothing was sent).
-            VersionStateError: The current version's status does not allow it (a 409); its
-                message and ``allowed_statuses`` name the statuses that do.
-            NotFoundError: There is no such work item.
-            APIStatusError: Another error status.
-            APIConnectionError: No usable response after the retries.
+            VersionStateError: The current version's status does not allow it (a 409); as
+                ``replace_answers`` raises, with the same other errors.
         """
         item_id = check.guid("work_item_id", work_item_id)
         body = check.answer_xml(answers)

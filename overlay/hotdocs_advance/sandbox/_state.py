@@ -13,9 +13,9 @@ import datetime as dt
 import secrets
 import threading
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Final, Protocol
+from typing import Final, Protocol, TypeVar
 
 from _sandbox_kit import Clock
 
@@ -31,6 +31,7 @@ COMPLETED: Final = "Completed"
 SUPERSEDED: Final = SAVED
 
 _BEARER: Final = "bearer "
+V = TypeVar("V")
 
 
 class AnswerCheck(Protocol):
@@ -663,38 +664,12 @@ class AdvanceState:
     # ------------------------------------------------------------------ discovery, answers (14)
 
     def work_group(self, work_group_id: uuid.UUID) -> WorkGroupSeed:
-        """Find a work group.
-
-        Args:
-            work_group_id: Its id.
-
-        Returns:
-            The work group.
-
-        Raises:
-            ApiError: 404 if there is none.
-        """
-        group = self.work_groups.get(work_group_id)
-        if group is None:
-            raise _not_found(f"Work group {work_group_id} does not exist.")
-        return group
+        """Find a work group (an `ApiError` 404 if there is none)."""
+        return _found(self.work_groups, work_group_id, "Work group")
 
     def template_package(self, package_id: uuid.UUID) -> TemplatePackageSeed:
-        """Find a template package.
-
-        Args:
-            package_id: Its id.
-
-        Returns:
-            The template package.
-
-        Raises:
-            ApiError: 404 if there is none.
-        """
-        package = self.template_packages.get(package_id)
-        if package is None:
-            raise _not_found(f"Template package {package_id} does not exist.")
-        return package
+        """Find a template package (an `ApiError` 404 if there is none)."""
+        return _found(self.template_packages, package_id, "Template package")
 
     def versions(self, work_item_id: uuid.UUID) -> list[Version]:
         """Return a work item's versions, oldest first.
@@ -771,6 +746,13 @@ class AdvanceState:
                 _check(check_answers, answer_xml)
             version.answer_xml = answer_xml
             return version
+
+
+def _found(table: Mapping[uuid.UUID, V], key: uuid.UUID, what: str) -> V:
+    found = table.get(key)
+    if found is None:
+        raise _not_found(f"{what} {key} does not exist.")
+    return found
 
 
 def _check(checker: AnswerCheck, text: str) -> None:

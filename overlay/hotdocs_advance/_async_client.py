@@ -84,8 +84,8 @@ class AsyncAdvanceClient(BaseClient):
     One pooled ``httpx.AsyncClient`` serves every call; use the client as an async context
     manager or call ``aclose()``. Failed calls are retried (connection errors, timeouts, 408,
     429, 5xx) with exponential backoff and jitter, honouring ``Retry-After`` up to 60 s. Every
-    operation is a PUT, GET or DELETE addressed by an id the client chooses, so retrying is
-    safe. A retry that gets 409 after an attempt whose answer was lost reads the resource back:
+    operation is a PUT, PATCH, GET or DELETE addressed by an id the client chooses, so retrying
+    is safe. A retry that gets 409 after an attempt whose answer was lost reads the resource back:
     a create succeeds only when the server holds every member it sent (answers compared as
     parsed), a state change only when the state it leads to is there; otherwise
     ``ConflictError`` says what differs.

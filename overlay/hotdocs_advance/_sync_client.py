@@ -78,8 +78,8 @@ class AdvanceClient(BaseClient):
     One pooled ``httpx.Client`` serves every call; use the client as a context
     manager or call ``close()``. Failed calls are retried (connection errors, timeouts, 408,
     429, 5xx) with exponential backoff and jitter, honouring ``Retry-After`` up to 60 s. Every
-    operation is a PUT, GET or DELETE addressed by an id the client chooses, so retrying is
-    safe. A retry that gets 409 after an attempt whose answer was lost reads the resource back:
+    operation is a PUT, PATCH, GET or DELETE addressed by an id the client chooses, so retrying
+    is safe. A retry that gets 409 after an attempt whose answer was lost reads the resource back:
     a create succeeds only when the server holds every member it sent (answers compared as
     parsed), a state change only when the state it leads to is there; otherwise
     ``ConflictError`` says what differs.

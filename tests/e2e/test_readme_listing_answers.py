@@ -28,7 +28,7 @@ def block(heading: str) -> str:
 def run(code: str, sandbox: AdvanceSandbox, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Run README code with AdvanceClient.cloud(...) pointed at the sandbox; return its output."""
 
-    def cloud(cls: type[AdvanceClient], tenancy: str, **kwargs: Any) -> AdvanceClient:
+    def cloud(cls: type[AdvanceClient], /, tenancy: str, **kwargs: Any) -> AdvanceClient:
         assert tenancy == "tenancy1"
         return cls(sandbox.base_url, auth=PRINCIPAL)
 

@@ -152,6 +152,14 @@ def run_advance(
         folder = output_folder()
         saved = client.download_document(work_item, documents[0].id or uuid4(), folder)
         report.add("Advance", "download document", f"{saved} ({saved.stat().st_size:,} bytes)")
+        back = client.get_answers(work_item)
+        report.add(
+            "Advance", "get answers", f"{len(back)} answers, Company Name={back['Company Name']}"
+        )
+        change = AnswerSet()
+        change["Company Name"] = "ExampleCorp Ltd"
+        client.update_answers(work_item, change)
+        report.add("Advance", "update one answer", client.get_answers(work_item)["Company Name"])
 
         version = uuid4()
         client.begin_assembly_session(work_item, version_id=version)

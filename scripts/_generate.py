@@ -44,11 +44,14 @@ TOOLS = ("openapi-python-client", "ruff", "zeep")
 
 # The post-hooks run the pinned ruff in isolation, so that the output does not depend
 # on where the tree is generated or on the project's own ruff settings.
-# content_type_overrides: the generator knows no media type range; a body of any type
-# ("*/*", a document's content) is read as the bytes it is, like application/octet-stream.
+# content_type_overrides: the generator knows no media type range and has no XML body kind. A
+# body of any type ("*/*", a document's content) is read as the bytes it is; application/xml
+# bodies are parsed as raw content, and endpoint_module.py.jinja writes them as XML (its "XML
+# bodies" part), from the spec's media types.
 OPENAPI_CONFIG = """\
 content_type_overrides:
   "*/*": application/octet-stream
+  application/xml: application/octet-stream
 post_hooks:
   - "ruff check --no-cache --isolated --fix-only --extend-select=I --quiet ."
   - "ruff format --no-cache --isolated --quiet ."
@@ -589,7 +592,7 @@ def rest_operations(tree: Path) -> list[str]:
 def unexposed(tree: Path = ROOT / "generated") -> list[str]:
     """Name every spec operation that a client does not send and no table excuses."""
     from hotdocs_advance import AdvanceClient, AsyncAdvanceClient
-    from hotdocs_advance._base import OPERATION_MARK
+    from hotdocs_advance._base import exposed_operations as advance_exposed
     from hotdocs_advance._ops import NOT_EXPOSED
     from inforouter._operations import NOT_EXPOSED as SOAP_NOT_EXPOSED
     from inforouter._operations import async_exposed_operations, exposed_operations
@@ -597,11 +600,7 @@ def unexposed(tree: Path = ROOT / "generated") -> list[str]:
 
     problems = []
     for client in (AdvanceClient, AsyncAdvanceClient):
-        sent = {
-            getattr(member, OPERATION_MARK)
-            for member in vars(client).values()
-            if hasattr(member, OPERATION_MARK)
-        }
+        sent = advance_exposed(client)
         for name in rest_operations(tree):
             if name not in sent and name not in NOT_EXPOSED:
                 problems.append(

@@ -1,9 +1,10 @@
-"""Derive the synchronous Advance client from the asynchronous one (run through scripts/unasync).
+"""Derive the synchronous Advance modules from the asynchronous ones (run through scripts/unasync).
 
-The asynchronous client (``overlay/hotdocs_advance/_async_client.py``) is the only hand-written
-copy; this script writes ``_sync_client.py`` from it by replacing names and keywords, as
-httpcore's ``scripts/unasync.py`` does, then formats it with the project's ruff. With
-``--check`` it only compares, names the file and exits 1 when the derived file is not current.
+The asynchronous client (``overlay/hotdocs_advance/_async_client.py``) and its pager
+(``_async_pages.py``) are the only hand-written copies; this script writes ``_sync_client.py``
+and ``_sync_pages.py`` from them by replacing names and keywords, as httpcore's
+``scripts/unasync.py`` does, then formats them with the project's ruff. With ``--check`` it only
+compares, names each stale file and exits 1 when a derived file is not current.
 """
 
 from __future__ import annotations
@@ -16,16 +17,22 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "overlay" / "hotdocs_advance"
-SOURCE = PACKAGE / "_async_client.py"
-TARGET = PACKAGE / "_sync_client.py"
-HEADER = (
-    "# Derived from overlay/hotdocs_advance/_async_client.py by scripts/unasync. Do not edit.\n"
+# (source, target, the target's docstring): each source is hand-written, each target derived.
+MODULES: tuple[tuple[str, str, str], ...] = (
+    (
+        "_async_client.py",
+        "_sync_client.py",
+        "``AdvanceClient``: the HotDocs Advance REST API, synchronously.",
+    ),
+    (
+        "_async_pages.py",
+        "_sync_pages.py",
+        "``SyncPager`` and ``SyncPage``: ``AdvanceClient``'s lists, fetched as they are consumed.",
+    ),
 )
-DOCSTRING = '''"""``AdvanceClient``: the HotDocs Advance REST API, synchronously.
-
-Derived from ``_async_client.py`` by ``scripts/unasync``: edit that file, then run the script.
-"""
-'''
+# The client's pair, by the names the tests use.
+SOURCE = PACKAGE / MODULES[0][0]
+TARGET = PACKAGE / MODULES[0][1]
 
 # Whole words, applied in order. Phrases first, then keywords, then names.
 REPLACEMENTS: tuple[tuple[str, str], ...] = (
@@ -51,6 +58,11 @@ REPLACEMENTS: tuple[tuple[str, str], ...] = (
     (r"\bAsyncGenerator\b", "Generator"),
     (r"\bAwaitable\[(\w+)\]", r"\1"),
     (r"\baclosing\b", "closing"),
+    (r"\bAsyncPager\b", "SyncPager"),
+    (r"\bAsyncPage\b", "SyncPage"),
+    (r"\b__aiter__\b", "__iter__"),
+    (r"\b_async_pages\b", "_sync_pages"),
+    (r"\b_async_client\b", "_sync_client"),
     (r"\bhttpx\.AsyncClient\b", "httpx.Client"),
     (r"\b__aenter__\b", "__enter__"),
     (r"\b__aexit__\b", "__exit__"),
@@ -59,10 +71,10 @@ REPLACEMENTS: tuple[tuple[str, str], ...] = (
 )
 
 
-def derive(source: str) -> str:
+def derive(source: str, name: str = "_async_client.py", summary: str = MODULES[0][2]) -> str:
     """Return the synchronous module for the asynchronous module's text."""
     if not source.startswith('"""'):
-        raise SystemExit("scripts/unasync: the async client must start with its docstring")
+        raise SystemExit(f"scripts/unasync: {name} must start with its docstring")
     end = source.index('"""', 3) + 3
     text = source[end:]
     for pattern, replacement in REPLACEMENTS:
@@ -72,14 +84,19 @@ def derive(source: str) -> str:
             n for n, t in enumerate(text.splitlines(), 1) if re.search(r"\basync\b|\bawait\b", t)
         )
         raise SystemExit(f"scripts/unasync: an async construct is left at derived line {line}")
-    return format_python(HEADER + DOCSTRING + text)
+    header = f"# Derived from overlay/hotdocs_advance/{name} by scripts/unasync. Do not edit.\n"
+    docstring = (
+        f'"""{summary}\n\nDerived from ``{name}`` by ``scripts/unasync``: edit that file, then run '
+        'the script.\n"""\n'
+    )
+    return format_python(header + docstring + text, PACKAGE / name.replace("_async_", "_sync_"))
 
 
-def format_python(text: str) -> str:
+def format_python(text: str, target: Path = PACKAGE / MODULES[0][1]) -> str:
     ruff = Path(sys.executable).parent / "ruff"
     for args in (
-        ["check", "--fix-only", "--quiet", "--stdin-filename", str(TARGET), "-"],
-        ["format", "--quiet", "--stdin-filename", str(TARGET), "-"],
+        ["check", "--fix-only", "--quiet", "--stdin-filename", str(target), "-"],
+        ["format", "--quiet", "--stdin-filename", str(target), "-"],
     ):
         proc = subprocess.run(
             [str(ruff), *args], input=text, capture_output=True, text=True, cwd=ROOT, check=False
@@ -94,19 +111,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare only; exit 1 if stale")
     args = parser.parse_args()
-    derived = derive(SOURCE.read_text(encoding="utf-8"))
-    if args.check:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != derived:
+    stale = False
+    for source_name, target_name, summary in MODULES:
+        source, target = PACKAGE / source_name, PACKAGE / target_name
+        derived = derive(source.read_text(encoding="utf-8"), source_name, summary)
+        shown = target.relative_to(ROOT)
+        if not args.check:
+            target.write_text(derived, encoding="utf-8", newline="\n")
+            print(f"scripts/unasync: wrote {shown}")
+        elif (target.read_text(encoding="utf-8") if target.exists() else "") != derived:
             sys.stderr.write(
-                f"scripts/unasync: {TARGET.relative_to(ROOT)} is not derived from "
-                f"{SOURCE.relative_to(ROOT)}; run scripts/unasync and commit both.\n"
+                f"scripts/unasync: {shown} is not derived from {source.relative_to(ROOT)}; "
+                "run scripts/unasync and commit both.\n"
             )
-            raise SystemExit(1)
-        print(f"scripts/unasync: {TARGET.relative_to(ROOT)} is current.")
-        return
-    TARGET.write_text(derived, encoding="utf-8", newline="\n")
-    print(f"scripts/unasync: wrote {TARGET.relative_to(ROOT)}")
+            stale = True
+        else:
+            print(f"scripts/unasync: {shown} is current.")
+    if stale:
+        raise SystemExit(1)
 
 
 if __name__ == "__main__":

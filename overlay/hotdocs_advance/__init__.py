@@ -25,6 +25,7 @@ from ._answers import (
     validate_answer_xml,
 )
 from ._async_client import AsyncAdvanceClient
+from ._async_pages import AsyncPage, AsyncPager
 from ._auth import ServicePrincipal
 from ._bodies import MAX_RESPONSE_BYTES
 from ._callbacks import CallbackEvent, CallbackScheme, verify_callback
@@ -46,6 +47,7 @@ from ._errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    VersionStateError,
     VersionWaitTimeoutError,
 )
 from ._results import (
@@ -53,11 +55,15 @@ from ._results import (
     Document,
     PublicInterviewLink,
     SaveAndCloseResult,
+    TemplatePackage,
     VersionResult,
     VersionStatus,
+    WorkGroup,
     WorkItem,
+    WorkItemVersion,
 )
 from ._sync_client import AdvanceClient
+from ._sync_pages import SyncPage, SyncPager
 
 __all__ = [
     "DEFAULT_MAX_RETRIES",
@@ -78,6 +84,8 @@ __all__ = [
     "AnswerValue",
     "AssemblySession",
     "AsyncAdvanceClient",
+    "AsyncPage",
+    "AsyncPager",
     "AuthenticationError",
     "BadRequestError",
     "CallbackEvent",
@@ -98,11 +106,17 @@ __all__ = [
     "RepeatItem",
     "SaveAndCloseResult",
     "ServicePrincipal",
+    "SyncPage",
+    "SyncPager",
+    "TemplatePackage",
     "Unanswered",
     "VersionResult",
+    "VersionStateError",
     "VersionStatus",
     "VersionWaitTimeoutError",
+    "WorkGroup",
     "WorkItem",
+    "WorkItemVersion",
     "validate_answer_xml",
     "verify_callback",
 ]

@@ -101,6 +101,20 @@ def answer_xml(answers: object) -> str:
     return answers
 
 
+def page_size(value: object) -> int | None:
+    """Check a list's ``page_size``: None (the server's choice) or a positive int."""
+    if value is None:
+        return None
+    if type(value) is not int or value < 1:
+        raise InvalidArgumentError("page_size", f"expected an int of 1 or more, not {value!r}")
+    return value
+
+
+def status_filter(value: object) -> str | None:
+    """Check a list's ``filter``: None (every item) or a status name."""
+    return None if value is None else text("filter", value).strip()
+
+
 def max_retries(value: object) -> int:
     if type(value) is not int or value < 0:
         raise InvalidArgumentError(

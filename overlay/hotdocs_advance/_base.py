@@ -5,7 +5,7 @@ from __future__ import annotations
 import copy
 import os
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Final, Generic, Protocol, Self, TypeVar
 
 import attrs
@@ -23,7 +23,7 @@ from hotdocs_advance_api.types import UnexpectedResponse, Unset
 from . import _arguments as check
 from ._answers import AnswerSet, differing_answer
 from ._auth import AUTHORIZATION, BEARER, Login, ServicePrincipal, check_token
-from ._errors import AnswerSetError, APIStatusError, ClientClosedError
+from ._errors import AnswerSetError, APIResponseValidationError, APIStatusError, ClientClosedError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -31,7 +31,7 @@ T_co = TypeVar("T_co", covariant=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
 USER_AGENT: Final = "hotdocs-advance-python"
-# The attribute ``exposes`` sets on a method: the operation it sends.
+# The attribute ``exposes`` sets on a method: the operations it sends (a tuple of names).
 OPERATION_MARK: Final = "__sdk_operation__"
 _PACKAGE: Final = os.path.dirname(__file__)
 
@@ -58,21 +58,36 @@ class Operation(Protocol[T_co]):
         """Read an error answer's body."""
 
 
-def exposes(operation: Operation[Any]) -> Callable[[F], F]:
-    """Mark a client method as the one that sends ``operation`` (checked by check-generated).
+def exposes(*operations: Operation[Any]) -> Callable[[F], F]:
+    """Mark a client method as the one that sends ``operations`` (checked by check-generated).
 
     Args:
-        operation: The generated operation module.
+        operations: The generated operation modules (more than one when the method picks one
+            by its arguments, as ``list_template_packages`` does).
 
     Returns:
         The decorator, which returns the method unchanged.
     """
 
     def mark(method: F) -> F:
-        setattr(method, OPERATION_MARK, operation.OPERATION)
+        setattr(method, OPERATION_MARK, tuple(operation.OPERATION for operation in operations))
         return method
 
     return mark
+
+
+def exposed_operations(client: type) -> set[str]:
+    """Name the operations the methods of a client class send (their ``exposes`` marks).
+
+    Args:
+        client: ``AdvanceClient`` or ``AsyncAdvanceClient``.
+
+    Returns:
+        The operations' names (snake case, as the generated modules have them).
+    """
+    return {
+        name for member in vars(client).values() for name in getattr(member, OPERATION_MARK, ())
+    }
 
 
 class Verify(Generic[R, T]):
@@ -244,7 +259,16 @@ class Call(Generic[T]):
             whole within ``MAX_RESPONSE_BYTES``.
     """
 
-    __slots__ = ("method", "operation", "path", "request", "secrets", "stream", "verify")
+    __slots__ = (
+        "allowed_statuses",
+        "method",
+        "operation",
+        "path",
+        "request",
+        "secrets",
+        "stream",
+        "verify",
+    )
 
     def __init__(
         self,
@@ -262,6 +286,9 @@ class Call(Generic[T]):
         self.secrets = secrets
         self.verify = verify
         self.stream = stream
+        # A 409 to an operation whose spec names the statuses that allow it (its
+        # x-sdk-allowed-statuses) is a VersionStateError naming them.
+        self.allowed_statuses: frozenset[str] = getattr(operation, "ALLOWED_STATUSES", frozenset())
 
 
 class BaseClient:
@@ -375,3 +402,67 @@ class BaseClient:
             },
             timeout=self._timeout,
         )
+
+
+# Discovery, listing and answers out (issue 14) ----------------------------------------------
+
+
+class WirePage(Protocol[T_co]):
+    """A page of a list as the generated models read it (the spec's ``Page`` and its items)."""
+
+    @property
+    def items(self) -> Sequence[T_co]:
+        """The page's items."""
+
+    @property
+    def next_page_token(self) -> str | None:
+        """The token of the next page, or None on the last page."""
+
+
+def next_token(page: WirePage[Any], response: httpx.Response | None, used: set[str]) -> str | None:
+    """Return the token of the page after ``page``, or None when ``page`` is the last.
+
+    Args:
+        page: The page, as read.
+        response: The answer it was read from.
+        used: The tokens of the pages fetched so far in this listing.
+
+    Returns:
+        The token; an empty one counts as none.
+
+    Raises:
+        APIResponseValidationError: The token is one already used: following it would fetch
+            the same pages again, for ever.
+    """
+    token = page.next_page_token or None
+    if token is not None and token in used:
+        raise _invalid(response, "whose nextPageToken names a page already fetched")
+    return token
+
+
+def _invalid(response: httpx.Response | None, problem: str) -> APIResponseValidationError:
+    if response is None:  # only a create settled by a read-back has none; never a read
+        return APIResponseValidationError(
+            f"an answer came with a body {problem}", status_code=0, method="", url=""
+        )
+    return APIResponseValidationError.of(response, problem)
+
+
+def answers_of(xml: bytes, response: httpx.Response | None) -> AnswerSet:
+    """Read the answer set a server sent (``getAnswerSet``), as ``AnswerSet.from_xml`` reads it.
+
+    Args:
+        xml: The document's bytes.
+        response: The answer they came in.
+
+    Returns:
+        The answers; values that cannot be interpreted are kept and listed in ``problems``.
+
+    Raises:
+        APIResponseValidationError: The document is not an answer set a mapping can hold (not
+            well-formed, another root, an answer twice, ...).
+    """
+    try:
+        return AnswerSet.from_xml(xml)
+    except AnswerSetError as exc:
+        raise _invalid(response, f"that is not an answer set ({exc})") from None

@@ -10,6 +10,7 @@ The hierarchy::
     │   ├── PermissionDeniedError     403: scope too small, or the feature is switched off
     │   ├── NotFoundError             404
     │   ├── ConflictError             409: id or name taken, or the session is in the wrong state
+    │   │   └── VersionStateError     409: the current version's status does not allow the call
     │   ├── RateLimitError            429
     │   └── InternalServerError       any 5xx
     ├── APIConnectionError            no usable response: DNS, connect, TLS, protocol errors
@@ -69,6 +70,7 @@ __all__ = [  # redact() is the shared core's; it is re-exported here for this pa
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "VersionStateError",
     "VersionWaitTimeoutError",
     "make_status_error",
     "masker",
@@ -150,6 +152,20 @@ class NotFoundError(APIStatusError):
 
 class ConflictError(APIStatusError):
     """409: the id or name is taken, or the session or version is in the wrong state."""
+
+
+class VersionStateError(ConflictError):
+    """409 from a call allowed only in some statuses of the work item's current version.
+
+    Changing a work item's answers, for one, is allowed only while its current version is
+    ``Saved``, ``Completed`` or ``PostProcessingFailed``. The message names the statuses that
+    would allow the call.
+
+    Attributes:
+        allowed_statuses: The statuses that allow the call (the spec's x-sdk-allowed-statuses).
+    """
+
+    allowed_statuses: frozenset[str] = frozenset()
 
 
 class RateLimitError(APIStatusError):
@@ -379,8 +395,16 @@ def _detail_of(body: object, problem: Problem | None = None) -> str:
     return text if len(text) <= _MAX_DETAIL else text[: _MAX_DETAIL - 3] + "..."
 
 
+def _listed(values: Iterable[str]) -> str:
+    names = sorted(values)
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
 def make_status_error(
-    response: httpx.Response, secrets: Iterable[str] = (), problem: Problem | None = None
+    response: httpx.Response,
+    secrets: Iterable[str] = (),
+    problem: Problem | None = None,
+    allowed_statuses: frozenset[str] = frozenset(),
 ) -> APIStatusError:
     """Build the exception for an error response: one class per status.
 
@@ -388,6 +412,8 @@ def make_status_error(
         response: The error response (status 300 or more).
         secrets: Secrets to keep out of the message, the body and the response's copy.
         problem: The error body as its operation's ``parse_error()`` read it, if it did.
+        allowed_statuses: The statuses of the current version that allow the call (its
+            operation's ``ALLOWED_STATUSES``): a 409 is then a ``VersionStateError``.
 
     Returns:
         The exception, not raised.
@@ -396,6 +422,8 @@ def make_status_error(
     response = mask.response(response)
     request = response.request
     cls = _status_error_class(response.status_code)
+    if cls is ConflictError and allowed_statuses:
+        cls = VersionStateError
     body = _body_of(response)  # read from the masked copy; __init__ masks its members
     message = f"{request.method} {request.url} failed: {response.status_code}"
     if response.reason_phrase:
@@ -409,9 +437,13 @@ def make_status_error(
     if detail:
         message += f" ({detail})"
     hint = _HINTS.get(cls)
+    if cls is VersionStateError:
+        hint = "the call is allowed only while the work item's current version is " + _listed(
+            allowed_statuses
+        )
     if hint:
         message += f"; {hint}"
-    return cls(
+    error = cls(
         mask.text(message),
         status_code=response.status_code,
         body=body,
@@ -419,6 +451,9 @@ def make_status_error(
         url=str(request.url),
         response=response,
     )
+    if isinstance(error, VersionStateError):
+        error.allowed_statuses = allowed_statuses
+    return error
 
 
 def _request_of(exc: Exception, mask: Masker) -> tuple[str | None, str | None]:

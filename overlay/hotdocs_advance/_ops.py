@@ -3,6 +3,11 @@
 Adding an operation: one import line here, then one method in ``_async_client.py``.
 """
 
+from hotdocs_advance_api.api.answer_sets import (
+    get_answer_set,
+    replace_answer_set,
+    update_answer_set,
+)
 from hotdocs_advance_api.api.assembly_sessions import (
     begin_assembly_session,
     complete_assembly_session,
@@ -15,14 +20,21 @@ from hotdocs_advance_api.api.public_interview_links import (
     delete_public_interview_link,
     get_public_interview_link,
 )
+from hotdocs_advance_api.api.template_packages import (
+    get_template_package,
+    list_template_packages,
+    list_work_group_template_packages,
+)
+from hotdocs_advance_api.api.work_groups import get_work_group, list_work_groups
 from hotdocs_advance_api.api.work_item_versions import (
     complete_version,
     create_and_assemble_version,
     create_version,
     get_version_status,
+    list_versions,
     save_and_close_version,
 )
-from hotdocs_advance_api.api.work_items import create_work_item, get_work_item
+from hotdocs_advance_api.api.work_items import create_work_item, get_work_item, list_work_items
 
 __all__ = [
     "begin_assembly_session",
@@ -33,15 +45,25 @@ __all__ = [
     "create_version",
     "create_work_item",
     "delete_public_interview_link",
+    "get_answer_set",
     "get_document",
     "get_document_content",
     "get_public_interview_link",
+    "get_template_package",
     "get_version_status",
+    "get_work_group",
     "get_work_item",
     "list_documents",
+    "list_template_packages",
+    "list_versions",
+    "list_work_group_template_packages",
+    "list_work_groups",
+    "list_work_items",
+    "replace_answer_set",
     "save_and_close_version",
     "save_assembly_session",
     "service_principal_log_in",
+    "update_answer_set",
 ]
 
 #: Operations of the spec that no client method sends, each with the reason.

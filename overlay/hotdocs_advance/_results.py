@@ -1,10 +1,11 @@
 """The results the clients return: the generated models under their public names, and a few more.
 
-``WorkItem``, ``VersionStatus``, ``PublicInterviewLink`` and ``Document`` are the models
-``scripts/generate`` compiles from the spec's schemas, and ``AssemblySession`` is its model plus
-the version id the client chose: a member added to a schema appears on them, typed, after
-regenerating. Absent members are None; members the spec does not name are kept in ``extra``.
-``SaveAndCloseResult`` and ``VersionResult`` say how the server answered a v2.0 version call.
+``WorkItem``, ``VersionStatus``, ``PublicInterviewLink``, ``Document``, ``WorkGroup``,
+``TemplatePackage`` and ``WorkItemVersion`` are the models ``scripts/generate`` compiles from the
+spec's schemas, and ``AssemblySession`` is its model plus the version id the client chose: a
+member added to a schema appears on them, typed, after regenerating. Absent members are None;
+members the spec does not name are kept in ``extra``. ``SaveAndCloseResult`` and
+``VersionResult`` say how the server answered a v2.0 version call.
 """
 
 from __future__ import annotations
@@ -13,16 +14,27 @@ from uuid import UUID
 
 import attrs
 from hotdocs_advance_api import models
-from hotdocs_advance_api.models import Document, PublicInterviewLink, VersionStatus, WorkItem
+from hotdocs_advance_api.models import (
+    Document,
+    PublicInterviewLink,
+    TemplatePackage,
+    VersionStatus,
+    WorkGroup,
+    WorkItem,
+    WorkItemVersion,
+)
 
 __all__ = [
     "AssemblySession",
     "Document",
     "PublicInterviewLink",
     "SaveAndCloseResult",
+    "TemplatePackage",
     "VersionResult",
     "VersionStatus",
+    "WorkGroup",
     "WorkItem",
+    "WorkItemVersion",
 ]
 
 

@@ -1,7 +1,8 @@
 """Which Advance failures are retried, and how a retry is logged; the policy is the core's.
 
-Every operation of this client is a PUT, GET or DELETE addressed by an id the client chose,
-so repeating one is safe: connection errors, timeouts, 408, 429 and 5xx are retried.
+Every operation of this client is a PUT, PATCH, GET or DELETE addressed by an id the client
+chose (a PATCH of answers sets the same values again), so repeating one is safe: connection
+errors, timeouts, 408, 429 and 5xx are retried.
 """
 
 from __future__ import annotations

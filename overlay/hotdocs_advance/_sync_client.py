@@ -37,7 +37,7 @@ from hotdocs_advance_api.models import (
     SaveAndCloseVersionRequest,
     SaveAssemblySessionRequest,
 )
-from hotdocs_advance_api.types import StreamedBody, UnexpectedResponse
+from hotdocs_advance_api.types import StreamedBody, UnexpectedResponse, or_unset
 
 from . import _arguments as check
 from . import _documents as documents
@@ -52,6 +52,7 @@ from ._base import (
     Call,
     NotGiven,
     Verify,
+    answers_of,
     created,
     exposes,
     reached,
@@ -73,11 +74,15 @@ from ._results import (
     Document,
     PublicInterviewLink,
     SaveAndCloseResult,
+    TemplatePackage,
     VersionResult,
     VersionStatus,
+    WorkGroup,
     WorkItem,
+    WorkItemVersion,
 )
 from ._retries import policy, should_retry
+from ._sync_pages import SyncPager
 from ._versions import (
     DEFAULT_POLL_INTERVAL,
     DEFAULT_WAIT_TIMEOUT,
@@ -102,8 +107,8 @@ class AdvanceClient(BaseClient):
     One pooled ``httpx.Client`` serves every call; use the client as a context
     manager or call ``close()``. Failed calls are retried (connection errors, timeouts, 408,
     429, 5xx) with exponential backoff and jitter, honouring ``Retry-After`` up to 60 s. Every
-    operation is a PUT, GET or DELETE addressed by an id the client chooses, so retrying is
-    safe. A retry that gets 409 after an attempt whose answer was lost reads the resource back:
+    operation is a PUT, PATCH, GET or DELETE addressed by an id the client chooses, so retrying
+    is safe. A retry that gets 409 after an attempt whose answer was lost reads the resource back:
     a create succeeds only when the server holds every member it sent (answers compared as
     parsed), a state change only when the state it leads to is there; otherwise
     ``ConflictError`` says what differs.
@@ -338,7 +343,10 @@ class AdvanceClient(BaseClient):
         if response.status_code < 300:
             return self._result(call, response), response
         error = make_status_error(
-            response, self._secrets(call), call.operation.parse_error(response)
+            response,
+            self._secrets(call),
+            call.operation.parse_error(response),
+            call.allowed_statuses,
         )
         if response.status_code == httpx.codes.CONFLICT and number > 1 and call.verify:
             return self._settle(call, call.verify, error, number), None
@@ -1195,3 +1203,259 @@ class AdvanceClient(BaseClient):
         """
         request = op.delete_public_interview_link.build_request(check.guid("link_id", link_id))
         self._send(Call(op.delete_public_interview_link, request))
+
+    # Discovery and listing (issue 14) --------------------------------------------------------
+    #
+    # A list method sends nothing: it checks its arguments and returns a pager, which fetches
+    # the pages as they are consumed (see _sync_pages.py; the spec's PageToken is the paging).
+
+    @exposes(op.list_work_groups)
+    def list_work_groups(self, *, page_size: int | None = None) -> SyncPager[WorkGroup]:
+        """List the work groups (``GET /v1.1/WorkGroups``), fetched as they are consumed.
+
+        ``for group in client.list_work_groups(): print(group.id, group.name)``.
+
+        Args:
+            page_size: The most work groups a page holds (the server's choice when not given).
+
+        Returns:
+            A pager: iterate it for every work group, or use ``iter_pages()`` for the pages.
+            Nothing is sent before it is iterated.
+
+        Raises:
+            InvalidArgumentError: An argument is wrong (nothing was sent).
+
+        Iterating raises what a read does: ``APIStatusError`` (see the subclasses),
+        ``APIResponseValidationError`` for a page not of the documented shape, and
+        ``APIConnectionError`` when no usable response came after the retries.
+        """
+        size = or_unset(check.page_size(page_size))
+        return SyncPager(
+            self,
+            lambda token: Call(
+                op.list_work_groups,
+                op.list_work_groups.build_request(page_token=token, page_size=size),
+            ),
+        )
+
+    @exposes(op.get_work_group)
+    def get_work_group(self, work_group_id: uuid.UUID | str) -> WorkGroup:
+        """Read a work group (``GET /v1.1/WorkGroups/{workGroupId}``).
+
+        Args:
+            work_group_id: The work group's GUID.
+
+        Returns:
+            The work group.
+
+        Raises:
+            NotFoundError: There is no such work group; otherwise as ``get_work_item``.
+        """
+        group = check.guid("work_group_id", work_group_id)
+        return self._send(Call(op.get_work_group, op.get_work_group.build_request(group)))
+
+    @exposes(op.list_template_packages, op.list_work_group_template_packages)
+    def list_template_packages(
+        self, work_group_id: uuid.UUID | str | None = None, *, page_size: int | None = None
+    ) -> SyncPager[TemplatePackage]:
+        """List template packages, fetched as they are consumed.
+
+        Every package of the tenancy (``GET /v1.1/TemplatePackages``), or those assigned to one
+        work group (``GET /v1.1/WorkGroups/{workGroupId}/TemplatePackages``), which are the
+        ones a work item in that group can be created from once activated.
+
+        Args:
+            work_group_id: Only the packages assigned to this work group.
+            page_size: The most packages a page holds (the server's choice when not given).
+
+        Returns:
+            A pager (see ``list_work_groups``); nothing is sent before it is iterated.
+
+        Raises:
+            InvalidArgumentError: An argument is wrong (nothing was sent).
+
+        Iterating raises what ``list_work_groups`` does, and ``NotFoundError`` for an unknown
+        work group.
+        """
+        size = or_unset(check.page_size(page_size))
+        if work_group_id is None:
+            return SyncPager(
+                self,
+                lambda token: Call(
+                    op.list_template_packages,
+                    op.list_template_packages.build_request(page_token=token, page_size=size),
+                ),
+            )
+        group = check.guid("work_group_id", work_group_id)
+        return SyncPager(
+            self,
+            lambda token: Call(
+                op.list_work_group_template_packages,
+                op.list_work_group_template_packages.build_request(
+                    group, page_token=token, page_size=size
+                ),
+            ),
+        )
+
+    @exposes(op.get_template_package)
+    def get_template_package(self, template_package_id: uuid.UUID | str) -> TemplatePackage:
+        """Read a template package (``GET /v1.1/TemplatePackages/{templatePackageId}``).
+
+        Args:
+            template_package_id: The package's GUID.
+
+        Returns:
+            The template package.
+
+        Raises:
+            NotFoundError: There is no such template package; otherwise as ``get_work_item``.
+        """
+        package = check.guid("template_package_id", template_package_id)
+        request = op.get_template_package.build_request(package)
+        return self._send(Call(op.get_template_package, request))
+
+    @exposes(op.list_work_items)
+    def list_work_items(
+        self,
+        filter: str | None = None,
+        *,
+        page_size: int | None = None,
+    ) -> SyncPager[WorkItem]:
+        """List the work items, oldest first, fetched as consumed (``GET /v1.1/WorkItems``).
+
+        Args:
+            filter: Only work items whose status is this one, e.g. ``"Completed"`` (any case).
+            page_size: The most work items a page holds (the server's choice when not given).
+
+        Returns:
+            A pager (see ``list_work_groups``); nothing is sent before it is iterated. A work
+            item created while the listing runs may or may not be in it; every other one is
+            in it once.
+
+        Raises:
+            InvalidArgumentError: An argument is wrong (nothing was sent).
+
+        Iterating raises what ``list_work_groups`` does.
+        """
+        status = or_unset(check.status_filter(filter))
+        size = or_unset(check.page_size(page_size))
+        return SyncPager(
+            self,
+            lambda token: Call(
+                op.list_work_items,
+                op.list_work_items.build_request(filter_=status, page_token=token, page_size=size),
+            ),
+        )
+
+    @exposes(op.list_versions)
+    def list_versions(
+        self,
+        work_item_id: uuid.UUID | str,
+        filter: str | None = None,
+        *,
+        page_size: int | None = None,
+    ) -> SyncPager[WorkItemVersion]:
+        """List a work item's versions, oldest first (``GET /v2.0/WorkItems/{id}/Versions``).
+
+        Args:
+            work_item_id: The work item.
+            filter: Only versions whose status is this one, e.g. ``"Saved"`` (any case).
+            page_size: The most versions a page holds (the server's choice when not given).
+
+        Returns:
+            A pager (see ``list_work_groups``); nothing is sent before it is iterated.
+
+        Raises:
+            InvalidArgumentError: An argument is wrong (nothing was sent).
+
+        Iterating raises what ``list_work_groups`` does, and ``NotFoundError`` for an unknown
+        work item.
+        """
+        item_id = check.guid("work_item_id", work_item_id)
+        status = or_unset(check.status_filter(filter))
+        size = or_unset(check.page_size(page_size))
+        return SyncPager(
+            self,
+            lambda token: Call(
+                op.list_versions,
+                op.list_versions.build_request(
+                    item_id, filter_=status, page_token=token, page_size=size
+                ),
+            ),
+        )
+
+    # Answers out (issue 14) ------------------------------------------------------------------
+
+    @exposes(op.get_answer_set)
+    def get_answers(self, work_item_id: uuid.UUID | str) -> AnswerSet:
+        """Read a work item's current answers (``GET /v2.0/WorkItems/{id}/AnswerSet/Content``).
+
+        The answers a person typed into the interview, or those the work item was given. The
+        server's answer XML is read as ``AnswerSet.from_xml`` reads a file: a value that cannot
+        be interpreted is kept and listed in the result's ``problems``.
+
+        Args:
+            work_item_id: The work item.
+
+        Returns:
+            The answer set (empty when the work item holds none).
+
+        Raises:
+            InvalidArgumentError: The id is not a GUID (nothing was sent).
+            NotFoundError: There is no such work item.
+            APIStatusError: Another error status.
+            APIResponseValidationError: The answer is not answer XML (another content type, not
+                well-formed, an answer twice, ...).
+            APIConnectionError: No usable response after the retries.
+        """
+        item_id = check.guid("work_item_id", work_item_id)
+        call = Call(op.get_answer_set, op.get_answer_set.build_request(item_id))
+        xml, response = self._send_for_response(call)
+        return answers_of(xml, response)
+
+    @exposes(op.replace_answer_set)
+    def replace_answers(self, work_item_id: uuid.UUID | str, answers: AnswerSet | str) -> None:
+        """Replace a work item's answers with ``answers`` (``PUT .../AnswerSet/Content``).
+
+        Answers not in ``answers`` are gone afterwards; use ``update_answers`` to change some.
+        The vendor allows it only while the work item's current version is ``Saved``,
+        ``Completed`` or ``PostProcessingFailed``.
+
+        Args:
+            work_item_id: The work item.
+            answers: The new answer set: an ``AnswerSet`` or answer XML, checked against the
+                answer-set schema before anything is sent.
+
+        Raises:
+            InvalidArgumentError: An argument is wrong (nothing was sent).
+            AnswerSetError: ``answers`` is not a valid answer set (nothing was sent).
+            VersionStateError: The current version's status does not allow it (a 409); its
+                message and ``allowed_statuses`` name the statuses that do.
+            NotFoundError: There is no such work item.
+            APIStatusError: Another error status.
+            APIConnectionError: No usable response after the retries.
+        """
+        item_id = check.guid("work_item_id", work_item_id)
+        body = check.answer_xml(answers)
+        request = op.replace_answer_set.build_request(item_id, body=body)
+        self._send(Call(op.replace_answer_set, request))
+
+    @exposes(op.update_answer_set)
+    def update_answers(self, work_item_id: uuid.UUID | str, answers: AnswerSet | str) -> None:
+        """Overlay ``answers`` on a work item's answers (``PATCH .../AnswerSet/Content``).
+
+        Each answer in ``answers`` replaces the work item's answer of the same name or is
+        added; every other answer is kept. Allowed in the same statuses as ``replace_answers``.
+
+        Args:
+            work_item_id: The work item.
+            answers: The answers to set, as for ``replace_answers``.
+
+        Raises:
+            VersionStateError: The current version's status does not allow it (a 409); as
+                ``replace_answers`` raises, with the same other errors.
+        """
+        item_id = check.guid("work_item_id", work_item_id)
+        body = check.answer_xml(answers)
+        request = op.update_answer_set.build_request(item_id, body=body)
+        self._send(Call(op.update_answer_set, request))

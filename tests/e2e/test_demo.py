@@ -25,6 +25,8 @@ STEPS = (
     "complete assembly session",
     "list documents",
     "download document",
+    "get answers",
+    "update one answer",
     "save and close v2.0 version",
     "callback received",
     "get version status",

@@ -18,17 +18,25 @@ from hotdocs_advance import (
     AnswerValue,
     AssemblySession,
     AsyncAdvanceClient,
+    AsyncPage,
+    AsyncPager,
     ConflictError,
     Document,
     MultipleChoice,
     PublicInterviewLink,
     SaveAndCloseResult,
     ServicePrincipal,
+    SyncPage,
+    SyncPager,
+    TemplatePackage,
     Unanswered,
     VersionResult,
+    VersionStateError,
     VersionStatus,
     VersionWaitTimeoutError,
+    WorkGroup,
     WorkItem,
+    WorkItemVersion,
     validate_answer_xml,
 )
 
@@ -177,3 +185,44 @@ def versions(client: AdvanceClient, work_item_id: uuid.UUID) -> VersionStatus:
 async def versions_async(client: AsyncAdvanceClient, work_item_id: uuid.UUID) -> VersionStatus:
     batch: VersionResult = await client.create_and_assemble(work_item_id, answers="<AnswerSet/>")
     return await client.wait_for_version(work_item_id, batch.version_id)
+
+
+# Issue 14: discovery, listing and answers out.
+
+
+def discover(client: AdvanceClient, work_item_id: uuid.UUID) -> list[uuid.UUID | None]:
+    groups: SyncPager[WorkGroup] = client.list_work_groups(page_size=50)
+    ids = [group.id for group in groups]
+    first: SyncPage[WorkGroup] = groups.first_page()
+    after: SyncPage[WorkGroup] | None = first.get_next_page()
+    packages: list[TemplatePackage] = list(client.list_template_packages(ids[0]))
+    package: TemplatePackage = client.get_template_package(packages[0].id or uuid.uuid4())
+    group: WorkGroup = client.get_work_group("cb97f8d6-04a1-490a-aa09-92af12dfb305")
+    items: list[WorkItem] = [page.items[0] for page in client.list_work_items("Saved").iter_pages()]
+    versions: list[WorkItemVersion] = list(client.list_versions(work_item_id, filter="Completed"))
+    answers: AnswerSet = client.get_answers(work_item_id)
+    client.update_answers(work_item_id, answers)
+    try:
+        client.replace_answers(work_item_id, answers.to_xml())
+    except VersionStateError as exc:
+        allowed: frozenset[str] = exc.allowed_statuses
+        print(allowed, after, package, group, items, versions)
+    return ids
+
+
+async def discover_async(client: AsyncAdvanceClient, work_item_id: uuid.UUID) -> AnswerSet:
+    pager: AsyncPager[WorkItem] = client.list_work_items()
+    async for page in pager.iter_pages():
+        one: AsyncPage[WorkItem] = page
+        print(one.next_page_token)
+    names = [group.name async for group in client.list_work_groups()]
+    print(names)
+    return await client.get_answers(work_item_id)
+
+
+def listing_misuse(client: AdvanceClient) -> None:
+    client.list_work_items(page_size="10")  # type: ignore[arg-type]
+    client.list_versions()  # type: ignore[call-arg]
+    client.replace_answers(uuid.uuid4(), {"a": "b"})  # type: ignore[arg-type]
+    for group in client.list_work_groups():  # the pager yields items, not pages
+        print(group.next_page_token)  # type: ignore[attr-defined]

@@ -12,6 +12,11 @@ import pytest
 import respx
 import yaml
 from hotdocs_advance_api import AuthenticatedClient, Client
+from hotdocs_advance_api.api.answer_sets import (
+    get_answer_set,
+    replace_answer_set,
+    update_answer_set,
+)
 from hotdocs_advance_api.api.assembly_sessions import (
     begin_assembly_session,
     complete_assembly_session,
@@ -24,14 +29,21 @@ from hotdocs_advance_api.api.public_interview_links import (
     delete_public_interview_link,
     get_public_interview_link,
 )
+from hotdocs_advance_api.api.template_packages import (
+    get_template_package,
+    list_template_packages,
+    list_work_group_template_packages,
+)
+from hotdocs_advance_api.api.work_groups import get_work_group, list_work_groups
 from hotdocs_advance_api.api.work_item_versions import (
     complete_version,
     create_and_assemble_version,
     create_version,
     get_version_status,
+    list_versions,
     save_and_close_version,
 )
-from hotdocs_advance_api.api.work_items import create_work_item, get_work_item
+from hotdocs_advance_api.api.work_items import create_work_item, get_work_item, list_work_items
 from hotdocs_advance_api.models import (
     BeginAssemblySessionRequest,
     CompleteAssemblySessionRequest,
@@ -44,6 +56,7 @@ from hotdocs_advance_api.models import (
     SaveAssemblySessionRequest,
     ServicePrincipalLogInRequest,
 )
+from hotdocs_advance_api.types import UnexpectedResponse
 
 from tests.conftest import ROOT
 
@@ -59,7 +72,8 @@ P1_ANSWERS = (
     "<TextValue>ExampleCorp</TextValue></Answer></AnswerSet>"
 )
 
-# (call, method, path, JSON body sent or None, status, response body)
+# (call, method, path, body sent (JSON, or bytes for XML) or None, status, response body (JSON,
+# or bytes for XML))
 Case = tuple[Callable[[AuthenticatedClient], Any], str, str, Any, int, Any]
 CASES: dict[str, Case] = {
     "createWorkItem": (
@@ -262,19 +276,102 @@ CASES: dict[str, Case] = {
         204,
         None,
     ),
+    # Issue 14: discovery, listing and answers out.
+    "listWorkGroups": (
+        lambda c: list_work_groups.sync_detailed(client=c, page_token="t1", page_size=5),
+        "GET",
+        "/v1.1/WorkGroups?pageToken=t1&pageSize=5",
+        None,
+        200,
+        {"items": [{"id": str(GROUP), "name": "Contracts"}], "nextPageToken": "t2"},
+    ),
+    "getWorkGroup": (
+        lambda c: get_work_group.sync_detailed(GROUP, client=c),
+        "GET",
+        f"/v1.1/WorkGroups/{GROUP}",
+        None,
+        200,
+        {"id": str(GROUP), "name": "Contracts"},
+    ),
+    "listWorkGroupTemplatePackages": (
+        lambda c: list_work_group_template_packages.sync_detailed(GROUP, client=c),
+        "GET",
+        f"/v1.1/WorkGroups/{GROUP}/TemplatePackages?pageSize=100",
+        None,
+        200,
+        {"items": []},
+    ),
+    "listTemplatePackages": (
+        lambda c: list_template_packages.sync_detailed(client=c),
+        "GET",
+        "/v1.1/TemplatePackages?pageSize=100",
+        None,
+        200,
+        {"items": [{"id": str(PACKAGE), "workGroupIds": [str(GROUP)]}]},
+    ),
+    "getTemplatePackage": (
+        lambda c: get_template_package.sync_detailed(PACKAGE, client=c),
+        "GET",
+        f"/v1.1/TemplatePackages/{PACKAGE}",
+        None,
+        200,
+        {"id": str(PACKAGE), "activated": True},
+    ),
+    "listWorkItems": (
+        lambda c: list_work_items.sync_detailed(client=c, filter_="Completed"),
+        "GET",
+        "/v1.1/WorkItems?filter=Completed&pageSize=100",  # the spec's default page size
+        None,
+        200,
+        {"items": [{"id": str(ITEM)}], "nextPageToken": None},
+    ),
+    "listVersions": (
+        lambda c: list_versions.sync_detailed(ITEM, client=c, filter_="Saved"),
+        "GET",
+        f"/v2.0/WorkItems/{ITEM}/Versions?filter=Saved&pageSize=100",
+        None,
+        200,
+        {"items": [{"id": str(VERSION), "status": "Saved"}]},
+    ),
+    "getAnswerSet": (
+        lambda c: get_answer_set.sync_detailed(ITEM, client=c),
+        "GET",
+        f"/v2.0/WorkItems/{ITEM}/AnswerSet/Content",
+        None,
+        200,
+        P1_ANSWERS.encode(),
+    ),
+    "replaceAnswerSet": (
+        lambda c: replace_answer_set.sync_detailed(ITEM, client=c, body=P1_ANSWERS),
+        "PUT",
+        f"/v2.0/WorkItems/{ITEM}/AnswerSet/Content",
+        P1_ANSWERS.encode(),
+        204,
+        None,
+    ),
+    "updateAnswerSet": (
+        lambda c: update_answer_set.sync_detailed(ITEM, client=c, body=P1_ANSWERS),
+        "PATCH",
+        f"/v2.0/WorkItems/{ITEM}/AnswerSet/Content",
+        P1_ANSWERS.encode(),
+        204,
+        None,
+    ),
 }
 
 
 @pytest.mark.parametrize("operation", sorted(CASES))
 def test_operation_sends_documented_request(operation: str) -> None:
-    """Each operation sends its documented method, path, bearer token and JSON keys."""
+    """Each operation sends its documented method, path, bearer token and JSON keys (XML bytes)."""
     call, method, path, body, status, answer = CASES[operation]
-    with respx.mock(assert_all_called=True) as mock:
-        route = mock.route(method=method, url=f"{BASE}{path}").mock(
-            return_value=httpx.Response(status, json=answer)
-            if answer is not None
-            else httpx.Response(status)
+    if isinstance(answer, bytes):
+        reply = httpx.Response(status, content=answer, headers={"Content-Type": "application/xml"})
+    else:
+        reply = (
+            httpx.Response(status, json=answer) if answer is not None else httpx.Response(status)
         )
+    with respx.mock(assert_all_called=True) as mock:
+        route = mock.route(method=method, url=f"{BASE}{path}").mock(return_value=reply)
         client = AuthenticatedClient(base_url=BASE, token="tok")
         response = call(client)
     assert response.status_code == status
@@ -282,8 +379,11 @@ def test_operation_sends_documented_request(operation: str) -> None:
     assert request.headers["Authorization"] == "Bearer tok"
     if body is None:
         assert request.content == b""
+    elif isinstance(body, bytes):
+        assert request.content == body
     else:
         assert json.loads(request.content) == body
+    assert not isinstance(response.parsed, UnexpectedResponse), response.parsed
 
 
 def test_service_principal_login_posts_documented_body_to_the_auth_host() -> None:

@@ -24,6 +24,9 @@ TAGS = {
     "WorkItemVersions",
     "PublicInterviewLinks",
     "Authorization",
+    "WorkGroups",
+    "TemplatePackages",
+    "AnswerSets",
 }
 ERROR_CODES = ("400", "401", "403", "404", "409", "429")
 LOGIN_ERROR_CODES = ("400", "401", "429")
@@ -86,6 +89,26 @@ EXPECTED_OPERATIONS = {
         "PublicInterviewLinks",
     ),
     ("post", "/Authorize/ServicePrincipalLogIn"): ("servicePrincipalLogIn", "Authorization"),
+    # Issue 14: discovery, listing and answers out.
+    ("get", "/v1.1/WorkGroups"): ("listWorkGroups", "WorkGroups"),
+    ("get", "/v1.1/WorkGroups/{workGroupId}"): ("getWorkGroup", "WorkGroups"),
+    ("get", "/v1.1/WorkGroups/{workGroupId}/TemplatePackages"): (
+        "listWorkGroupTemplatePackages",
+        "TemplatePackages",
+    ),
+    ("get", "/v1.1/TemplatePackages"): ("listTemplatePackages", "TemplatePackages"),
+    ("get", "/v1.1/TemplatePackages/{templatePackageId}"): (
+        "getTemplatePackage",
+        "TemplatePackages",
+    ),
+    ("get", "/v1.1/WorkItems"): ("listWorkItems", "WorkItems"),
+    ("get", "/v2.0/WorkItems/{workItemId}/Versions"): ("listVersions", "WorkItemVersions"),
+    ("get", "/v2.0/WorkItems/{workItemId}/AnswerSet/Content"): ("getAnswerSet", "AnswerSets"),
+    ("put", "/v2.0/WorkItems/{workItemId}/AnswerSet/Content"): ("replaceAnswerSet", "AnswerSets"),
+    ("patch", "/v2.0/WorkItems/{workItemId}/AnswerSet/Content"): (
+        "updateAnswerSet",
+        "AnswerSets",
+    ),
 }
 
 # Vendor examples, verbatim. P1 ("Creating a Work Item") prints the members without the

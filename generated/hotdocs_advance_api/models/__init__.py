@@ -10,14 +10,22 @@ from .create_and_assemble_version_request import CreateAndAssembleVersionRequest
 from .create_version_request import CreateVersionRequest
 from .create_work_item_request import CreateWorkItemRequest
 from .document import Document
+from .page import Page
 from .problem import Problem
 from .public_interview_link import PublicInterviewLink
 from .public_interview_link_request import PublicInterviewLinkRequest
 from .save_and_close_version_request import SaveAndCloseVersionRequest
 from .save_assembly_session_request import SaveAssemblySessionRequest
 from .service_principal_log_in_request import ServicePrincipalLogInRequest
+from .template_package import TemplatePackage
+from .template_package_page import TemplatePackagePage
+from .version_page import VersionPage
 from .version_status import VersionStatus
+from .work_group import WorkGroup
+from .work_group_page import WorkGroupPage
 from .work_item import WorkItem
+from .work_item_page import WorkItemPage
+from .work_item_version import WorkItemVersion
 
 __all__ = (
     "AssemblySession",
@@ -29,12 +37,20 @@ __all__ = (
     "CreateVersionRequest",
     "CreateWorkItemRequest",
     "Document",
+    "Page",
     "Problem",
     "PublicInterviewLink",
     "PublicInterviewLinkRequest",
     "SaveAndCloseVersionRequest",
     "SaveAssemblySessionRequest",
     "ServicePrincipalLogInRequest",
+    "TemplatePackage",
+    "TemplatePackagePage",
+    "VersionPage",
     "VersionStatus",
+    "WorkGroup",
+    "WorkGroupPage",
     "WorkItem",
+    "WorkItemPage",
+    "WorkItemVersion",
 )

@@ -28,8 +28,8 @@ class WorkItem:
         Attributes:
     id (UUID | None):name (str | None):description (None | str | None):work_group_id (UUID | None):template_package_id (UUID | None):answer_xml (None | str | None): The answer set XML the work item was created with, null when it was created
                 without one.
-                Not documented by the vendor (CHOICE); the vendor's read of the current answers is
-                `GET /v2.0/WorkItems/{workItemId}/AnswerSet/Content`, which this spec does not describe.assemble_immediately (bool | None): Whether the create asked for documents at once (CHOICE, as sent; default
+                Not documented by the vendor (CHOICE); the work item's current answers are read with
+                `getAnswerSet`.assemble_immediately (bool | None): Whether the create asked for documents at once (CHOICE, as sent; default
                 false).complete_assembly_session (bool | None): Whether the create marked the session complete (CHOICE, as sent;
                 default false).is_private_to_owner (bool | None):status (str | None): Free-form status text; values are not documented by the vendor."""
 

@@ -18,9 +18,9 @@ import asyncio
 import json
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, TypeVar
 from urllib.parse import quote
 
 import httpx
@@ -37,14 +37,26 @@ from starlette.routing import Route
 from .._callbacks import CALLBACK_SCHEMES
 from ._answers import AnswerSetChecker
 from ._callback import CALLBACK_TIMEOUT, Callback, CallbackRecord
+from ._listing import (
+    EMPTY_ANSWER_SET,
+    PageTokenError,
+    describe_template_package,
+    describe_work_group,
+    overlay,
+    page,
+    read_xml_body,
+    xml_document,
+)
 from ._seed import DEFAULT_SEED, AdvanceSeed
 from ._spec import Spec, SpecOperation, WireRequest, WireResponse, load_spec
-from ._state import AdvanceState, ApiError, Document, VersionWork
+from ._state import AdvanceState, ApiError, Document, VersionWork, WorkItem
 
 if TYPE_CHECKING:
     from starlette.types import Receive, Scope, Send
 
 logger = logging.getLogger("hotdocs_advance.sandbox")
+
+T = TypeVar("T")
 
 PROBLEM_JSON: Final = "application/problem+json"
 LOGIN: Final = "servicePrincipalLogIn"
@@ -63,6 +75,8 @@ COMMAND_OPERATIONS: Final = frozenset(
         "createPublicInterviewLink",
         "getPublicInterviewLink",
         "deletePublicInterviewLink",
+        "replaceAnswerSet",
+        "updateAnswerSet",
     }
 )
 # CHOICE (reference section 4.3): the PHP SDK's Versions/{versionId}/CompleteSession is
@@ -132,6 +146,20 @@ class Call:
     def json(self) -> dict[str, object]:
         """The validated JSON body (empty when there is none)."""
         return self.body if self.body is not None else {}
+
+    def query(self, name: str) -> str | None:
+        """Return a (validated) query parameter, or the spec's default for it, or None.
+
+        Args:
+            name: The parameter's name in the spec.
+
+        Returns:
+            Its value as text.
+        """
+        value = self.wire.parameters.query.get(name)
+        if value is None and name in self.operation.query_defaults:
+            return str(self.operation.query_defaults[name])
+        return None if value is None else str(value)
 
 
 Handler = Callable[["AdvanceApp", Call], Response]
@@ -539,6 +567,108 @@ def _delete_public_link(app: AdvanceApp, call: Call) -> Response:
     return _empty(204)
 
 
+# ---------------------------------------------------------------------- discovery, answers (14)
+
+
+def _page(
+    call: Call,
+    ordered: Sequence[tuple[uuid.UUID, T]],
+    describe: Callable[[T], dict[str, object]],
+    keep: Callable[[T], bool] = lambda item: True,
+) -> Response:
+    """Answer one page of a list (the spec's Page; paging as ``_listing`` describes it)."""
+    try:
+        items, token = page(
+            ordered, call.query("pageToken"), int(call.query("pageSize") or 0), keep
+        )
+    except PageTokenError as exc:
+        raise ApiError(400, "Bad Request", str(exc)) from None
+    body: dict[str, object] = {"items": [describe(item) for item in items]}
+    if token is not None:
+        body["nextPageToken"] = token
+    return _json(body)
+
+
+def _status_is(call: Call) -> Callable[[str], bool]:
+    # CHOICE (spec StatusFilter): one status name, matched in any case.
+    wanted = call.query("filter")
+    return lambda status: wanted is None or status.lower() == wanted.lower()
+
+
+def _list_work_groups(app: AdvanceApp, call: Call) -> Response:
+    groups = [(group.id, group) for group in app.state.work_groups.values()]
+    return _page(call, groups, describe_work_group)
+
+
+def _get_work_group(app: AdvanceApp, call: Call) -> Response:
+    return _json(describe_work_group(app.state.work_group(call.guid("workGroupId"))))
+
+
+def _list_template_packages(app: AdvanceApp, call: Call) -> Response:
+    packages = [(package.id, package) for package in app.state.template_packages.values()]
+    return _page(call, packages, describe_template_package)
+
+
+def _list_work_group_template_packages(app: AdvanceApp, call: Call) -> Response:
+    group = app.state.work_group(call.guid("workGroupId")).id
+    packages = [(package.id, package) for package in app.state.template_packages.values()]
+    return _page(
+        call, packages, describe_template_package, lambda package: group in package.work_group_ids
+    )
+
+
+def _get_template_package(app: AdvanceApp, call: Call) -> Response:
+    package = app.state.template_package(call.guid("templatePackageId"))
+    return _json(describe_template_package(package))
+
+
+def _list_work_items(app: AdvanceApp, call: Call) -> Response:
+    status_is = _status_is(call)
+    with app.state.lock:
+        items = list(app.state.work_items.items())
+        return _page(call, items, WorkItem.describe, lambda item: status_is(item.status))
+
+
+def _list_versions(app: AdvanceApp, call: Call) -> Response:
+    status_is = _status_is(call)
+    with app.state.lock:
+        versions = [(v.id, v) for v in app.state.versions(call.guid("workItemId"))]
+        return _page(
+            call,
+            versions,
+            lambda version: {"id": str(version.id), "status": version.status},
+            lambda version: status_is(version.status),
+        )
+
+
+def _get_answer_set(app: AdvanceApp, call: Call) -> Response:
+    held = app.state.answers(call.guid("workItemId"))
+    return Response(xml_document(held or EMPTY_ANSWER_SET), media_type="application/xml")
+
+
+def _set_answers(
+    app: AdvanceApp, call: Call, merge: Callable[[str | None, str], str] | None = None
+) -> Response:
+    try:
+        text = read_xml_body(call.wire.body or b"", call.wire.content_type)
+    except ValueError as exc:
+        raise ApiError(400, "Bad Request", str(exc)) from None
+    app.state.set_answers(
+        call.guid("workItemId"), text, app.answers, call.operation.allowed_statuses, merge
+    )
+    return _empty(204)
+
+
+def _replace_answer_set(app: AdvanceApp, call: Call) -> Response:
+    return _set_answers(app, call)
+
+
+def _update_answer_set(app: AdvanceApp, call: Call) -> Response:
+    return _set_answers(
+        app, call, lambda current, changes: overlay(current or EMPTY_ANSWER_SET, changes)
+    )
+
+
 HANDLERS: Final[dict[str, Handler]] = {
     LOGIN: _log_in,
     "createWorkItem": _create_work_item,
@@ -557,6 +687,17 @@ HANDLERS: Final[dict[str, Handler]] = {
     "createPublicInterviewLink": _put_public_link,
     "getPublicInterviewLink": _get_public_link,
     "deletePublicInterviewLink": _delete_public_link,
+    # Issue 14: discovery, listing and answers out.
+    "listWorkGroups": _list_work_groups,
+    "getWorkGroup": _get_work_group,
+    "listTemplatePackages": _list_template_packages,
+    "listWorkGroupTemplatePackages": _list_work_group_template_packages,
+    "getTemplatePackage": _get_template_package,
+    "listWorkItems": _list_work_items,
+    "listVersions": _list_versions,
+    "getAnswerSet": _get_answer_set,
+    "replaceAnswerSet": _replace_answer_set,
+    "updateAnswerSet": _update_answer_set,
 }
 
 

@@ -17,7 +17,7 @@ import functools
 import json
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final
 from urllib.parse import urlsplit
 
@@ -47,6 +47,9 @@ class SpecOperation:
     server: str
     body_members: tuple[str, ...]
     guid_parameters: frozenset[str]
+    # Issue 14: the spec's defaults of query parameters, and a 409's x-sdk-allowed-statuses.
+    query_defaults: dict[str, object] = field(default_factory=dict)
+    allowed_statuses: frozenset[str] = frozenset()
 
     @property
     def route(self) -> str:
@@ -91,6 +94,13 @@ def _json_loads(value: bytes, **parameters: str) -> Any:
     return json.loads(value)
 
 
+def _xml_text(value: bytes, **parameters: str) -> str:
+    # The spec's XML bodies are strings (an answer set document): openapi-core's own XML
+    # reader would make an element of them. What the document holds is the answer-set
+    # checker's business, not the schema's.
+    return value.decode(parameters.get("charset", "utf-8"), errors="replace")
+
+
 class _SharedFormatChecker(SchemaValidatorsFactory):
     """openapi-core's schema validator factory, minus a deep copy per schema per request.
 
@@ -133,7 +143,11 @@ class Spec:
         self.document = document
         # problem+json is JSON; openapi-core only knows a few JSON media types by name.
         config = Config(
-            extra_media_type_deserializers={"application/problem+json": _json_loads},
+            extra_media_type_deserializers={
+                "application/problem+json": _json_loads,
+                "application/xml": _xml_text,
+                "text/xml": _xml_text,
+            },
             request_validator_cls=_RequestValidator,
             response_validator_cls=_ResponseValidator,
         )
@@ -171,6 +185,12 @@ class Spec:
                     body.get("content", {}).get("application/json", {}).get("schema", {})
                 )
                 members = tuple(schema.get("properties", {}))
+                defaults = {
+                    p["name"]: self._resolve(p.get("schema", {}))["default"]
+                    for p in parameters
+                    if p.get("in") == "query" and "default" in self._resolve(p.get("schema", {}))
+                }
+                conflict = self._resolve(operation.get("responses", {}).get("409", {}))
                 yield SpecOperation(
                     operation_id=operation["operationId"],
                     method=method.upper(),
@@ -179,6 +199,8 @@ class Spec:
                     server=server,
                     body_members=members,
                     guid_parameters=guids,
+                    query_defaults=defaults,
+                    allowed_statuses=frozenset(conflict.get("x-sdk-allowed-statuses", ())),
                 )
 
     def host_url(self, operation: SpecOperation, tenancy: str) -> str:

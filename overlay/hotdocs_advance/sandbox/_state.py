@@ -13,8 +13,9 @@ import datetime as dt
 import secrets
 import threading
 import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Final, Protocol
+from typing import Final, Protocol, TypeVar
 
 from _sandbox_kit import Clock
 
@@ -41,6 +42,7 @@ COMPLETED: Final = "Completed"
 SUPERSEDED: Final = SAVED
 
 _BEARER: Final = "bearer "
+V = TypeVar("V")
 
 
 class AnswerCheck(Protocol):
@@ -886,6 +888,99 @@ class AdvanceState:
         """
         with self.lock:
             self.public_links.pop(link_id, None)
+
+    # ------------------------------------------------------------------ discovery, answers (14)
+
+    def work_group(self, work_group_id: uuid.UUID) -> WorkGroupSeed:
+        """Find a work group (an `ApiError` 404 if there is none)."""
+        return _found(self.work_groups, work_group_id, "Work group")
+
+    def template_package(self, package_id: uuid.UUID) -> TemplatePackageSeed:
+        """Find a template package (an `ApiError` 404 if there is none)."""
+        return _found(self.template_packages, package_id, "Template package")
+
+    def versions(self, work_item_id: uuid.UUID) -> list[Version]:
+        """Return a work item's versions, oldest first.
+
+        Args:
+            work_item_id: The work item.
+
+        Returns:
+            Its versions.
+
+        Raises:
+            ApiError: 404 for an unknown work item.
+        """
+        with self.lock:
+            return list(self.work_item(work_item_id).versions.values())
+
+    def answers(self, work_item_id: uuid.UUID) -> str | None:
+        """Return a work item's current answers: its latest version's (None when it has none).
+
+        Args:
+            work_item_id: The work item.
+
+        Returns:
+            The answer set XML, or None.
+
+        Raises:
+            ApiError: 404 for an unknown work item.
+        """
+        with self.lock:
+            item = self.work_item(work_item_id)
+            latest = item.versions.get(item.latest_version_id) if item.latest_version_id else None
+            return latest.answer_xml if latest is not None else item.answer_xml
+
+    def set_answers(
+        self,
+        work_item_id: uuid.UUID,
+        answer_xml: str,
+        check_answers: AnswerCheck,
+        allowed: frozenset[str],
+        merge: Callable[[str | None, str], str] | None = None,
+    ) -> Version:
+        """Replace (PUT) or overlay (PATCH) a work item's current answers.
+
+        The vendor allows it only while the current version's status is one of ``allowed``
+        (the spec's x-sdk-allowed-statuses); "any other state will result in an error".
+
+        Args:
+            work_item_id: The work item.
+            answer_xml: The answer set sent.
+            check_answers: Validates answer set XML.
+            allowed: The statuses that allow the change.
+            merge: For PATCH: the current answers (None for none) and the (checked) answers
+                sent, merged.
+
+        Returns:
+            The version whose answers changed (the latest).
+
+        Raises:
+            ApiError: 404 for an unknown work item; 409 when the current version's status is
+                not one of ``allowed``; 400 for answers that are not a valid answer set.
+        """
+        with self.lock:
+            item = self.work_item(work_item_id)
+            if item.status not in allowed:
+                raise _conflict(
+                    f"The answers of work item {work_item_id} can be changed only while its "
+                    f"current version is one of {', '.join(sorted(allowed))}; it is {item.status}."
+                )
+            _check(check_answers, answer_xml)
+            assert item.latest_version_id is not None  # every work item has a first version
+            version = item.versions[item.latest_version_id]
+            if merge is not None:
+                answer_xml = merge(version.answer_xml, answer_xml)
+                _check(check_answers, answer_xml)
+            version.answer_xml = answer_xml
+            return version
+
+
+def _found(table: Mapping[uuid.UUID, V], key: uuid.UUID, what: str) -> V:
+    found = table.get(key)
+    if found is None:
+        raise _not_found(f"{what} {key} does not exist.")
+    return found
 
 
 def _check(checker: AnswerCheck, text: str) -> None:

@@ -1,0 +1,203 @@
+# Generated from spec/hotdocs-advance.openapi.yaml by scripts/generate. Do not edit.
+from http import HTTPStatus
+from typing import Any, Final
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.template_package import TemplatePackage
+from ...types import (
+    Response,
+    UnexpectedResponse,
+    json_object,
+    read_body,
+    read_error,
+)
+
+#: The operation this module sends: its operationId, in snake case.
+OPERATION: Final = "get_template_package"
+#: The statuses the spec documents as success.
+SUCCESS_STATUSES: Final = frozenset({200})
+
+
+def build_request(
+    template_package_id: UUID,
+) -> dict[str, Any]:
+    """Build the request for get_template_package: keyword arguments for ``httpx.Client.build_request``.
+
+    ``url`` is the path below the API base (the caller joins the two); ``params``, ``json``
+    and ``headers`` appear when the operation has them.
+    """
+
+    _kwargs: dict[str, Any] = {
+        "method": "GET",
+        "url": "/v1.1/TemplatePackages/{template_package_id}".format(
+            template_package_id=quote(str(template_package_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def parse_response(response: httpx.Response) -> TemplatePackage | UnexpectedResponse:
+    """Read a success answer to get_template_package; never raises on a bad body.
+
+    Returns:
+        The documented result of a documented success status (None where the spec documents
+        no body), else an ``UnexpectedResponse`` saying what is wrong: another status, a
+        content type that is not the documented one, or a body not of the documented shape.
+    """
+    if response.status_code == 200:
+        return read_body(
+            response,
+            ("application/json",),
+            lambda r: TemplatePackage.from_dict(json_object(r)),
+        )
+    return UnexpectedResponse(
+        response, f"status {response.status_code} is not a documented success"
+    )
+
+
+def parse_error(response: httpx.Response) -> Problem | None:
+    """Read the body of an error answer to get_template_package, leniently.
+
+    Returns:
+        The documented error model of the status (for an undocumented status of 300 or
+        more, the first documented one), or None when there is none or the body is not of
+        its shape (error bodies are informative only).
+    """
+    if response.status_code >= 300:
+        return read_error(response, Problem.from_dict)
+    return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[TemplatePackage | UnexpectedResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parse_response(response),
+    )
+
+
+def sync_detailed(
+    template_package_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[TemplatePackage | UnexpectedResponse]:
+    """Read a template package
+
+     Returns one template package. Query method (any scope). The response shape is
+    not documented by the vendor (CHOICE: the TemplatePackage schema).
+
+    Args:
+        template_package_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[TemplatePackage | UnexpectedResponse]
+    """
+
+    kwargs = build_request(
+        template_package_id=template_package_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    template_package_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> TemplatePackage | UnexpectedResponse | None:
+    """Read a template package
+
+     Returns one template package. Query method (any scope). The response shape is
+    not documented by the vendor (CHOICE: the TemplatePackage schema).
+
+    Args:
+        template_package_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        TemplatePackage | UnexpectedResponse
+    """
+
+    return sync_detailed(
+        template_package_id=template_package_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    template_package_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[TemplatePackage | UnexpectedResponse]:
+    """Read a template package
+
+     Returns one template package. Query method (any scope). The response shape is
+    not documented by the vendor (CHOICE: the TemplatePackage schema).
+
+    Args:
+        template_package_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[TemplatePackage | UnexpectedResponse]
+    """
+
+    kwargs = build_request(
+        template_package_id=template_package_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    template_package_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+) -> TemplatePackage | UnexpectedResponse | None:
+    """Read a template package
+
+     Returns one template package. Query method (any scope). The response shape is
+    not documented by the vendor (CHOICE: the TemplatePackage schema).
+
+    Args:
+        template_package_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        TemplatePackage | UnexpectedResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            template_package_id=template_package_id,
+            client=client,
+        )
+    ).parsed

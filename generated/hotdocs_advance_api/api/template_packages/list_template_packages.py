@@ -1,0 +1,230 @@
+# Generated from spec/hotdocs-advance.openapi.yaml by scripts/generate. Do not edit.
+from http import HTTPStatus
+from typing import Any, Final
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.template_package_page import TemplatePackagePage
+from ...types import (
+    UNSET,
+    Response,
+    UnexpectedResponse,
+    Unset,
+    json_object,
+    read_body,
+    read_error,
+)
+
+#: The operation this module sends: its operationId, in snake case.
+OPERATION: Final = "list_template_packages"
+#: The statuses the spec documents as success.
+SUCCESS_STATUSES: Final = frozenset({200})
+
+
+def build_request(
+    *,
+    page_token: str | Unset = UNSET,
+    page_size: int | Unset = 100,
+) -> dict[str, Any]:
+    """Build the request for list_template_packages: keyword arguments for ``httpx.Client.build_request``.
+
+    ``url`` is the path below the API base (the caller joins the two); ``params``, ``json``
+    and ``headers`` appear when the operation has them.
+    """
+
+    params: dict[str, Any] = {}
+
+    params["pageToken"] = page_token
+
+    params["pageSize"] = page_size
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "GET",
+        "url": "/v1.1/TemplatePackages",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def parse_response(
+    response: httpx.Response,
+) -> TemplatePackagePage | UnexpectedResponse:
+    """Read a success answer to list_template_packages; never raises on a bad body.
+
+    Returns:
+        The documented result of a documented success status (None where the spec documents
+        no body), else an ``UnexpectedResponse`` saying what is wrong: another status, a
+        content type that is not the documented one, or a body not of the documented shape.
+    """
+    if response.status_code == 200:
+        return read_body(
+            response,
+            ("application/json",),
+            lambda r: TemplatePackagePage.from_dict(json_object(r)),
+        )
+    return UnexpectedResponse(
+        response, f"status {response.status_code} is not a documented success"
+    )
+
+
+def parse_error(response: httpx.Response) -> Problem | None:
+    """Read the body of an error answer to list_template_packages, leniently.
+
+    Returns:
+        The documented error model of the status (for an undocumented status of 300 or
+        more, the first documented one), or None when there is none or the body is not of
+        its shape (error bodies are informative only).
+    """
+    if response.status_code >= 300:
+        return read_error(response, Problem.from_dict)
+    return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[TemplatePackagePage | UnexpectedResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parse_response(response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page_token: str | Unset = UNSET,
+    page_size: int | Unset = 100,
+) -> Response[TemplatePackagePage | UnexpectedResponse]:
+    """List the template packages
+
+     Lists every template package of the tenancy, one page at a time. Query method (any scope).
+    The public PHP client reads this path; its response shape and paging are
+    not documented by the vendor (CHOICE: a `TemplatePackagePage`, paged by `pageToken`).
+
+    Args:
+        page_token (str | Unset):
+        page_size (int | Unset):  Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[TemplatePackagePage | UnexpectedResponse]
+    """
+
+    kwargs = build_request(
+        page_token=page_token,
+        page_size=page_size,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    page_token: str | Unset = UNSET,
+    page_size: int | Unset = 100,
+) -> TemplatePackagePage | UnexpectedResponse | None:
+    """List the template packages
+
+     Lists every template package of the tenancy, one page at a time. Query method (any scope).
+    The public PHP client reads this path; its response shape and paging are
+    not documented by the vendor (CHOICE: a `TemplatePackagePage`, paged by `pageToken`).
+
+    Args:
+        page_token (str | Unset):
+        page_size (int | Unset):  Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        TemplatePackagePage | UnexpectedResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        page_token=page_token,
+        page_size=page_size,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    page_token: str | Unset = UNSET,
+    page_size: int | Unset = 100,
+) -> Response[TemplatePackagePage | UnexpectedResponse]:
+    """List the template packages
+
+     Lists every template package of the tenancy, one page at a time. Query method (any scope).
+    The public PHP client reads this path; its response shape and paging are
+    not documented by the vendor (CHOICE: a `TemplatePackagePage`, paged by `pageToken`).
+
+    Args:
+        page_token (str | Unset):
+        page_size (int | Unset):  Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[TemplatePackagePage | UnexpectedResponse]
+    """
+
+    kwargs = build_request(
+        page_token=page_token,
+        page_size=page_size,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    page_token: str | Unset = UNSET,
+    page_size: int | Unset = 100,
+) -> TemplatePackagePage | UnexpectedResponse | None:
+    """List the template packages
+
+     Lists every template package of the tenancy, one page at a time. Query method (any scope).
+    The public PHP client reads this path; its response shape and paging are
+    not documented by the vendor (CHOICE: a `TemplatePackagePage`, paged by `pageToken`).
+
+    Args:
+        page_token (str | Unset):
+        page_size (int | Unset):  Default: 100.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        TemplatePackagePage | UnexpectedResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            page_token=page_token,
+            page_size=page_size,
+        )
+    ).parsed

@@ -26,7 +26,7 @@ import json
 import uuid
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Annotated, Any, Final, NoReturn
+from typing import Annotated, Any, Final, NoReturn, cast
 
 import attrs
 import typer
@@ -122,7 +122,7 @@ def fail(message: str, code: ExitCode = ExitCode.FAILED) -> NoReturn:
     raise typer.Exit(int(code))
 
 
-def _show_warning(
+def _show_warning(  # noqa: PLR0917 - warnings.showwarning's signature
     message: Warning | str,
     category: type[Warning],
     filename: str,
@@ -149,7 +149,7 @@ def _group_class(errors: ErrorTable) -> type[TyperGroup]:
     caught = tuple(kind for kind, _ in errors)
 
     class Group(TyperGroup):
-        def invoke(self, ctx: typer.Context) -> Any:
+        def invoke(self, ctx: Any) -> Any:  # typer's click Context (its own copy, or click's)
             with _warnings_on_stderr():
                 try:
                     return super().invoke(ctx)
@@ -291,14 +291,15 @@ def plain(value: object) -> Any:  # noqa: PLR0911 - one return per kind of value
     if isinstance(value, Mapping):
         return {str(key): plain(item) for key, item in value.items()}
     if attrs.has(type(value)):
-        return {field.name: plain(getattr(value, field.name)) for field in attrs.fields(type(value))}
+        fields = attrs.fields(cast(Any, type(value)))
+        return {field.name: plain(getattr(value, field.name)) for field in fields}
     if isinstance(value, list | tuple | set | frozenset):
         return [plain(item) for item in value]
     return str(value)
 
 
 def _cell(value: Any) -> Text:
-    """A table cell, as text (never read as rich markup: values come from servers and files)."""
+    """Make a table cell, as text (never rich markup: values come from servers and files)."""
     if value is None:
         return Text("")
     if isinstance(value, bool):
@@ -331,12 +332,15 @@ class Output:
         """
         typer.echo(json.dumps(plain(data), indent=2, ensure_ascii=False))
 
-    def record(self, value: object, *, title: str | None = None) -> None:
+    def record(
+        self, value: object, *, title: str | None = None, hide: Sequence[str] = ()
+    ) -> None:
         """Write one result: a two-column table of its members, or its JSON object.
 
         Args:
             value: The result (see `plain`).
             title: The table's title.
+            hide: Members the table leaves out (JSON keeps every member).
         """
         data = plain(value)
         if self.as_json:
@@ -346,7 +350,8 @@ class Output:
         table.add_column("member", style="bold")
         table.add_column("value", overflow="fold")
         for key, item in (data if isinstance(data, dict) else {"value": data}).items():
-            table.add_row(Text(str(key)), _cell(item))
+            if key not in hide:
+                table.add_row(Text(str(key)), _cell(item))
         self._console().print(table)
 
     def rows(

@@ -238,9 +238,9 @@ def validate(
     output = Output(as_json)
     results = [(path, _file_problems(path)) for path in files]
     if as_json:
-        output.json([
-            {"file": path, "ok": not problems, "problems": problems} for path, problems in results
-        ])
+        output.json(
+            [{"file": path, "ok": not problems, "problems": problems} for path, problems in results]
+        )
     else:
         for path, problems in results:
             if not problems:

@@ -104,7 +104,9 @@ class Settings:
             InvalidArgumentError: None, or more than one, is named.
         """
         if self.base_url and self.tenancy:
-            raise _missing("give ADVANCE_BASE_URL (--base-url) or ADVANCE_TENANCY (--tenancy), not both")
+            raise _missing(
+                "give ADVANCE_BASE_URL (--base-url) or ADVANCE_TENANCY (--tenancy), not both"
+            )
         if self.domain and not self.tenancy:
             raise _missing("ADVANCE_DOMAIN (--domain) needs ADVANCE_TENANCY (--tenancy)")
         if self.base_url:
@@ -146,7 +148,9 @@ class Settings:
         lacking = [name for name, value in principal.items() if not value]
         if lacking:
             raise _missing(f"the service principal needs {' and '.join(lacking)}")
-        assert self.client_name and self.principal_name and self.password
+        assert self.client_name
+        assert self.principal_name
+        assert self.password
         return ServicePrincipal(self.client_name, self.principal_name, self.password)
 
     def _options(self) -> dict[str, Any]:
@@ -236,8 +240,9 @@ _CREDENTIALS = "Credentials"
 
 
 @app.callback()
-def _root(  # noqa: PLR0917 - one parameter per option
+def _root(
     ctx: typer.Context,
+    *,
     base_url: Annotated[
         str | None,
         typer.Option(
@@ -272,9 +277,7 @@ def _root(  # noqa: PLR0917 - one parameter per option
     ] = None,
     token: Annotated[
         str | None,
-        typer.Option(
-            envvar="ADVANCE_TOKEN", help="A bearer token.", rich_help_panel=_CREDENTIALS
-        ),
+        typer.Option(envvar="ADVANCE_TOKEN", help="A bearer token.", rich_help_panel=_CREDENTIALS),
     ] = None,
     client_name: Annotated[
         str | None,
@@ -338,7 +341,7 @@ _ANSWERS_HELP: Final = "An answer file (.anx, .xml or .json), or - for stdin."
 
 
 def _tenancy_of(base_url: str) -> str | None:
-    """The tenancy a cloud or on-premise base URL names (its host's first label), if any."""
+    """Return the tenancy a cloud or on-premise base URL names (its host's first label)."""
     url = httpx.URL(base_url)
     host = url.host.lower()
     if host.endswith(_CLOUD_HOST) or url.path.rstrip("/").endswith(check.ON_PREMISE_API):
@@ -393,7 +396,9 @@ def check_(ctx: typer.Context, as_json: JsonOption = False) -> None:
         except PermissionDeniedError:
             report["scope"], report["commandMethods"] = "Query", False
         except AdvanceError as error:
-            _step(f"a command method (PUT .../WorkItems/{probe}/Versions/Active/SaveSession)", error)
+            _step(
+                f"a command method (PUT .../WorkItems/{probe}/Versions/Active/SaveSession)", error
+            )
         else:  # pragma: no cover - a server that saved a session of no work item
             report["scope"], report["commandMethods"] = "Command or Root", True
     if report["tenancy"] is None:
@@ -414,8 +419,9 @@ work_item = new_group(
 
 
 @work_item.command("create")
-def work_item_create(  # noqa: PLR0917 - one parameter per option
+def work_item_create(
     ctx: typer.Context,
+    *,
     name: Annotated[str, typer.Option(help="A name no other work item has.")],
     work_group: Annotated[str, typer.Option(help="The work group's id.")],
     template_package: Annotated[str, typer.Option(help="The template package's id.")],
@@ -426,9 +432,7 @@ def work_item_create(  # noqa: PLR0917 - one parameter per option
     ] = None,
     complete_session: Annotated[
         bool | None,
-        typer.Option(
-            "--complete-session/--no-complete-session", help="Mark the session complete."
-        ),
+        typer.Option("--complete-session/--no-complete-session", help="Mark the session complete."),
     ] = None,
     private: Annotated[
         bool | None, typer.Option("--private/--no-private", help="Private to its owner.")
@@ -457,6 +461,7 @@ def work_item_create(  # noqa: PLR0917 - one parameter per option
 @work_item.command("get")
 def work_item_get(
     ctx: typer.Context,
+    *,
     work_item_id: Annotated[str, typer.Argument(metavar="WORK_ITEM_ID")],
     as_json: JsonOption = False,
 ) -> None:
@@ -480,6 +485,7 @@ session = new_group(
 @session.command("begin")
 def session_begin(
     ctx: typer.Context,
+    *,
     work_item_id: Annotated[str, typer.Argument(metavar="WORK_ITEM_ID")],
     version_id: Annotated[
         str | None, typer.Option(help="The session's new version id (default: a new one).")
@@ -503,6 +509,7 @@ def session_begin(
 @session.command("save")
 def session_save(
     ctx: typer.Context,
+    *,
     work_item_id: Annotated[str, typer.Argument(metavar="WORK_ITEM_ID")],
     as_json: JsonOption = False,
 ) -> None:
@@ -515,6 +522,7 @@ def session_save(
 @session.command("complete")
 def session_complete(
     ctx: typer.Context,
+    *,
     work_item_id: Annotated[str, typer.Argument(metavar="WORK_ITEM_ID")],
     assemble: Annotated[
         bool, typer.Option("--assemble/--no-assemble", help="Assemble the documents.")
@@ -541,6 +549,7 @@ version = new_group(
 @version.command("save-and-close")
 def version_save_and_close(
     ctx: typer.Context,
+    *,
     work_item_id: Annotated[str, typer.Argument(metavar="WORK_ITEM_ID")],
     version_id: Annotated[str, typer.Argument(metavar="VERSION_ID")],
     callback_url: Annotated[
@@ -569,6 +578,7 @@ def version_save_and_close(
 @version.command("status")
 def version_status(
     ctx: typer.Context,
+    *,
     work_item_id: Annotated[str, typer.Argument(metavar="WORK_ITEM_ID")],
     version_id: Annotated[str, typer.Argument(metavar="VERSION_ID")],
     as_json: JsonOption = False,
@@ -594,6 +604,7 @@ link = new_group(
 @link.command("create")
 def link_create(
     ctx: typer.Context,
+    *,
     name: Annotated[str, typer.Option(help="A label for the link.")],
     template_package: Annotated[str, typer.Option(help="The template package's id.")],
     work_group: Annotated[str, typer.Option(help="The work group's id.")],
@@ -620,6 +631,7 @@ def link_create(
 @link.command("get")
 def link_get(
     ctx: typer.Context,
+    *,
     link_id: Annotated[str, typer.Argument(metavar="LINK_ID")],
     as_json: JsonOption = False,
 ) -> None:
@@ -632,6 +644,7 @@ def link_get(
 @link.command("delete")
 def link_delete(
     ctx: typer.Context,
+    *,
     link_id: Annotated[str, typer.Argument(metavar="LINK_ID")],
     as_json: JsonOption = False,
 ) -> None:

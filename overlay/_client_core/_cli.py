@@ -332,9 +332,7 @@ class Output:
         """
         typer.echo(json.dumps(plain(data), indent=2, ensure_ascii=False))
 
-    def record(
-        self, value: object, *, title: str | None = None, hide: Sequence[str] = ()
-    ) -> None:
+    def record(self, value: object, *, title: str | None = None, hide: Sequence[str] = ()) -> None:
         """Write one result: a two-column table of its members, or its JSON object.
 
         Args:

@@ -224,13 +224,13 @@ def connect(ctx: typer.Context) -> AdvanceClient:
 app = new_app(
     help="Work items, assembly sessions, versions and public interview links on HotDocs Advance.",
     epilog=(
-        "Example (the sandbox: python -m hotdocs_advance.sandbox --port 8080):\n\n"
-        "export ADVANCE_BASE_URL=http://127.0.0.1:8080/api/rest ADVANCE_CLIENT_NAME=sandbox "
-        "ADVANCE_PRINCIPAL_NAME=sandbox-principal ADVANCE_PRINCIPAL_PASSWORD=sandbox-password\n\n"
+        "Example (the password is read without echo, so it stays out of the shell's "
+        "history and the process list):\n\n"
+        "export ADVANCE_TENANCY=tenancy1 ADVANCE_CLIENT_NAME=my-api-client "
+        "ADVANCE_PRINCIPAL_NAME=my-principal\n\n"
+        "read -rs ADVANCE_PRINCIPAL_PASSWORD && export ADVANCE_PRINCIPAL_PASSWORD\n\n"
         "hotdocs-advance check\n\n"
-        "hotdocs-advance work-item create --name Demo --work-group "
-        "cb97f8d6-04a1-490a-aa09-92af12dfb305 --template-package "
-        "0ef6a9be-b007-4d7d-83f1-9d56f931cd0f --json"
+        "hotdocs-advance work-item get WORK_ITEM_ID --json"
     ),
     errors=ERRORS,
 )

@@ -153,9 +153,9 @@ class _Logged:
         self.settings = _settings(ctx)
 
     def __enter__(self) -> Session:
-        user, password = self.settings.credentials()
         self.client = self.settings.client()
         try:
+            user, password = self.settings.credentials()
             self.session = self.client.authenticate(user, password)
         except BaseException:
             self.client.close()
@@ -174,9 +174,10 @@ class _Logged:
 app = new_app(
     help="Check an infoRouter server and work with its tasks (/srv.asmx web services).",
     epilog=(
-        "Example (the sandbox: python -m inforouter.sandbox --port 8081):\n\n"
-        "export INFOROUTER_URL=http://127.0.0.1:8081/srv.asmx INFOROUTER_USER=jdoe "
-        "INFOROUTER_PASSWORD=jdoe-password\n\n"
+        "Example (the password is read without echo, so it stays out of the shell's "
+        "history and the process list):\n\n"
+        "export INFOROUTER_URL=https://docs.example.com/srv.asmx INFOROUTER_USER=jdoe\n\n"
+        "read -rs INFOROUTER_PASSWORD && export INFOROUTER_PASSWORD\n\n"
         "inforouter check --wsdl\n\n"
         "inforouter task create-related 456 --assignee asmith --instructions 'Please review' "
         "--due 2027-05-15"
@@ -274,6 +275,8 @@ def check(
     with --wsdl, the server's WSDL matches in everything the package uses.
     """
     settings = _settings(ctx)
+    if not settings.url:
+        raise TaskRequestError("no server: set INFOROUTER_URL (--url)")
     output = Output(as_json)
     report: dict[str, Any] = {"url": settings.url}
     codes: list[ExitCode] = []
@@ -298,8 +301,7 @@ def check(
 
 
 def _wsdl_report(settings: Settings) -> dict[str, Any]:
-    if not settings.url:
-        raise TaskRequestError("no server: set INFOROUTER_URL (--url)")
+    assert settings.url
     check_url(settings.url)
     ours, disagreements = package_description()
     content = fetch_wsdl(

@@ -60,10 +60,13 @@ def test_validate_lists_every_problem_of_every_file_with_line_and_answer(files: 
     result = run("validate", bad, good, str(other))
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0].startswith(f"{bad}:3: answer 'Agree': ") and "'Agree'" in lines[0]
-    assert lines[1].startswith(f"{bad}:4: answer 'Born': ") and "31/02/1990" in lines[1]
+    assert lines[0].startswith(f"{bad}:3: answer 'Agree': ")
+    assert "'Agree'" in lines[0]
+    assert lines[1].startswith(f"{bad}:4: answer 'Born': ")
+    assert "31/02/1990" in lines[1]
     assert lines[2] == f"{good}: ok"
-    assert lines[3].startswith(f"{other}:3: answer 'Agree': ") and "'yes'" in lines[3]
+    assert lines[3].startswith(f"{other}:3: answer 'Agree': ")
+    assert "'yes'" in lines[3]
     assert lines[4].startswith(f"{other}:4: answer 'Born': ")
     assert len(lines) == 5
     assert "2 of 3 file(s) failed validation" in result.stderr

@@ -41,11 +41,14 @@ from ._errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    VersionWaitTimeoutError,
 )
 from ._results import (
     AssemblySession,
+    Document,
     PublicInterviewLink,
     SaveAndCloseResult,
+    VersionResult,
     VersionStatus,
     WorkItem,
 )
@@ -76,6 +79,7 @@ __all__ = [
     "CallbackScheme",
     "CallbackVerificationError",
     "ConflictError",
+    "Document",
     "InsecureTransportWarning",
     "InternalServerError",
     "InvalidArgumentError",
@@ -89,7 +93,9 @@ __all__ = [
     "SaveAndCloseResult",
     "ServicePrincipal",
     "Unanswered",
+    "VersionResult",
     "VersionStatus",
+    "VersionWaitTimeoutError",
     "WorkItem",
     "validate_answer_xml",
     "verify_callback",

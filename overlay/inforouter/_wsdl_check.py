@@ -121,10 +121,6 @@ class Difference:
     message: str
 
 
-class WsdlReadError(InvalidResponseError):
-    """A document that is not a WSDL this module can read (no service description in it)."""
-
-
 def _local(qname: str | None) -> str:
     """Return the local part of a QName attribute value (``s:string`` gives ``string``)."""
     return (qname or "").rpartition(":")[2]
@@ -146,7 +142,7 @@ class _Reader:
 
     def __init__(self, root: etree._Element) -> None:
         if root.tag != f"{{{_WSDL}}}definitions":
-            raise WsdlReadError(None, f"not a WSDL 1.1 document (the root is {root.tag!r})")
+            raise InvalidResponseError(None, f"not a WSDL 1.1 document (the root is {root.tag!r})")
         self.root = root
         schemas = root.iterfind(f"{{{_WSDL}}}types/{{{_XSD}}}schema")
         self.elements: dict[str, etree._Element] = {}
@@ -220,7 +216,7 @@ def read_wsdl(content: bytes) -> ServiceDescription:
     try:
         root = _client_core.parse_untrusted(content)
     except (etree.XMLSyntaxError, _client_core.DoctypeRefusedError) as exc:
-        raise WsdlReadError(None, f"the WSDL is not readable XML ({exc})") from None
+        raise InvalidResponseError(None, f"the WSDL is not readable XML ({exc})") from None
     reader = _Reader(root)
     bindings: set[BindingKind] = set()
     parameters: dict[str, tuple[Parameter, ...]] = {}

@@ -135,6 +135,7 @@ def test_a_listing_that_fails_goes_on_from_its_last_page(
                     failures += 1
     advance_sandbox.faults = None
     assert_exactly_once(listed, created)
-    assert failures == sum(injected.injected.values())
-    assert failures > 0
+    # Every injected fault failed a call; on a loaded machine a request may also time out
+    # (TIMEOUT is short), which fails one more: at least the injected ones, never fewer.
+    assert failures >= sum(injected.injected.values()) > 0
     assert sleeps == []

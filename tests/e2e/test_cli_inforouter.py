@@ -325,7 +325,8 @@ def test_someone_elses_task_cannot_be_completed_and_exits_3(
     assert created.exit_code == 0
     result = run(env, "task", "complete", "789")
     assert result.exit_code == 3
-    assert "Access Denied (CompleteTask)" in result.stderr
+    assert "Access Denied (CompleteTask at http://127.0.0.1:" in result.stderr
+    assert "/srv.asmx, task 789)" in result.stderr
 
 
 def test_help_has_examples_and_version() -> None:

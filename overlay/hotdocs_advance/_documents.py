@@ -19,6 +19,7 @@ I/O of its own:
 
 from __future__ import annotations
 
+import abc
 import contextlib
 import io
 import mimetypes
@@ -140,7 +141,7 @@ async def arun(function: Callable[[], R]) -> R:
     return await anyio.to_thread.run_sync(function)
 
 
-class Target:
+class Target(abc.ABC):
     """Where one download's bytes go, across its attempts (the clients drive it).
 
     The client calls `begin` when an attempt's answer starts, `write` for each piece, then
@@ -156,14 +157,15 @@ class Target:
         """Whether a new attempt can start over (always, except a file that cannot seek)."""
         return True
 
+    @abc.abstractmethod
     def begin(self) -> None:
         """Start writing, or start over after a failed attempt."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def write(self, piece: bytes) -> None:
         """Write the next piece of the body."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def complete(self, file_name: str | None, content_type: str | None) -> Path:
         """Make the written body the result.
 
@@ -174,11 +176,10 @@ class Target:
         Returns:
             Where the document is.
         """
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def abandon(self) -> None:
         """Undo an incomplete download (safe to call at any time, and more than once)."""
-        raise NotImplementedError
 
 
 class _PartFile(Target):

@@ -54,9 +54,11 @@ from ._bulk_rows import BulkRow
 from ._errors import (
     AdvanceError,
     AnswerSetError,
+    AuthenticationError,
     ConflictError,
     InvalidArgumentError,
     NotFoundError,
+    PermissionDeniedError,
 )
 from ._results import WorkItem
 from ._sync_client import AdvanceClient
@@ -409,6 +411,8 @@ class _Run:
         self.report = report
         self.results: list[BulkResult] | None = [] if keep_results else None
         self.progress = BulkProgress()
+        self.fatal: AdvanceError | None = None
+        self.scope: anyio.CancelScope | None = None
 
     # Producing ---------------------------------------------------------------------------------
 
@@ -417,6 +421,7 @@ class _Run:
             self.concurrency
         )
         async with anyio.create_task_group() as workers:
+            self.scope = workers.cancel_scope
             for _ in range(self.concurrency):
                 workers.start_soon(self._work, receive.clone())
             receive.close()
@@ -432,6 +437,8 @@ class _Run:
                     if quiet >= _YIELD_EVERY:  # rows that need no request: let the others run
                         await anyio.lowlevel.checkpoint()
                         quiet = 0
+        if self.fatal is not None:
+            raise self.fatal
         progress = self.progress
         return BulkReport(
             created=progress.created,
@@ -512,25 +519,36 @@ class _Run:
                 found = await self._read_first(item)
                 if found is not None:
                     return self._compared(row, item, found, None)
-            try:
-                await self.client.create_work_item(
-                    name=row.name,  # type: ignore[arg-type]  # checked by the call
-                    work_group_id=self.work_group_id,
-                    template_package_id=self.template_package_id,
-                    answers=row.answers,
-                    work_item_id=item,
-                )
-            except ConflictError as conflict:
-                try:
-                    held = await self.client.get_work_item(item)
-                except NotFoundError:  # the name is another work item's
-                    return result(BulkOutcome.FAILED, str(conflict))
-                return self._compared(row, item, held, conflict)
-            return result(BulkOutcome.CREATED)
+            return await self._create(row, item)
         except (AnswerSetError, InvalidArgumentError) as exc:  # raised before sending
             return result(BulkOutcome.INVALID, str(exc))
+        except (AuthenticationError, PermissionDeniedError) as exc:
+            # Every other row would meet it too (and log in again): stop the run.
+            if self.fatal is None:
+                self.fatal = exc
+            assert self.scope is not None
+            self.scope.cancel()
+            return result(BulkOutcome.FAILED, str(exc))
         except AdvanceError as exc:
             return result(BulkOutcome.FAILED, str(exc))
+
+    async def _create(self, row: BulkRow, item: uuid.UUID) -> BulkResult:
+        """Create the row's work item; a 409 is settled by reading it back."""
+        try:
+            await self.client.create_work_item(
+                name=row.name,  # type: ignore[arg-type]  # checked by the call
+                work_group_id=self.work_group_id,
+                template_package_id=self.template_package_id,
+                answers=row.answers,
+                work_item_id=item,
+            )
+        except ConflictError as conflict:
+            try:
+                held = await self.client.get_work_item(item)
+            except NotFoundError:  # the name is another work item's
+                return BulkResult(row.key, item, BulkOutcome.FAILED, str(conflict), row.line)
+            return self._compared(row, item, held, conflict)
+        return BulkResult(row.key, item, BulkOutcome.CREATED, None, row.line)
 
     async def _read_first(self, item: uuid.UUID) -> WorkItem | None:
         """Read the row's work item before creating it: None when there is none (or no answer)."""
@@ -593,7 +611,9 @@ async def abulk_create_work_items(
     ``keep_results=False``). Each row's work item id is ``uuid5(namespace, key)``; see the
     module documentation for how ``existing`` is told and what ``check_first`` does. Every
     request goes through ``client`` and its retry policy. A row that cannot be sent is
-    ``invalid`` and one the server refuses is ``failed``: neither stops the others.
+    ``invalid`` and one the server refuses is ``failed``: neither stops the others. A refused
+    log-in or scope (``AuthenticationError``, ``PermissionDeniedError``) stops the run, since
+    every other row would meet it too: the rows finished so far are in the report file.
 
     Args:
         client: The client to send with (it stays open).
@@ -623,6 +643,9 @@ async def abulk_create_work_items(
         InvalidArgumentError: An argument is wrong (nothing was sent).
         BulkInputError: The input cannot be read at all, e.g. its CSV header (raised when
             its first row is read, before anything is sent).
+        AuthenticationError: The log-in or the token was refused (the run stopped).
+        PermissionDeniedError: The scope does not allow creating work items (the run
+            stopped).
     """
     if not isinstance(client, AsyncAdvanceClient):
         raise InvalidArgumentError("client", "expected an AsyncAdvanceClient")

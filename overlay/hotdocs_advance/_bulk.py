@@ -411,7 +411,8 @@ class _Run:
         self.report = report
         self.results: list[BulkResult] | None = [] if keep_results else None
         self.progress = BulkProgress()
-        self.fatal: AdvanceError | None = None
+        # What stops the run: a refused log-in or scope, or an error of the input or a hook.
+        self.fatal: Exception | None = None
         self.scope: anyio.CancelScope | None = None
 
     # Producing ---------------------------------------------------------------------------------
@@ -426,17 +427,11 @@ class _Run:
                 workers.start_soon(self._work, receive.clone())
             receive.close()
             async with send:
-                quiet = 0
-                for row in rows:
-                    item = self._admit(row)
-                    if item is not None:
-                        await send.send((row, item))
-                        quiet = 0
-                        continue
-                    quiet += 1
-                    if quiet >= _YIELD_EVERY:  # rows that need no request: let the others run
-                        await anyio.lowlevel.checkpoint()
-                        quiet = 0
+                try:
+                    await self._produce(rows, send)
+                except Exception as exc:  # the input or a hook: raised as it is, not grouped
+                    self.fatal = exc
+                    workers.cancel_scope.cancel()
         if self.fatal is not None:
             raise self.fatal
         progress = self.progress
@@ -453,6 +448,23 @@ class _Run:
             shard=self.shard,
             results=tuple(self.results or ()),
         )
+
+    async def _produce(
+        self,
+        rows: Iterable[BulkRow],
+        send: anyio.abc.ObjectSendStream[tuple[BulkRow, uuid.UUID]],
+    ) -> None:
+        quiet = 0
+        for row in rows:
+            item = self._admit(row)
+            if item is not None:
+                await send.send((row, item))
+                quiet = 0
+                continue
+            quiet += 1
+            if quiet >= _YIELD_EVERY:  # rows that need no request: let the workers run
+                await anyio.lowlevel.checkpoint()
+                quiet = 0
 
     def _admit(self, row: BulkRow) -> uuid.UUID | None:
         """Take a row read: its work item id when it is to be sent, else None (done here)."""

@@ -51,6 +51,8 @@ TARGETS = {
     "bulk_throughput": ("ratio", ">=", 0.9),
     # Issue 13: masking a hostile error body is linear (twice the text, about twice the time).
     "masking_hostile": ("scaling", "<=", 2.5),
+    # Issue 14: a 50 MB document through the SDK within 1.1x of plain httpx.stream to a file.
+    "document_download": ("ratio", "<=", 1.1),
     # Issue 12: each value type, and a mix, within 1.3x of the lean lxml floor (GC as is).
     **{
         f"answers_{step}_{kind}": ("ratio", "<=", 1.3)
@@ -983,8 +985,194 @@ def bench_masking_hostile(quick: bool) -> dict[str, Any]:
     return {**result, "bytes": size, "scaling": twice / result["sdk_s"]}
 
 
+# --- document_download: streaming a document to a file (issue 14) -------------------------
+
+
+def _rss_kb(field: str) -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(field):
+                return int(line.split()[1])
+    raise RuntimeError(f"no {field} in /proc/self/status")
+
+
+def _peak_rss_growth_mb(fn: Callable[[], object]) -> float | None:
+    """How far this process's peak RSS rises above its current RSS while ``fn`` runs (MB).
+
+    Linux resets the peak mark (VmHWM) when "5" is written to /proc/self/clear_refs; None
+    where that is not possible.
+    """
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as refs:
+            refs.write("5")
+        before = _rss_kb("VmRSS:")
+    except OSError:
+        return None
+    fn()
+    return (_rss_kb("VmHWM:") - before) / 1024
+
+
+def _document_sandbox(size: int) -> tuple[subprocess.Popen[str], str, Path]:
+    """A sandbox (own process) whose assembled documents are ``size`` bytes larger."""
+    import tempfile
+
+    from hotdocs_advance.sandbox._seed import DEFAULT_SEED_DATA
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-documents-"))
+    seed = folder / "seed.json"
+    seed.write_text(json.dumps({**DEFAULT_SEED_DATA, "documents": {"paddingBytes": size}}))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "hotdocs_advance.sandbox", "--port", "0", "--seed", str(seed)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None
+    return proc, proc.stdout.readline().strip(), folder
+
+
+def _assembled_document(client: Any) -> tuple[uuid.UUID, uuid.UUID]:
+    work_item = client.create_work_item(
+        name=f"bench {uuid.uuid4()}",
+        work_group_id=GROUP,
+        template_package_id=PACKAGE,
+        assemble_immediately=True,
+    )
+    (document,) = client.list_documents(work_item)
+    return work_item, document.id
+
+
+def _download_memory(size: int) -> dict[str, Any]:
+    """One SDK download of a ``size``-byte document: traced peak and peak RSS growth."""
+    import shutil
+
+    from hotdocs_advance import AdvanceClient, ServicePrincipal
+
+    proc, base_url, folder = _document_sandbox(size)
+    auth = ServicePrincipal("sandbox", "sandbox-principal", "sandbox-password")
+    try:
+        with AdvanceClient(base_url, auth=auth) as client:
+            work_item, document = _assembled_document(client)
+            target = folder / "document.docx"
+            client.get_document(work_item, document)  # the pool and the token, nothing more
+            start = time.perf_counter()  # the first download: whatever it allocates counts
+            rss = _peak_rss_growth_mb(lambda: client.download_document(work_item, document, target))
+            elapsed = time.perf_counter() - start
+            traced = _traced_peak(lambda: client.download_document(work_item, document, target))
+            written = target.stat().st_size
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        shutil.rmtree(folder, ignore_errors=True)
+    return {
+        "document_mb": written / 1e6,
+        "peak_rss_growth_mb": rss,
+        "tracemalloc_peak_mb": traced,
+        "elapsed_s": elapsed,
+        "target_peak_mb": 20,
+    }
+
+
+def _fresh(fn: Callable[[], object], *paths: Path) -> Callable[[], float]:
+    """Time ``fn`` into a new file: the last run's file is removed first, untimed.
+
+    Replacing a 50 MB file costs the file system its freeing (tens of milliseconds here,
+    paid by truncating open() and by rename alike), which belongs to no download.
+    """
+
+    def run() -> float:
+        for path in paths:
+            path.unlink(missing_ok=True)
+        start = time.perf_counter()
+        fn()
+        return time.perf_counter() - start
+
+    return run
+
+
+def bench_document_download(quick: bool) -> dict[str, dict[str, Any]]:
+    """SDK download_document against plain httpx.stream to a file, one sandbox, alternately.
+
+    Both read the same document from the same sandbox (its own process, so that only the
+    client's memory is measured) over one pooled connection each, and write it to a new file
+    in the same directory; the SDK writes through a part file that it renames when complete.
+    ``sync_ratio`` is download_document(sync=True), which also syncs the file to disk before
+    the rename. Peak memory of each is measured on one more download apart from the timing.
+    """
+    import shutil
+
+    from hotdocs_advance import AdvanceClient, ServicePrincipal
+
+    size, reps = (1024 * 1024, 1) if quick else (50 * 1024 * 1024, 9)
+    proc, base_url, folder = _document_sandbox(size)
+    auth = ServicePrincipal("sandbox", "sandbox-principal", "sandbox-password")
+    try:
+        with AdvanceClient(base_url, auth=auth) as client, httpx.Client(timeout=60) as http:
+            work_item, document = _assembled_document(client)
+            token = http.post(
+                base_url.removesuffix("/api/rest") + "/auth/Authorize/ServicePrincipalLogIn",
+                json={
+                    "ClientName": "sandbox",
+                    "PrincipalName": "sandbox-principal",
+                    "PrincipalPassword": "sandbox-password",
+                },
+            ).text
+            url = f"{base_url}/v1.1/WorkItems/{work_item}/Documents/{document}/Content"
+            headers = {"Authorization": f"Bearer {token}"}
+            sdk_file, raw_file = folder / "sdk.docx", folder / "httpx.docx"
+
+            def sdk() -> None:
+                client.download_document(work_item, document, sdk_file)
+
+            def sdk_synced() -> None:
+                client.download_document(work_item, document, sdk_file, sync=True)
+
+            def baseline() -> None:
+                with http.stream("GET", url, headers=headers) as answer:
+                    answer.raise_for_status()
+                    with raw_file.open("wb") as file:
+                        for chunk in answer.iter_bytes():
+                            file.write(chunk)
+
+            sdk()  # warm both: connections, the token, the page cache
+            baseline()
+            result = side_by_side(_fresh(sdk, sdk_file), _fresh(baseline, raw_file), reps)
+            assert sdk_file.read_bytes() == raw_file.read_bytes()
+            synced = side_by_side(
+                _fresh(sdk_synced, sdk_file), _fresh(baseline, raw_file), max(reps // 2, 1)
+            )
+            memory = {
+                "sdk_tracemalloc_peak_mb": _traced_peak(sdk),
+                "baseline_tracemalloc_peak_mb": _traced_peak(baseline),
+                "sdk_peak_rss_growth_mb": _peak_rss_growth_mb(sdk),
+                "baseline_peak_rss_growth_mb": _peak_rss_growth_mb(baseline),
+            }
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        shutil.rmtree(folder, ignore_errors=True)
+    return {
+        "document_download": {
+            **result,
+            **memory,
+            "sync_ratio": synced["ratio"],
+            "document_mb": size / 1e6,
+            "sdk_mb_per_s": size / 1e6 / result["sdk_s"],
+            "baseline_mb_per_s": size / 1e6 / result["baseline_s"],
+        },
+        # Issue 14's measure: peak memory of one 200 MB download (2 MB in the quick run).
+        "document_download_memory": _download_memory((2 if quick else 200) * 1024 * 1024),
+    }
+
+
 # Groups that report several results, each under its own name.
-MULTI = {"answers", "answers_by_kind", "import_time", "advance_reliability", "decompression"}
+MULTI = {
+    "answers",
+    "answers_by_kind",
+    "import_time",
+    "advance_reliability",
+    "decompression",
+    "document_download",
+}
 
 
 def verdicts(results: dict[str, dict[str, Any]]) -> dict[str, str]:
@@ -1013,6 +1201,7 @@ def main() -> None:
         "advance_reliability": bench_advance_reliability,
         "decompression": bench_decompression,
         "masking_hostile": bench_masking_hostile,
+        "document_download": bench_document_download,
     }
     results: dict[str, dict[str, Any]] = {}
     for name, fn in groups.items():

@@ -10,6 +10,8 @@ Set these to run the same workflow against real servers instead:
                                 (default 127.0.0.1; the callback listener binds there)
     DEMO_CALLBACK_SCHEME        how the server authenticates its callback: hmac (default)
                                 or token (see hotdocs_advance.verify_callback)
+    DEMO_OUTPUT_DIR             where the assembled documents are saved (default: a new
+                                temporary folder, named in the table)
     INFOROUTER_URL              e.g. https://server/srv.asmx
     INFOROUTER_USER, INFOROUTER_PASSWORD, INFOROUTER_PARENT_TASK_ID, INFOROUTER_ASSIGNEE
 """
@@ -22,11 +24,13 @@ import os
 import queue
 import secrets
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any, cast
 from uuid import uuid4
 
@@ -101,6 +105,14 @@ def callback_scheme() -> CallbackScheme:
     return cast("CallbackScheme", os.environ.get("DEMO_CALLBACK_SCHEME", "hmac"))
 
 
+def output_folder() -> Path:
+    """Where the assembled documents go: DEMO_OUTPUT_DIR, or a new temporary folder."""
+    named = os.environ.get("DEMO_OUTPUT_DIR")
+    folder = Path(named) if named else Path(tempfile.mkdtemp(prefix="hotdocs-demo-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def answers() -> AnswerSet:
     """One answer of every common kind, as a system of record would supply them."""
     answer_set = AnswerSet()
@@ -135,6 +147,11 @@ def run_advance(
         report.add("Advance", "save assembly session", "saved")
         client.complete_assembly_session(work_item, run_assembly=True)
         report.add("Advance", "complete assembly session", "completed")
+        documents = client.list_documents(work_item)
+        report.add("Advance", "list documents", ", ".join(d.file_name or "?" for d in documents))
+        folder = output_folder()
+        saved = client.download_document(work_item, documents[0].id or uuid4(), folder)
+        report.add("Advance", "download document", f"{saved} ({saved.stat().st_size:,} bytes)")
 
         version = uuid4()
         client.begin_assembly_session(work_item, version_id=version)
@@ -155,7 +172,14 @@ def run_advance(
             outcome = f"{event.status} ({proof} verified)"
         report.add("Advance", "callback received", outcome)
         status = client.get_version_status(work_item, version)
-        report.add("Advance", "get version status", status)
+        report.add("Advance", "get version status", status.status)
+
+        batch = client.create_and_assemble(work_item, answers=answers())
+        report.add(
+            "Advance", "v2.0 create and assemble", f"accepted={batch.accepted}, {batch.status}"
+        )
+        final = client.wait_for_version(work_item, batch.version_id, timeout=120)
+        report.add("Advance", "wait for version", final.status)
 
         link = client.create_public_interview_link(
             name="Onboarding Link", template_package_id=package, work_group_id=group

@@ -44,7 +44,11 @@ TOOLS = ("openapi-python-client", "ruff", "zeep")
 
 # The post-hooks run the pinned ruff in isolation, so that the output does not depend
 # on where the tree is generated or on the project's own ruff settings.
+# content_type_overrides: the generator knows no media type range; a body of any type
+# ("*/*", a document's content) is read as the bytes it is, like application/octet-stream.
 OPENAPI_CONFIG = """\
+content_type_overrides:
+  "*/*": application/octet-stream
 post_hooks:
   - "ruff check --no-cache --isolated --fix-only --extend-select=I --quiet ."
   - "ruff format --no-cache --isolated --quiet ."

@@ -1,4 +1,4 @@
-"""A fake clock for the clients' retry waits: recorded, never slept."""
+"""A fake clock for the clients' waits (retries and polling): recorded, never slept."""
 
 from __future__ import annotations
 
@@ -8,12 +8,15 @@ import pytest
 
 
 def record_sleeps(monkeypatch: pytest.MonkeyPatch, hooks: ModuleType | None = None) -> list[float]:
-    """Record a client's retry waits instead of sleeping, through its package's testing hook.
+    """Record a client's waits instead of sleeping, through its package's testing hooks.
+
+    The hooks' clock (``monotonic``, where the module has one) is replaced too: it reads the
+    sum of the waits recorded so far, so a deadline passes after waits, never in real time.
 
     Args:
-        monkeypatch: The test's monkeypatch fixture; the hook is restored after the test.
-        hooks: The module whose ``sleep`` and ``async_sleep`` the retries call: the shared
-            core's ``_client_core._retry`` unless given.
+        monkeypatch: The test's monkeypatch fixture; the hooks are restored after the test.
+        hooks: The module whose ``sleep``, ``async_sleep`` and ``monotonic`` the clients
+            call: the shared core's ``_client_core._retry`` unless given.
 
     Returns:
         The list the waits, in seconds, are appended to.
@@ -27,4 +30,6 @@ def record_sleeps(monkeypatch: pytest.MonkeyPatch, hooks: ModuleType | None = No
 
     monkeypatch.setattr(hooks, "sleep", waits.append)
     monkeypatch.setattr(hooks, "async_sleep", async_sleep)
+    if hasattr(hooks, "monotonic"):
+        monkeypatch.setattr(hooks, "monotonic", lambda: sum(waits))
     return waits

@@ -30,6 +30,7 @@ from hotdocs_advance import (
     RawValue,
     ServicePrincipal,
     Unanswered,
+    VersionStatus,
 )
 from hypothesis import strategies as st
 from inforouter import (
@@ -786,6 +787,10 @@ def _strategy_for(hint: object) -> st.SearchStrategy[Any]:
     }
     if hint in simple:
         return simple[hint]
+    if hint is uuid.UUID:
+        return st.uuids()
+    if hint is VersionStatus:
+        return st.builds(VersionStatus, status=st.text(max_size=12))
     if hint is AnswerProblem:
         return st.builds(
             AnswerProblem,

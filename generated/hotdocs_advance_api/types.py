@@ -1,6 +1,8 @@
 # Generated from spec/hotdocs-advance.openapi.yaml by scripts/generate. Do not edit.
 """Contains some shared types for properties"""
 
+import email.message
+import email.utils
 import json
 from collections.abc import Callable, Mapping, MutableMapping
 from http import HTTPStatus
@@ -138,6 +140,9 @@ def media_type_problem(
     for wanted in expected:
         if media == wanted or (wanted.endswith("json") and media.endswith("+json")):
             return None
+        # A media type range (RFC 9110, section 12.5.1): */* or type/*.
+        if wanted == "*/*" or (wanted.endswith("/*") and media.startswith(wanted[:-1])):
+            return None
     return f"the content type is {media!r}, not {' or '.join(expected)}"
 
 
@@ -180,6 +185,90 @@ def read_error(
         return None
 
 
+@define(frozen=True)
+class StreamedBody:
+    """The head of a success answer whose body is a file (spec: ``x-sdk-stream``).
+
+    ``parse_response`` of such an operation reads the status and headers only: the caller
+    streams the body itself, so that a document is never held whole in memory.
+
+    Attributes:
+        content_type: The answer's media type (``Content-Type`` without parameters), or None.
+        file_name: The file name ``Content-Disposition`` gives (``filename*`` before
+            ``filename``, RFC 6266), exactly as sent: it may hold directories, so a caller
+            must sanitize it before using it as a path. None when absent.
+        length: The body's size in bytes from ``Content-Length``, or None when it is not given
+            or counts encoded bytes (``Content-Encoding``).
+    """
+
+    content_type: str | None
+    file_name: str | None
+    length: int | None
+
+
+def disposition_file_name(value: str | None) -> str | None:
+    """Read the file name of a ``Content-Disposition`` value, RFC 6266 and RFC 5987 rules.
+
+    Args:
+        value: The header's value, if any.
+
+    Returns:
+        ``filename*`` decoded (before ``filename``), else ``filename``, else None.
+    """
+    if not value:
+        return None
+    message = email.message.Message()
+    message["content-disposition"] = value
+    # get_params() gives an RFC 5987 value (filename*) as a (charset, language, text) tuple.
+    params = message.get_params(header="content-disposition") or []
+    names = [found for key, found in params[1:] if key == "filename"]
+    extended = [found for found in names if isinstance(found, tuple)]
+    chosen = extended[0] if extended else names[0] if names else None
+    if chosen is None:
+        return None
+    name = email.utils.collapse_rfc2231_value(chosen).strip()
+    return name or None
+
+
+def read_stream_head(
+    response: httpx.Response, media_types: tuple[str, ...]
+) -> StreamedBody | UnexpectedResponse:
+    """Read the head of a streamed success answer; the body is left unread.
+
+    Args:
+        response: The answer; its body may still be unread.
+        media_types: The media types (or ranges) the spec documents for its status.
+
+    Returns:
+        The head, or an ``UnexpectedResponse`` naming a content type that is not documented.
+    """
+    problem = media_type_problem(response, media_types)
+    if problem is not None:
+        return UnexpectedResponse(response, problem)
+    declared = response.headers.get("content-type")
+    media = declared.split(";", 1)[0].strip().lower() if declared else None
+    length = response.headers.get("content-length", "").strip()
+    coding = response.headers.get("content-encoding", "").strip().lower()
+    encoded = coding not in ("", "identity")
+    return StreamedBody(
+        content_type=media or None,
+        file_name=disposition_file_name(response.headers.get("content-disposition")),
+        length=int(length) if length.isdigit() and not encoded else None,
+    )
+
+
+def json_array(response: httpx.Response) -> list[Any]:
+    """Decode an answer's body as a JSON array.
+
+    Raises:
+        ValueError: The body is not JSON, or it is JSON but not an array.
+    """
+    data = json.loads(response.content)
+    if not isinstance(data, list):
+        raise ValueError(f"expected a JSON array, got a JSON {type(data).__name__}")
+    return data
+
+
 def json_object(response: httpx.Response) -> dict[str, Any]:
     """Decode an answer's body as a JSON object.
 
@@ -198,12 +287,16 @@ __all__ = [
     "FileTypes",
     "RequestFiles",
     "Response",
+    "StreamedBody",
     "UnexpectedResponse",
     "Unset",
     "check_member",
+    "disposition_file_name",
+    "json_array",
     "json_object",
     "media_type_problem",
     "or_unset",
     "read_body",
     "read_error",
+    "read_stream_head",
 ]

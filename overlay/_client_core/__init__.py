@@ -3,12 +3,13 @@
 Private to this distribution: ``hotdocs_advance`` and ``inforouter`` import it; users do not.
 Each module holds one concern:
 
-- ``_retry``: the retry policy's constants, ``Retry-After``, backoff and the testing hooks;
+- ``_retry``: the retry policy's constants, ``Retry-After``, backoff, and the waits and clock
+  every retry and poll goes through (the testing hooks);
 - ``_redact``: keeping secrets out of text, of requests and responses, and of exception chains
   (the masking rule is written there);
 - ``_errors``: the base of both error roots, whose errors pickle;
 - ``_xml``: the hardened lxml parser for untrusted XML;
-- ``_http``: timeouts, the shared TLS context, sending and capped body reading;
+- ``_http``: timeouts, the shared TLS context, sending, capped body reading, streamed bodies;
 - ``_encoding``: content codings, decoded with bounded output;
 - ``_insecure``: warnings for secrets sent where the network can read them.
 """
@@ -20,11 +21,15 @@ from ._http import (
     MAX_RESPONSE_BYTES,
     MAX_TIMEOUT_S,
     BodyTooLargeError,
+    aiter_streamed,
     aread_capped,
     asend_capped,
+    asend_streamed,
     check_timeout,
+    iter_streamed,
     read_capped,
     send_capped,
+    send_streamed,
     ssl_context,
 )
 from ._insecure import InsecureTransportWarning, TransportWarnings, is_loopback
@@ -44,11 +49,15 @@ from ._retry import (
     MAX_RETRY_DELAY,
     RETRY_JITTER,
     RETRY_STATUS_CODES,
+    async_pause,
     async_retrying,
     async_sleep,
     backoff,
     is_retried_status,
+    monotonic,
+    now,
     parse_retry_after,
+    pause,
     retrying,
     sleep,
 )
@@ -78,22 +87,30 @@ __all__ = [
     "PicklableError",
     "TransportWarnings",
     "UnreadableBodyError",
+    "aiter_streamed",
     "aread_capped",
     "asend_capped",
+    "asend_streamed",
+    "async_pause",
     "async_retrying",
     "async_sleep",
     "backoff",
     "check_timeout",
     "is_loopback",
     "is_retried_status",
+    "iter_streamed",
+    "monotonic",
+    "now",
     "parse_retry_after",
     "parse_untrusted",
     "parser",
+    "pause",
     "raise_from",
     "read_capped",
     "redact",
     "retrying",
     "send_capped",
+    "send_streamed",
     "sleep",
     "ssl_context",
 ]

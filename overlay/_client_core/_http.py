@@ -6,7 +6,7 @@ import functools
 import math
 import os
 import ssl
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Final
 
 import httpx
@@ -19,7 +19,9 @@ DEFAULT_TIMEOUT: Final = httpx.Timeout(30.0, connect=10.0)
 # platform's time_t inside the socket layer at the first call, and no call should wait longer.
 MAX_TIMEOUT_S: Final = 86_400.0
 # Answers are read in chunks and refused past this size, so a hostile or broken server cannot
-# make a client buffer an unbounded body (the documented answers are small).
+# make a client buffer an unbounded body (the documented answers are small). An operation whose
+# success body is a file (spec: x-sdk-stream) is sent with send_streamed() instead: its body is
+# handed on in pieces, never held, so this cap does not apply to it (its error answers keep it).
 MAX_RESPONSE_BYTES: Final = 10 * 1024 * 1024
 
 
@@ -211,3 +213,102 @@ async def asend_capped(
     """Send a request and read its answer as ``send_capped()`` does, asynchronously."""
     request.headers["Accept-Encoding"] = ACCEPT_ENCODING
     return await aread_capped(await client.send(request, stream=True), max_bytes)
+
+
+# --- Streamed answers: a file handed on in pieces, never held whole --------------------------
+
+
+def _streamable(response: httpx.Response) -> bool:
+    """Whether an answer is a success to stream; else it is read whole within the cap.
+
+    Raises:
+        ContentEncodingError: A success answer is encoded in a way the SDK does not decode; it
+            is closed unread.
+    """
+    if not httpx.codes.is_success(response.status_code):
+        return False
+    try:
+        decoder(response)  # refuse an unasked coding before a single byte is handed on
+    except UnreadableBodyError:
+        response.close()
+        raise
+    return True
+
+
+def send_streamed(
+    client: httpx.Client, request: httpx.Request, max_bytes: int = MAX_RESPONSE_BYTES
+) -> httpx.Response:
+    """Send a request whose success answer is a file: its body is left open to stream.
+
+    A success (2xx) answer is returned unread: read it with `iter_streamed` and close it. Any
+    other answer is read whole and decoded within ``max_bytes``, as `send_capped` reads it,
+    since error bodies are small; a file is never held whole, so no cap applies to it.
+
+    Args:
+        client: The pooled client.
+        request: The request; its ``Accept-Encoding`` is set to `ACCEPT_ENCODING`.
+        max_bytes: The largest error body accepted.
+
+    Returns:
+        The answer: open (success) or read (anything else).
+
+    Raises:
+        UnreadableBodyError: A success answer in a coding the SDK did not ask for (closed), or
+            an error answer too large or so encoded.
+        httpx.HTTPError: The exchange failed.
+    """
+    request.headers["Accept-Encoding"] = ACCEPT_ENCODING
+    response = client.send(request, stream=True)
+    return response if _streamable(response) else read_capped(response, max_bytes)
+
+
+async def asend_streamed(
+    client: httpx.AsyncClient, request: httpx.Request, max_bytes: int = MAX_RESPONSE_BYTES
+) -> httpx.Response:
+    """Send a request as ``send_streamed()`` does, asynchronously."""
+    request.headers["Accept-Encoding"] = ACCEPT_ENCODING
+    response = await client.send(request, stream=True)
+    if _streamable(response):
+        return response
+    return await aread_capped(response, max_bytes)
+
+
+def iter_streamed(response: httpx.Response) -> Iterator[bytes]:
+    """Yield a streamed answer's body, decoded, in pieces; the caller closes the answer.
+
+    The raw stream is decoded here with bounded output (see `_encoding`), so each piece is
+    at most a network chunk or `PIECE` bytes and memory stays flat however large the file
+    is, or however far a compressed one would expand.
+
+    Args:
+        response: An answer `send_streamed` returned open.
+
+    Yields:
+        The body's bytes, in order.
+
+    Raises:
+        httpx.DecodingError: The body is not in the coding its answer names.
+        httpx.HTTPError: The connection failed or closed early.
+    """
+    if response.is_stream_consumed:  # a test's mock: httpx has the body, decoded, in memory
+        if response.content:
+            yield response.content
+        return
+    body = decoder(response)
+    for chunk in response.iter_raw():
+        yield from body.decode(chunk)
+    yield from body.finish()
+
+
+async def aiter_streamed(response: httpx.Response) -> AsyncIterator[bytes]:
+    """Yield a streamed answer's body as ``iter_streamed()`` does, asynchronously."""
+    if response.is_stream_consumed:
+        if response.content:
+            yield response.content
+        return
+    body = decoder(response)
+    async for chunk in response.aiter_raw():
+        for piece in body.decode(chunk):
+            yield piece
+    for piece in body.finish():
+        yield piece

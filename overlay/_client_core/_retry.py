@@ -51,13 +51,42 @@ async def async_sleep(seconds: float) -> None:
     await anyio.sleep(seconds)
 
 
-# Looked up at call time, so that tests can replace ``sleep`` and ``async_sleep``.
-def _sleep(seconds: float) -> None:
+def monotonic() -> float:
+    """Read the clock that waits with a deadline measure (tests replace this module attribute).
+
+    Returns:
+        ``time.monotonic()``: seconds, only differences meaningful.
+    """
+    return time.monotonic()
+
+
+# Looked up at call time, so that tests can replace ``sleep``, ``async_sleep`` and
+# ``monotonic``: the retries and every other wait of the clients (polling) go through these.
+def pause(seconds: float) -> None:
+    """Wait through the ``sleep`` hook (a fake clock in tests).
+
+    Args:
+        seconds: How long to wait.
+    """
     sleep(seconds)
 
 
-async def _async_sleep(seconds: float) -> None:
+async def async_pause(seconds: float) -> None:
+    """Wait through the ``async_sleep`` hook (a fake clock in tests).
+
+    Args:
+        seconds: How long to wait.
+    """
     await async_sleep(seconds)
+
+
+def now() -> float:
+    """Read the ``monotonic`` hook (a fake clock in tests).
+
+    Returns:
+        Seconds on the clock that deadlines are measured on.
+    """
+    return monotonic()
 
 
 def is_retried_status(status_code: int) -> bool:
@@ -173,7 +202,7 @@ def retrying(
     import tenacity  # noqa: PLC0415 (see the TYPE_CHECKING import)
 
     loop = _loop(max_retries, should_retry, retry_after_of, before_sleep)
-    return tenacity.Retrying(sleep=_sleep, **loop)
+    return tenacity.Retrying(sleep=pause, **loop)
 
 
 def async_retrying(
@@ -191,4 +220,4 @@ def async_retrying(
     import tenacity  # noqa: PLC0415 (see the TYPE_CHECKING import)
 
     loop = _loop(max_retries, should_retry, retry_after_of, before_sleep)
-    return tenacity.AsyncRetrying(sleep=_async_sleep, **loop)
+    return tenacity.AsyncRetrying(sleep=async_pause, **loop)

@@ -13,6 +13,11 @@ Five kinds of fault, each seen by the client the way a real network or server sh
 ``drop`` and ``lost_response`` look the same to the client (a connection closed without
 a response): that is the point, since a client cannot tell them apart on a real network.
 
+One more fault is only ever forced, never drawn at random: ``Faults.cut(after, count)``
+answers the next requests (applied) with the status, the headers (the whole body's
+``Content-Length`` among them) and the first ``after`` bytes of the body, then closes the
+connection: a download that breaks off midway.
+
 Requests that the sandbox marks as exempt (the Advance log-in, the infoRouter
 ``AuthenticateUser`` call and ``?WSDL``) get no fault unless ``include_auth`` is set
 (CHOICE: a client's retry logic is about the calls it makes, not about logging in).
@@ -105,9 +110,12 @@ class Faults:
         self.include_auth = include_auth
         self._random = random.Random(seed)  # noqa: S311 (not cryptography)
         self._forced: deque[FaultKind] = deque()
+        self._cuts: deque[int] = deque()
         self._lock = threading.Lock()
         self.injected: Counter[FaultKind] = Counter()
         self.events: list[FaultEvent] = []
+        #: How many answers `cut` has cut so far.
+        self.cuts_made = 0
 
     @classmethod
     def parse_kinds(cls, text: str) -> tuple[FaultKind, ...]:
@@ -151,10 +159,46 @@ class Faults:
         with self._lock:
             self._forced.extend([kind] * count)
 
+    def cut(self, after: int, count: int = 1) -> None:
+        """Cut the next ``count`` non-exempt answers after ``after`` bytes of their body.
+
+        Each such request is applied and answered with its status and headers and the first
+        ``after`` bytes of the body; then the connection is closed, as when a network fails
+        midway through a download. An answer whose body is not longer than ``after`` bytes is
+        sent whole (and still uses up one cut). A request that also draws another fault gets
+        that fault instead and keeps the cut for the next.
+
+        Args:
+            after: Body bytes sent before the connection is closed (0 or more).
+            count: How many answers in a row are cut.
+
+        Raises:
+            ValueError: If ``after`` or ``count`` is negative.
+        """
+        if after < 0 or count < 0:
+            raise ValueError("after and count must not be negative")
+        with self._lock:
+            self._cuts.extend([after] * count)
+
+    def draw_cut(self, *, exempt: bool) -> int | None:
+        """Take the next cut for a request that drew no other fault.
+
+        Args:
+            exempt: Whether the request is a log-in or WSDL request.
+
+        Returns:
+            Body bytes to send before closing the connection, or None to answer normally.
+        """
+        if exempt and not self.include_auth:
+            return None
+        with self._lock:
+            return self._cuts.popleft() if self._cuts else None
+
     def clear(self) -> None:
-        """Forget forced faults and turn random faults off (the counts are kept)."""
+        """Forget forced faults and cuts and turn random faults off (the counts are kept)."""
         with self._lock:
             self._forced.clear()
+            self._cuts.clear()
             self.rate = 0.0
 
     @property
@@ -240,9 +284,11 @@ class FaultInjectionMiddleware:
             await self.app(scope, receive, send)
             return
         faults = self.faults
-        kind = faults.draw(exempt=self.is_exempt(scope), method=scope["method"], path=scope["path"])
+        exempt = self.is_exempt(scope)
+        kind = faults.draw(exempt=exempt, method=scope["method"], path=scope["path"])
         if kind is None:
-            await self.app(scope, receive, send)
+            after = faults.draw_cut(exempt=exempt)
+            await self.app(scope, receive, send if after is None else _cutting(send, after, faults))
         elif kind in ("rate_limit", "unavailable"):
             await self._refuse(429 if kind == "rate_limit" else 503, faults.retry_after, send)
         elif kind == "drop":
@@ -279,3 +325,22 @@ class FaultInjectionMiddleware:
             }
         )
         await send({"type": "http.response.body", "body": body})
+
+
+def _cutting(send: Send, after: int, faults: Faults) -> Send:
+    """Wrap ``send`` so that an answer stops after ``after`` body bytes (see `Faults.cut`)."""
+    sent = 0
+
+    async def cut(message: Message) -> None:
+        nonlocal sent
+        body: bytes = message.get("body", b"") if message["type"] == "http.response.body" else b""
+        if sent + len(body) <= after:
+            sent += len(body)
+            await send(message)
+            return
+        await send({"type": "http.response.body", "body": body[: after - sent], "more_body": True})
+        with faults._lock:
+            faults.cuts_made += 1
+        raise ConnectionDropped("cut")
+
+    return cut

@@ -56,11 +56,14 @@ from ._errors import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    VersionWaitTimeoutError,
 )
 from ._results import (
     AssemblySession,
+    Document,
     PublicInterviewLink,
     SaveAndCloseResult,
+    VersionResult,
     VersionStatus,
     WorkItem,
 )
@@ -98,6 +101,7 @@ __all__ = [
     "CallbackScheme",
     "CallbackVerificationError",
     "ConflictError",
+    "Document",
     "InsecureTransportWarning",
     "InternalServerError",
     "InvalidArgumentError",
@@ -112,7 +116,9 @@ __all__ = [
     "ServicePrincipal",
     "Shard",
     "Unanswered",
+    "VersionResult",
     "VersionStatus",
+    "VersionWaitTimeoutError",
     "WorkItem",
     "abulk_create_work_items",
     "bulk_create_work_items",

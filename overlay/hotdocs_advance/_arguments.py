@@ -21,6 +21,7 @@ _ON_PREMISE_AUTH: Final = "/HdaAuth"
 _VERSION_SEGMENT: Final = re.compile(r"/v\d+\.\d+$", re.IGNORECASE)
 _DNS_LABEL: Final = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
 _MAX_HOSTNAME: Final = 253
+_MAX_SECONDS: Final = 86_400.0
 
 
 def guid(argument: str, value: object) -> uuid.UUID:
@@ -104,6 +105,15 @@ def max_retries(value: object) -> int:
     if type(value) is not int or value < 0:
         raise InvalidArgumentError("max_retries", f"expected an int of 0 or more, not {value!r}")
     return value
+
+
+def seconds(argument: str, value: object) -> float:
+    """Check a duration: a finite int or float of seconds, above 0 and at most a day."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and 0 < value <= _MAX_SECONDS:
+        return float(value)
+    raise InvalidArgumentError(
+        argument, f"expected seconds (> 0, at most a day) as an int or float, not {value!r}"
+    )
 
 
 def timeout(value: object) -> httpx.Timeout:

@@ -239,9 +239,12 @@ class Call(Generic[T]):
         request: What its ``build_request()`` returned.
         secrets: Strings no message or log may show.
         verify: How to settle a 409 on a retry (creates and state changes).
+        stream: The operation's ``STREAMED`` (spec: ``x-sdk-stream``): a success answer is
+            left open for the caller to stream, uncapped; otherwise every answer is read
+            whole within ``MAX_RESPONSE_BYTES``.
     """
 
-    __slots__ = ("method", "operation", "path", "request", "secrets", "verify")
+    __slots__ = ("method", "operation", "path", "request", "secrets", "stream", "verify")
 
     def __init__(
         self,
@@ -250,6 +253,7 @@ class Call(Generic[T]):
         *,
         secrets: tuple[str, ...] = (),
         verify: Verify[Any, T] | None = None,
+        stream: bool = False,
     ) -> None:
         self.operation = operation
         self.request = request
@@ -257,6 +261,7 @@ class Call(Generic[T]):
         self.path: str = request["url"]
         self.secrets = secrets
         self.verify = verify
+        self.stream = stream
 
 
 class BaseClient:

@@ -5,7 +5,7 @@ status there. The vendor documents neither the payload nor how ``callback_secret
 (reference section 4.5); its UI webhooks authenticate either with an HMAC or with a token in
 ``Authorization``. CHOICE, not documented by the vendor, kept in this one place (the Advance
 sandbox sends with `auth_headers`, receivers check with `verify_callback`; the spec's
-``versionSaved`` callback describes the same):
+``versionFinished`` callback describes the same):
 
 * the body is JSON, the spec's ``CallbackEvent`` (``workItemId``, ``versionId``, ``status``);
 * scheme ``"hmac"`` (the default): one header, `SIGNATURE_HEADER`, holding ``sha256=`` and the

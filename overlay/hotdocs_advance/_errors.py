@@ -15,6 +15,8 @@ The hierarchy::
     ├── APIConnectionError            no usable response: DNS, connect, TLS, protocol errors
     │   └── APITimeoutError           a connect, read, write or pool timeout
     ├── APIResponseValidationError    a success response whose body has not the documented shape
+    ├── VersionWaitTimeoutError       wait_for_version's deadline passed before a final status
+    │                                 (status: the last one read)
     ├── AnswerSetError (ValueError)   bad answer data or answer XML (answer, line, column)
     ├── InvalidArgumentError (ValueError)
     │                                 a bad argument, found before anything was sent (argument)
@@ -38,13 +40,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import uuid
 from collections.abc import Iterable
 from typing import Final
 
 import httpx
 from _client_core import Masker, PicklableError, redact
 from hotdocs_advance_api import errors as generated_errors
-from hotdocs_advance_api.models import Problem
+from hotdocs_advance_api.models import Problem, VersionStatus
 
 __all__ = [  # redact() is the shared core's; it is re-exported here for this package's users
     "FOREIGN_ERRORS",
@@ -66,6 +69,7 @@ __all__ = [  # redact() is the shared core's; it is re-exported here for this pa
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "VersionWaitTimeoutError",
     "make_status_error",
     "masker",
     "redact",
@@ -208,6 +212,36 @@ class APIResponseValidationError(AdvanceError):
             method=request.method,
             url=url,
         )
+
+
+class VersionWaitTimeoutError(AdvanceError):
+    """``wait_for_version`` reached its deadline before the version's status was final.
+
+    Nothing was lost: the work goes on on the server. Wait again, or rely on the callback.
+
+    Attributes:
+        status: The last status read (``status.status`` is its text, e.g. ``Completing``).
+        work_item_id: The work item.
+        version_id: The version.
+        timeout: The seconds waited.
+    """
+
+    def __init__(
+        self,
+        status: VersionStatus,
+        *,
+        work_item_id: uuid.UUID,
+        version_id: uuid.UUID,
+        timeout: float,
+    ) -> None:
+        super().__init__(
+            f"version {version_id} of work item {work_item_id} is still {status.status!r} "
+            f"after {timeout:g} s; wait again (wait_for_version) or rely on the callback"
+        )
+        self.status = status
+        self.work_item_id = work_item_id
+        self.version_id = version_id
+        self.timeout = timeout
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

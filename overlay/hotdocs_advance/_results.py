@@ -1,9 +1,10 @@
-"""The results the clients return: the generated models under their public names, and one more.
+"""The results the clients return: the generated models under their public names, and a few more.
 
-``WorkItem``, ``VersionStatus`` and ``PublicInterviewLink`` are the models ``scripts/generate``
-compiles from the spec's schemas, and ``AssemblySession`` is its model plus the version id the
-client chose: a member added to a schema appears on them, typed, after regenerating. Absent
-members are None; members the spec does not name are kept in ``extra``.
+``WorkItem``, ``VersionStatus``, ``PublicInterviewLink`` and ``Document`` are the models
+``scripts/generate`` compiles from the spec's schemas, and ``AssemblySession`` is its model plus
+the version id the client chose: a member added to a schema appears on them, typed, after
+regenerating. Absent members are None; members the spec does not name are kept in ``extra``.
+``SaveAndCloseResult`` and ``VersionResult`` say how the server answered a v2.0 version call.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from uuid import UUID
 
 import attrs
 from hotdocs_advance_api import models
-from hotdocs_advance_api.models import PublicInterviewLink, VersionStatus, WorkItem
+from hotdocs_advance_api.models import Document, PublicInterviewLink, VersionStatus, WorkItem
 
 __all__ = [
     "AssemblySession",
+    "Document",
     "PublicInterviewLink",
     "SaveAndCloseResult",
+    "VersionResult",
     "VersionStatus",
     "WorkItem",
 ]
@@ -36,6 +39,33 @@ class SaveAndCloseResult:
 
     accepted: bool
     status: str | None
+
+
+@attrs.frozen
+class VersionResult:
+    """How the server answered ``create_version``, ``complete_version`` or ``create_and_assemble``.
+
+    The vendor's rule for v2.0 version calls: the server works synchronously first and answers
+    200 with the status when it finishes in time; when it does not, or whenever a callback URL
+    is given, it answers 202 with the status so far and goes on in the background (then poll
+    with ``wait_for_version``, or wait for the callback).
+
+    Attributes:
+        version_id: The version's GUID: the one passed, or the one generated for the call.
+        accepted: True when the server took the work on for later (``202 Accepted``): it is not
+            finished yet. False when it finished synchronously (200).
+        status: The status the server reported (e.g. ``InProgress``, ``Completing``,
+            ``Completed``), if its answer had one.
+    """
+
+    version_id: UUID
+    accepted: bool
+    status: str | None
+
+    @property
+    def is_final(self) -> bool:
+        """Whether ``status`` is final (``Saved``, ``Completed``, ``PostProcessingFailed``)."""
+        return self.status is not None and self.status in VersionStatus.FINAL_VALUES
 
 
 @attrs.frozen

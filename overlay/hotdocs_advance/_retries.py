@@ -91,28 +91,34 @@ def log_retry(method: str, path: str) -> Callable[[tenacity.RetryCallState], Non
     return before_sleep
 
 
-def policy(max_retries: int, method: str, path: str) -> tenacity.Retrying:
+def policy(
+    max_retries: int, method: str, path: str, retry: Callable[[BaseException], bool] = should_retry
+) -> tenacity.Retrying:
     """Build the synchronous retry loop for one call.
 
     Args:
         max_retries: Retries after the first attempt.
         method: The request's method, for the log.
         path: The request's path, for the log.
+        retry: Which failures are retried: `should_retry`, or a narrower test (a download
+            into a file that cannot start over is not retried once bytes were written).
 
     Returns:
         The tenacity controller.
     """
-    return retrying(max_retries, **_rules(method, path))
+    return retrying(max_retries, **_rules(method, path, retry))
 
 
-def async_policy(max_retries: int, method: str, path: str) -> tenacity.AsyncRetrying:
+def async_policy(
+    max_retries: int, method: str, path: str, retry: Callable[[BaseException], bool] = should_retry
+) -> tenacity.AsyncRetrying:
     """Build the asynchronous twin of ``policy()``."""
-    return async_retrying(max_retries, **_rules(method, path))
+    return async_retrying(max_retries, **_rules(method, path, retry))
 
 
-def _rules(method: str, path: str) -> dict[str, Any]:
+def _rules(method: str, path: str, retry: Callable[[BaseException], bool]) -> dict[str, Any]:
     return {
-        "should_retry": should_retry,
+        "should_retry": retry,
         "retry_after_of": retry_after,
         "before_sleep": log_retry(method, path),
     }

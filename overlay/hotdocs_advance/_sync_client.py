@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Generator, Mapping
+from contextlib import closing
+from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, Self, TypeVar
 
@@ -18,20 +20,27 @@ from _client_core import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
     UnreadableBodyError,
+    iter_streamed,
+    pause,
     raise_from,
     send_capped,
+    send_streamed,
 )
 from hotdocs_advance_api.models import (
     BeginAssemblySessionRequest,
     CompleteAssemblySessionRequest,
+    CompleteVersionRequest,
+    CreateAndAssembleVersionRequest,
+    CreateVersionRequest,
     CreateWorkItemRequest,
     PublicInterviewLinkRequest,
     SaveAndCloseVersionRequest,
     SaveAssemblySessionRequest,
 )
-from hotdocs_advance_api.types import UnexpectedResponse
+from hotdocs_advance_api.types import StreamedBody, UnexpectedResponse
 
 from . import _arguments as check
+from . import _documents as documents
 from . import _ops as op
 from ._answers import AnswerSet
 from ._auth import ServicePrincipal
@@ -49,27 +58,41 @@ from ._base import (
     restate,
 )
 from ._bodies import unreadable
+from ._documents import run
 from ._errors import (
     AdvanceError,
     APIResponseValidationError,
     APIStatusError,
     InvalidArgumentError,
+    VersionWaitTimeoutError,
     make_status_error,
     masker,
     translate,
 )
 from ._results import (
     AssemblySession,
+    Document,
     PublicInterviewLink,
     SaveAndCloseResult,
+    VersionResult,
     VersionStatus,
     WorkItem,
 )
 from ._retries import policy, should_retry
+from ._versions import (
+    DEFAULT_POLL_INTERVAL,
+    DEFAULT_WAIT_TIMEOUT,
+    CallbackBody,
+    Polling,
+    VersionOperation,
+    version_result,
+)
 
 __all__ = ["NOT_GIVEN", "AdvanceClient", "NotGiven"]
 
 T = TypeVar("T")
+B = TypeVar("B", bound=CallbackBody)
+R = TypeVar("R")
 
 logger: Final = logging.getLogger("hotdocs_advance")
 
@@ -232,14 +255,24 @@ class AdvanceClient(BaseClient):
     # Sending ---------------------------------------------------------------------------------
 
     def _exchange(
-        self, kwargs: Mapping[str, Any], token: str, secrets: tuple[str, ...], number: int
+        self,
+        kwargs: Mapping[str, Any],
+        token: str,
+        secrets: tuple[str, ...],
+        number: int,
+        *,
+        stream: bool = False,
     ) -> httpx.Response:
-        """Send one request and read (and decode) its answer within the cap; translate failures."""
+        """Send one request and read (and decode) its answer within the cap; translate failures.
+
+        With ``stream`` a success answer is returned open instead, its body unread.
+        """
         started = time.perf_counter()
         method, path = kwargs["method"], kwargs["url"]
         try:
             request = self._request(self._http, kwargs, token)
-            response = send_capped(self._http, request)
+            send = send_streamed if stream else send_capped
+            response = send(self._http, request)
         except UnreadableBodyError as exc:
             raise_from(unreadable(exc), None)
         except AdvanceError:
@@ -284,14 +317,14 @@ class AdvanceClient(BaseClient):
         self, kwargs: Mapping[str, Any], call: Call[Any], number: int
     ) -> httpx.Response:
         """Send with the token, logging in first if needed and once more after a 401."""
-        login = self._auth
+        login, stream = self._auth, call.stream
         if login is None:
-            return self._exchange(kwargs, self._token, self._secrets(call), number)
+            return self._exchange(kwargs, self._token, self._secrets(call), number, stream=stream)
         token = login.token or self._log_in(None, number)
-        response = self._exchange(kwargs, token, self._secrets(call), number)
-        if response.status_code == httpx.codes.UNAUTHORIZED:
+        response = self._exchange(kwargs, token, self._secrets(call), number, stream=stream)
+        if response.status_code == httpx.codes.UNAUTHORIZED:  # read whole, even when streaming
             token = self._log_in(token, number)
-            response = self._exchange(kwargs, token, self._secrets(call), number)
+            response = self._exchange(kwargs, token, self._secrets(call), number, stream=stream)
         return response
 
     def _result(self, call: Call[T], response: httpx.Response) -> T:
@@ -345,20 +378,129 @@ class AdvanceClient(BaseClient):
 
         The answer is None when a retry's 409 was settled by reading the resource back.
         """
+        return self._retrying(call, lambda number: self._attempt(call, number))
+
+    def _retrying(
+        self,
+        call: Call[Any],
+        attempt: Callable[[int], R],
+        retry: Callable[[BaseException], bool] = should_retry,
+    ) -> R:
+        """Run ``attempt(number)`` until it succeeds, fails for good, or retries run out.
+
+        Args:
+            call: The call (its method and path name the retries in the log).
+            attempt: One attempt, given its number (1 for the first).
+            retry: Which failures are retried (`should_retry`, or a narrower test).
+
+        Returns:
+            What the successful attempt returned.
+        """
         try:
-            return self._attempt(call, 1)
+            return attempt(1)
         except AdvanceError as exc:
-            if not self._max_retries or not should_retry(exc):
+            if not self._max_retries or not retry(exc):
                 raise
             first = exc
         # The first attempt ran outside tenacity, so calls that succeed pay nothing for it.
-        for attempt in policy(self._max_retries, call.method, call.path):
-            with attempt:
-                number = attempt.retry_state.attempt_number
+        for trying in policy(self._max_retries, call.method, call.path, retry):
+            with trying:
+                number = trying.retry_state.attempt_number
                 if number == 1:
                     raise first
-                return self._attempt(call, number)
+                return attempt(number)
         raise AssertionError("tenacity returned without an outcome")  # pragma: no cover
+
+    def _send_version_call(
+        self,
+        operation: VersionOperation[B],
+        work_item_id: uuid.UUID,
+        version_id: uuid.UUID,
+        body: B,
+        *,
+        callback_url: str | None,
+        callback_secret: str | None,
+    ) -> VersionResult:
+        """Send a v2.0 version call; read its answer by the vendor's rule (see ``_versions``).
+
+        The one place for ``create_version``, ``complete_version``, ``create_and_assemble`` and
+        ``save_and_close``: the callback arguments are checked (and warned about) and set on
+        the body; a 200 is the finished call, a 202 work accepted for later; a retry's 409 is
+        settled by reading the version's status back (success when it is one the call leads
+        to, ``x-sdk-reached``).
+        """
+        if callback_url is not None:
+            check.http_url("callback_url", callback_url)
+            body.callback_url = callback_url
+        if callback_secret is not None:
+            if callback_url is None:
+                raise InvalidArgumentError(
+                    "callback_secret", "only makes sense with a callback_url"
+                )
+            body.callback_secret = check.text("callback_secret", callback_secret)
+            self._warn_callback(self._http, callback_url)
+        request = operation.build_request(work_item_id, version_id, body=body)
+        led_to: Verify[VersionStatus, VersionStatus | None] = reached(
+            op.get_version_status,
+            lambda: op.get_version_status.build_request(work_item_id, version_id),
+            operation.REACHED_STATUSES,
+            lambda found: found,
+        )
+        call = Call(operation, request, secrets=(callback_secret or "",), verify=led_to)
+        status, response = self._send_for_response(call)
+        return version_result(
+            operation, version_id, status, response, callback=callback_url is not None
+        )
+
+    def _open(self, call: Call[StreamedBody], number: int) -> tuple[StreamedBody, httpx.Response]:
+        """Send a streamed call once: the success answer's head, and the answer, still open.
+
+        Error answers are read whole within the cap (see ``send_streamed``) and raised.
+        """
+        assert call.stream
+        response = self._authorized(call.request, call, number)
+        if response.status_code >= 300:
+            raise make_status_error(
+                response, self._secrets(call), call.operation.parse_error(response)
+            )
+        head = call.operation.parse_response(response)
+        if isinstance(head, UnexpectedResponse):
+            response.close()
+            raise APIResponseValidationError.of(response, head.reason)
+        return head, response
+
+    def _pieces(self, call: Call[Any], response: httpx.Response) -> Generator[bytes]:
+        """Yield an open answer's body, decoded, in pieces; failures become this package's."""
+        try:
+            yield from iter_streamed(response)
+        except Exception as exc:
+            translated = translate(exc, self._secrets(call))
+            if translated is None:
+                raise
+            raise translated from exc
+
+    def _fetch(
+        self, call: Call[StreamedBody], number: int, target: documents.Target
+    ) -> StreamedBody:
+        """One attempt at a download: the answer's head; its whole body is in ``target``."""
+        head, response = self._open(call, number)
+        try:
+            target.begin()  # a retry starts over from the first byte
+            with closing(self._pieces(call, response)) as pieces:
+                for piece in pieces:
+                    target.write(piece)
+        finally:
+            response.close()
+        return head
+
+    def _stream(self, call: Call[StreamedBody]) -> Generator[bytes]:
+        """Yield a streamed call's body; retried until the answer starts, never after."""
+        _, response = self._retrying(call, lambda number: self._open(call, number))
+        try:
+            with closing(self._pieces(call, response)) as pieces:
+                yield from pieces
+        finally:
+            response.close()
 
     # Operations ------------------------------------------------------------------------------
 
@@ -534,6 +676,165 @@ class AdvanceClient(BaseClient):
         )
         self._send(Call(op.complete_assembly_session, request, verify=done))
 
+    # Documents -------------------------------------------------------------------------------
+
+    @exposes(op.list_documents)
+    def list_documents(self, work_item_id: uuid.UUID | str) -> list[Document]:
+        """List a work item's assembled documents (``GET /v1.1/WorkItems/{id}/Documents``).
+
+        Args:
+            work_item_id: The work item's GUID.
+
+        Returns:
+            The documents of its latest assembly (empty before any): ``id``, ``name``,
+            ``file_name``, ``content_type`` and ``size`` where the server gives them.
+
+        Raises:
+            InvalidArgumentError: The id is not a GUID (nothing was sent).
+            NotFoundError: There is no such work item.
+            APIStatusError: Another error status.
+            APIResponseValidationError: The body is not a JSON array of documents.
+            APIConnectionError: No usable response after the retries.
+        """
+        item_id = check.guid("work_item_id", work_item_id)
+        return self._send(Call(op.list_documents, op.list_documents.build_request(item_id)))
+
+    @exposes(op.get_document)
+    def get_document(self, work_item_id: uuid.UUID | str, document_id: uuid.UUID | str) -> Document:
+        """Read one document's metadata (``GET /v1.1/WorkItems/{id}/Documents/{documentId}``).
+
+        Args:
+            work_item_id: The work item's GUID.
+            document_id: One of its documents (see ``list_documents``).
+
+        Returns:
+            The document's metadata.
+
+        Raises:
+            InvalidArgumentError: An id is not a GUID (nothing was sent).
+            NotFoundError: There is no such work item or document (the server serves only
+                the latest assembly's documents).
+            APIStatusError: Another error status.
+            APIResponseValidationError: The body is not a JSON object of the expected types.
+            APIConnectionError: No usable response after the retries.
+        """
+        item_id = check.guid("work_item_id", work_item_id)
+        document = check.guid("document_id", document_id)
+        request = op.get_document.build_request(item_id, document)
+        return self._send(Call(op.get_document, request))
+
+    @exposes(op.get_document_content)
+    def download_document(
+        self,
+        work_item_id: uuid.UUID | str,
+        document_id: uuid.UUID | str,
+        destination: documents.Destination,
+        *,
+        sync: bool = False,
+    ) -> Path:
+        """Download a document (``GET .../Documents/{documentId}/Content``) into a file.
+
+        The body is streamed to disk in pieces, never held whole (memory stays flat whatever
+        the size), and decoded with bounded output when the server compresses it. A path
+        gets the bytes through a temporary ``.<name>.<random>.part`` file beside it, renamed
+        over the path only once complete: a failed or interrupted download removes it, so no
+        truncated file ever stands under the final name (an existing file is replaced only
+        by a complete download). A connection lost midway is retried as any failed call is,
+        and the retry starts over from the first byte.
+
+        Args:
+            work_item_id: The work item's GUID.
+            document_id: One of its documents.
+            destination: A file path (its directory must exist); an existing directory, for
+                the file name the server gives (``Content-Disposition``, else the metadata's
+                ``file_name``, else ``<document id><extension>``), reduced to a bare file name
+                so that it cannot point outside the directory (``../x`` gives ``x``); or a
+                binary file open for writing, written in place (a retry rewinds one that can
+                seek; one that cannot is not retried once written to; a failure rewinds it).
+            sync: Also sync the file to disk before the rename (fsync), so that a complete
+                file survives a power loss or OS crash soon after; costs the disk's write
+                time. Without it the rename is still atomic for everything short of that.
+
+        Returns:
+            The file's path: ``destination``, the file in the directory, or for an open file
+            its ``name`` (else the name the document would get in a directory).
+
+        Raises:
+            InvalidArgumentError: An id is not a GUID, or ``destination`` is none of the
+                above or lies in a missing directory (nothing was sent).
+            NotFoundError: There is no such work item or document.
+            APIStatusError: Another error status.
+            APIResponseValidationError: The answer is encoded in a way the SDK does not decode.
+            APIConnectionError: No complete document after the retries (the connection
+                failed or broke off midway); nothing is left under the destination's name.
+            OSError: The file could not be written (e.g. the disk is full); the part file is
+                removed.
+        """
+        item_id = check.guid("work_item_id", work_item_id)
+        document = check.guid("document_id", document_id)
+        target = documents.target(destination, document, sync=check.flag("sync", sync))
+        call = self._content_call(item_id, document)
+
+        def retry(exc: BaseException) -> bool:
+            return target.restartable and should_retry(exc)
+
+        try:
+            head = self._retrying(call, lambda number: self._fetch(call, number, target), retry)
+            name = head.file_name
+            if name is None and target.wants_name:
+                name = self._document_file_name(item_id, document)
+            return run(lambda: target.complete(name, head.content_type))
+        except BaseException:
+            target.abandon()
+            raise
+
+    @exposes(op.get_document_content)
+    def iter_document(
+        self, work_item_id: uuid.UUID | str, document_id: uuid.UUID | str
+    ) -> Generator[bytes]:
+        """Stream a document's content in pieces (``GET .../Documents/{documentId}/Content``).
+
+        For sending the document on elsewhere without a file: each piece is at most a
+        network read (64 KiB), decoded with bounded output. The request is retried as any
+        call is until the answer starts; once pieces have been yielded, a connection that
+        breaks off raises ``APIConnectionError`` (a retry would yield them twice). The
+        arguments are checked at once; the request is sent at the first iteration. Close an
+        iterator you leave early (``contextlib.closing``, or let the loop end) so the
+        connection goes back to the pool.
+
+        Args:
+            work_item_id: The work item's GUID.
+            document_id: One of its documents.
+
+        Returns:
+            The pieces of the body, in order (``get_document`` gives the metadata).
+
+        Raises:
+            InvalidArgumentError: An id is not a GUID (raised here, nothing is sent).
+            NotFoundError: There is no such work item or document (when iterated).
+            APIStatusError: Another error status (when iterated).
+            APIConnectionError: The connection failed, or broke off midway (when iterated).
+        """
+        item_id = check.guid("work_item_id", work_item_id)
+        document = check.guid("document_id", document_id)
+        return self._stream(self._content_call(item_id, document))
+
+    def _content_call(self, item_id: uuid.UUID, document: uuid.UUID) -> Call[StreamedBody]:
+        request = op.get_document_content.build_request(item_id, document)
+        return Call(op.get_document_content, request, stream=op.get_document_content.STREAMED)
+
+    def _document_file_name(self, item_id: uuid.UUID, document: uuid.UUID) -> str | None:
+        """Read the metadata's file name, for an answer without ``Content-Disposition``.
+
+        CHOICE: the download is complete by now, so a failed metadata read falls back to a
+        name made of the document id rather than failing the download.
+        """
+        try:
+            return (self.get_document(item_id, document)).file_name
+        except AdvanceError as exc:
+            logger.debug("no file name from the document metadata: %s", type(exc).__name__)
+            return None
+
     @exposes(op.save_and_close_version)
     def save_and_close(
         self,
@@ -559,7 +860,9 @@ class AdvanceClient(BaseClient):
                 ``callback_url``. It never appears in logs or error messages.
 
         Returns:
-            Whether the work was accepted for the background (202) and the reported status.
+            Whether the work was accepted for the background (202) and the reported status
+            (``create_version`` and the calls beside it return the same with the version id,
+            as a ``VersionResult``).
 
         Raises:
             InvalidArgumentError: An argument is wrong (nothing was sent).
@@ -576,35 +879,15 @@ class AdvanceClient(BaseClient):
         """
         item_id = check.guid("work_item_id", work_item_id)
         version = check.guid("version_id", version_id)
-        body = SaveAndCloseVersionRequest()
-        if callback_url is not None:
-            check.http_url("callback_url", callback_url)
-            body.callback_url = callback_url
-        if callback_secret is not None:
-            if callback_url is None:
-                raise InvalidArgumentError(
-                    "callback_secret", "only makes sense with a callback_url"
-                )
-            body.callback_secret = check.text("callback_secret", callback_secret)
-            self._warn_callback(self._http, callback_url)
-        request = op.save_and_close_version.build_request(item_id, version, body=body)
-        saved: Verify[VersionStatus, VersionStatus | None] = reached(
-            op.get_version_status,
-            lambda: op.get_version_status.build_request(item_id, version),
-            op.save_and_close_version.REACHED_STATUSES,
-            lambda found: found,
+        result = self._send_version_call(
+            op.save_and_close_version,
+            item_id,
+            version,
+            SaveAndCloseVersionRequest(),
+            callback_url=callback_url,
+            callback_secret=callback_secret,
         )
-        call = Call(
-            op.save_and_close_version, request, secrets=(callback_secret or "",), verify=saved
-        )
-        status, response = self._send_for_response(call)
-        if response is None:  # settled by reading the status back after a retry's 409
-            accepted = callback_url is not None or not (status is not None and status.is_final)
-        else:
-            accepted = response.status_code == httpx.codes.ACCEPTED
-        return SaveAndCloseResult(
-            accepted=accepted, status=status.status if status is not None else None
-        )
+        return SaveAndCloseResult(accepted=result.accepted, status=result.status)
 
     @exposes(op.get_version_status)
     def get_version_status(
@@ -630,6 +913,212 @@ class AdvanceClient(BaseClient):
         version = check.guid("version_id", version_id)
         request = op.get_version_status.build_request(item_id, version)
         return self._send(Call(op.get_version_status, request))
+
+    # v2.0 versions to the end (issue 14) ------------------------------------------------------
+
+    @exposes(op.create_version)
+    def create_version(
+        self,
+        work_item_id: uuid.UUID | str,
+        version_id: uuid.UUID | str | None = None,
+        *,
+        answers: AnswerSet | str | None = None,
+        force_create: bool = False,
+        callback_url: str | None = None,
+        callback_secret: str | None = None,
+    ) -> VersionResult:
+        """Create a new version, ready for its interview (``PUT /v2.0/.../Versions/{versionId}``).
+
+        The version is ``InProgress`` once created; show its interview, then finish it with
+        ``save_and_close`` or ``complete_version``. The server answers 200 when it is done in
+        time, or 202 when it goes on in the background (always with ``callback_url``) and then
+        calls the callback. A retry that gets 409 after an attempt whose answer was lost reads
+        the status back and succeeds when it is ``InProgress`` (it cannot compare the answers).
+
+        Args:
+            work_item_id: An existing work item.
+            version_id: The new version's GUID; generated when not given.
+            answers: Answers to start from: an ``AnswerSet`` or answer XML, checked first;
+                without them the last saved answers are used.
+            force_create: Create the version even though another one is in progress.
+            callback_url: An http(s) URL the server notifies when the version is created.
+            callback_secret: A secret the server uses to authenticate the callback; needs
+                ``callback_url``. It never appears in logs or error messages.
+
+        Returns:
+            The version id, whether the server accepted the work for later (202) and the
+            status it reported.
+
+        Raises:
+            InvalidArgumentError: An argument is wrong (nothing was sent).
+            AnswerSetError: ``answers`` is not a valid answer set (nothing was sent).
+            NotFoundError: There is no such work item.
+            ConflictError: The version id is taken, or another version is in progress and
+                ``force_create`` is false.
+            APIStatusError: Another error status.
+            APIResponseValidationError: The body is not a JSON object with a text status.
+            APIConnectionError: No usable response after the retries.
+
+        Warns:
+            InsecureTransportWarning: As for ``save_and_close``.
+        """
+        item_id = check.guid("work_item_id", work_item_id)
+        version = check.new_guid("version_id", version_id)
+        body = CreateVersionRequest(force_create=check.flag("force_create", force_create))
+        if answers is not None:
+            body.answer_xml = check.answer_xml(answers)
+        return self._send_version_call(
+            op.create_version,
+            item_id,
+            version,
+            body,
+            callback_url=callback_url,
+            callback_secret=callback_secret,
+        )
+
+    @exposes(op.complete_version)
+    def complete_version(
+        self,
+        work_item_id: uuid.UUID | str,
+        version_id: uuid.UUID | str,
+        *,
+        callback_url: str | None = None,
+        callback_secret: str | None = None,
+    ) -> VersionResult:
+        """Complete a version and produce its documents (``PUT /v2.0/.../Complete``).
+
+        The server answers 200 with ``Completed`` when it finished in time, or 202 with
+        ``Completing`` when it goes on in the background (always with ``callback_url``) and
+        then calls the callback; ``wait_for_version`` waits for the end. A retry that gets 409
+        after an attempt whose answer was lost reads the status back and succeeds when it is
+        ``Completing``, ``Completed`` or ``PostProcessingFailed`` (the lost attempt did it).
+
+        Args:
+            work_item_id: An existing work item.
+            version_id: Its in-progress version.
+            callback_url: An http(s) URL the server notifies when done.
+            callback_secret: A secret the server uses to authenticate the callback; needs
+                ``callback_url``. It never appears in logs or error messages.
+
+        Returns:
+            The version id, whether the server accepted the work for later (202) and the
+            status it reported.
+
+        Raises:
+            InvalidArgumentError: An argument is wrong (nothing was sent).
+            NotFoundError: There is no such work item or version.
+            ConflictError: The version is not in progress (and, after a retry, its status is
+                not one a complete leaves).
+            APIStatusError: Another error status.
+            APIResponseValidationError: The body is not a JSON object with a text status.
+            APIConnectionError: No usable response after the retries.
+
+        Warns:
+            InsecureTransportWarning: As for ``save_and_close``.
+        """
+        item_id = check.guid("work_item_id", work_item_id)
+        version = check.guid("version_id", version_id)
+        return self._send_version_call(
+            op.complete_version,
+            item_id,
+            version,
+            CompleteVersionRequest(),
+            callback_url=callback_url,
+            callback_secret=callback_secret,
+        )
+
+    @exposes(op.create_and_assemble_version)
+    def create_and_assemble(
+        self,
+        work_item_id: uuid.UUID | str,
+        version_id: uuid.UUID | str | None = None,
+        *,
+        answers: AnswerSet | str | None = None,
+        force_create: bool = False,
+        callback_url: str | None = None,
+        callback_secret: str | None = None,
+    ) -> VersionResult:
+        """Create a version and assemble its documents in one call (``PUT .../CreateAndAssemble``).
+
+        For batch work: no interview. With ``callback_url`` the server answers at once (202,
+        ``Completing``) and calls the callback when done; without one it works synchronously
+        up to its threshold (200, ``Completed``) and past it answers 202, to be polled with
+        ``wait_for_version``. A retry that gets 409 after an attempt whose answer was lost
+        reads the status back and succeeds when it is ``Completing``, ``Completed`` or
+        ``PostProcessingFailed``.
+
+        Arguments, result, errors and warnings as for ``create_version``: ``answers`` are
+        the ones to assemble from, ``callback_url`` is notified when the documents are there,
+        and a ``ConflictError`` after a retry means the status read back is not one this call
+        leads to.
+        """
+        item_id = check.guid("work_item_id", work_item_id)
+        version = check.new_guid("version_id", version_id)
+        body = CreateAndAssembleVersionRequest(
+            force_create=check.flag("force_create", force_create)
+        )
+        if answers is not None:
+            body.answer_xml = check.answer_xml(answers)
+        return self._send_version_call(
+            op.create_and_assemble_version,
+            item_id,
+            version,
+            body,
+            callback_url=callback_url,
+            callback_secret=callback_secret,
+        )
+
+    def wait_for_version(
+        self,
+        work_item_id: uuid.UUID | str,
+        version_id: uuid.UUID | str,
+        *,
+        timeout: float = DEFAULT_WAIT_TIMEOUT,
+        poll_interval: float = DEFAULT_POLL_INTERVAL,
+    ) -> VersionStatus:
+        """Poll a version's status until it is final (``Saved``, ``Completed``, ...).
+
+        The first poll is at once; the waits between polls start at ``poll_interval`` and grow
+        by half each time, up to 10 s (or ``poll_interval`` if longer), and never run past the
+        deadline, where one last poll is made. Each poll is a ``get_version_status`` (retried
+        as every call is). Use it after a call whose result is ``accepted``, or instead of a
+        callback.
+
+        Args:
+            work_item_id: An existing work item.
+            version_id: One of its versions.
+            timeout: Seconds to wait at most (default 300).
+            poll_interval: Seconds before the second poll (default 1).
+
+        Returns:
+            The final status (``is_final`` is true).
+
+        Raises:
+            InvalidArgumentError: An argument is wrong (nothing was sent).
+            VersionWaitTimeoutError: The status was not final by the deadline; its ``status`` is
+                the last one read. The work goes on on the server.
+            NotFoundError: There is no such version.
+            APIStatusError: Another error status.
+            APIConnectionError: No usable response after the retries.
+        """
+        item_id = check.guid("work_item_id", work_item_id)
+        version = check.guid("version_id", version_id)
+        polling = Polling(
+            check.seconds("timeout", timeout), check.seconds("poll_interval", poll_interval)
+        )
+        while True:
+            status = self.get_version_status(item_id, version)
+            if status.is_final:
+                return status
+            wait = polling.next_wait()
+            if wait is None:
+                raise VersionWaitTimeoutError(
+                    status, work_item_id=item_id, version_id=version, timeout=polling.timeout
+                )
+            logger.debug("version %s is %r; polling again in %.2f s", version, status.status, wait)
+            pause(wait)
+
+    # End of the v2.0 versions block (issue 14) -------------------------------------------------
 
     @exposes(op.create_public_interview_link)
     def create_public_interview_link(

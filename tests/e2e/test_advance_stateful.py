@@ -1,13 +1,13 @@
 """A stateful property test: random sequences of public calls against the Advance sandbox.
 
-Hypothesis drives ``AdvanceClient`` through creates, sessions, save-and-close and public links,
-on a few names and ids so that calls collide, each call with or without one fault forced on
-its first request (429, 503, a dropped connection, or an answer lost after the sandbox applied
-the request). After every call the machine compares what the client reported with what the
-sandbox holds:
+Hypothesis drives ``AdvanceClient`` through creates, sessions, v2.0 versions (create, complete,
+create-and-assemble, save-and-close) and public links, on a few names and ids so that calls
+collide, each call with or without one fault forced on its first request (429, 503, a dropped
+connection, or an answer lost after the sandbox applied the request). After every call the
+machine compares what the client reported with what the sandbox holds:
 
 - a call that returned normally left the state it promises (a create: every member it set is
-  held; a complete: no session is active and the latest version is completed; a
+  held; a complete (v1.1 or v2.0): no session is active and the version is completed; a
   save-and-close: the version is saved and the result says so);
 - a ``ConflictError`` changed nothing, and was not the answer to an identical repeat or to a
   state change the server could make;
@@ -275,6 +275,60 @@ class AdvanceMachine(RuleBasedStateMachine):
         assert result.status == status
         # Only a retry may meet a version saved before it (and take it as its own doing).
         assert status_before == IN_PROGRESS or fault is not None
+
+    # -- v2.0 versions (issue 14) -------------------------------------------------------------
+
+    @rule(target=versions, item_id=items, force=st.booleans(), answers=ANSWERS, fault=FAULTS)
+    def create_version(
+        self, item_id: uuid.UUID, force: bool, answers: AnswerSet | None, fault: str | None
+    ) -> Any:
+        result, before = self.send(
+            fault,
+            lambda: self.client.create_version(item_id, answers=answers, force_create=force),
+        )
+        if result is None:
+            assert not force, "a forced create was refused"
+            assert before["items"][item_id][1] is not None, "a create refused with none active"
+            return multiple()
+        item = self.sandbox.state.work_items[item_id]
+        assert item.active_version_id == result.version_id
+        assert item.versions[result.version_id].status == IN_PROGRESS == result.status
+        assert not result.accepted, "a create that finished in time reported as accepted"
+        return (item_id, result.version_id)
+
+    @rule(version=versions, fault=FAULTS)
+    def complete_version(self, version: tuple[uuid.UUID, uuid.UUID], fault: str | None) -> None:
+        item_id, version_id = version
+        result, before = self.send(fault, lambda: self.client.complete_version(item_id, version_id))
+        status_before = before["items"][item_id][3][version_id]
+        status = self.sandbox.state.work_items[item_id].versions[version_id].status
+        if result is None:
+            assert status_before != IN_PROGRESS, "a complete the server could make was refused"
+            return
+        assert status in COMPLETED, "complete reported done but the version is not completed"
+        assert (result.version_id, result.status) == (version_id, status)
+        # Only a retry may meet a version completed before it (and take it as its own doing).
+        assert status_before == IN_PROGRESS or fault is not None
+
+    @rule(item_id=items, force=st.booleans(), answers=ANSWERS, fault=FAULTS)
+    def create_and_assemble(
+        self, item_id: uuid.UUID, force: bool, answers: AnswerSet | None, fault: str | None
+    ) -> None:
+        result, before = self.send(
+            fault,
+            lambda: self.client.create_and_assemble(item_id, answers=answers, force_create=force),
+        )
+        item = self.sandbox.state.work_items[item_id]
+        if result is None:
+            assert not force, "a forced create-and-assemble was refused"
+            assert before["items"][item_id][1] is not None, "refused with no version active"
+            return
+        assert result.version_id not in before["items"][item_id][3], "an old version reported"
+        assert item.versions[result.version_id].status == result.status
+        assert result.status in COMPLETED
+        if answers is not None:
+            held = item.versions[result.version_id].answer_xml
+            assert AnswerSet.from_xml(held or "") == answers, "assembled from other answers"
 
     # -- public links -----------------------------------------------------------------------
 

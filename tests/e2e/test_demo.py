@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import os
 import secrets
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,9 +23,13 @@ STEPS = (
     "begin assembly session",
     "save assembly session",
     "complete assembly session",
+    "list documents",
+    "download document",
     "save and close v2.0 version",
     "callback received",
     "get version status",
+    "v2.0 create and assemble",
+    "wait for version",
     "create public interview link",
     "delete public interview link",
     "create related task on 456",
@@ -32,15 +38,25 @@ STEPS = (
 )
 
 
-def test_demo_runs_every_step_and_exits_zero() -> None:
-    """scripts/_demo.py, as scripts/demo runs it, completes every step against the sandboxes."""
+def test_demo_runs_every_step_and_exits_zero(tmp_path: Path) -> None:
+    """scripts/_demo.py, as scripts/demo runs it, completes every step against the sandboxes,
+    and saves the assembled document where DEMO_OUTPUT_DIR says."""
     result = subprocess.run(
-        [sys.executable, str(DEMO)], capture_output=True, text=True, timeout=180, check=False
+        [sys.executable, str(DEMO)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+        env={**os.environ, "DEMO_OUTPUT_DIR": str(tmp_path)},
     )
     assert result.returncode == 0, result.stderr
     for step in STEPS:
         assert step in result.stdout
     assert "signature verified" in result.stdout
+    assert ".docx (" in result.stdout  # the downloaded document, with its size
+    (saved,) = tmp_path.iterdir()
+    assert saved.suffix == ".docx"
+    assert saved.read_bytes().startswith(b"PK")  # a zip: Office Open XML
     assert "Done in" in result.stdout
 
 
@@ -58,12 +74,13 @@ class _Recording(dict[str, Any]):
 
 
 def test_demo_leaks_no_secret_in_debug_logs(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, capsys: Any
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, capsys: Any
 ) -> None:
     """With DEBUG logging, no token, password, ticket or callback secret reaches logs or output."""
     issued: set[str] = set()
     callback_secret = "demo-callback-secret-0123456789"
     monkeypatch.setattr(secrets, "token_urlsafe", lambda _n=None: callback_secret)
+    monkeypatch.setenv("DEMO_OUTPUT_DIR", str(tmp_path))
 
     class AdvanceSandbox(advance_sandbox.AdvanceSandbox):
         def __enter__(self) -> Any:

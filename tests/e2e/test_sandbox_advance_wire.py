@@ -777,9 +777,9 @@ def test_save_and_close_needs_an_in_progress_version(
 def test_always_async_save_and_close_is_polled_to_saved(
     http: httpx.Client, server: AdvanceSandbox
 ) -> None:
-    """With saveAndClose.alwaysAsync, no callback still gives 202 Saving, then Status turns Saved."""
+    """With a synchronous timeout of 0, no callback still gives 202 Saving, then Saved."""
     seed = json.loads(json.dumps(_default_seed()))
-    seed["saveAndClose"] = {"alwaysAsync": True, "delaySeconds": 0.05}
+    seed["versions"] = {"workSeconds": 0.05, "synchronousTimeoutSeconds": 0}
     server.reset(seed)
     try:
         token = log_in(http, server)

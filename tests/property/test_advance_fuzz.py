@@ -108,6 +108,19 @@ def is_flag(value: object) -> bool:
     return type(value) is bool
 
 
+def is_seconds(value: object) -> bool:
+    if type(value) not in (int, float):
+        return False
+    return 0 < cast("float", value) <= 86_400
+
+
+seconds = st.floats(min_value=0.001, max_value=3600)
+CALLBACK = {
+    "callback_url": (st.one_of(st.none(), urls), optional(is_url)),
+    "callback_secret": (st.one_of(st.none(), fuzz_texts), optional(is_text)),
+}
+
+
 # Each method: its arguments with a valid strategy and the oracle's check for each.
 METHODS: dict[str, dict[str, tuple[st.SearchStrategy[object], Callable[[object], bool]]]] = {
     "create_work_item": {
@@ -140,6 +153,32 @@ METHODS: dict[str, dict[str, tuple[st.SearchStrategy[object], Callable[[object],
         "callback_secret": (st.one_of(st.none(), fuzz_texts), optional(is_text)),
     },
     "get_version_status": {"work_item_id": (guids, is_guid), "version_id": (guids, is_guid)},
+    # v2.0 versions (issue 14)
+    "create_version": {
+        "work_item_id": (guids, is_guid),
+        "version_id": (st.one_of(st.none(), guids), optional(is_guid)),
+        "answers": (st.one_of(st.none(), answers_values), optional(is_answers)),
+        "force_create": (flags, is_flag),
+        **CALLBACK,
+    },
+    "complete_version": {
+        "work_item_id": (guids, is_guid),
+        "version_id": (guids, is_guid),
+        **CALLBACK,
+    },
+    "create_and_assemble": {
+        "work_item_id": (guids, is_guid),
+        "version_id": (st.one_of(st.none(), guids), optional(is_guid)),
+        "answers": (st.one_of(st.none(), answers_values), optional(is_answers)),
+        "force_create": (flags, is_flag),
+        **CALLBACK,
+    },
+    "wait_for_version": {
+        "work_item_id": (guids, is_guid),
+        "version_id": (guids, is_guid),
+        "timeout": (seconds, is_seconds),
+        "poll_interval": (seconds, is_seconds),
+    },
     "create_public_interview_link": {
         "name": (fuzz_texts, is_text),
         "template_package_id": (guids, is_guid),
@@ -163,11 +202,7 @@ def valid(method: str, kwargs: dict[str, object]) -> bool:
     """The oracle: whether every argument of a call is valid, judged apart from the client."""
     if not all(METHODS[method][name][1](value) for name, value in kwargs.items()):
         return False
-    return not (
-        method == "save_and_close"
-        and kwargs["callback_secret"] is not None
-        and kwargs["callback_url"] is None
-    )
+    return not (kwargs.get("callback_secret") is not None and kwargs.get("callback_url") is None)
 
 
 # --------------------------------------------------------------------------- the transport
@@ -191,6 +226,8 @@ def answer(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, json=ITEM)
     if path.endswith("/SaveAndClose"):
         return httpx.Response(200, json={"status": "Saved"})
+    if "/v2.0/" in path:  # create, Complete, CreateAndAssemble
+        return httpx.Response(202, json={"status": "Completing"})
     if "/Versions/" in path and not path.endswith("Session"):
         return httpx.Response(200, json=SESSION)
     return httpx.Response(200)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import io
 import uuid
 from decimal import Decimal
+from pathlib import Path
 
 import httpx
 from hotdocs_advance import (
@@ -16,12 +19,15 @@ from hotdocs_advance import (
     AssemblySession,
     AsyncAdvanceClient,
     ConflictError,
+    Document,
     MultipleChoice,
     PublicInterviewLink,
     SaveAndCloseResult,
     ServicePrincipal,
     Unanswered,
+    VersionResult,
     VersionStatus,
+    VersionWaitTimeoutError,
     WorkItem,
     validate_answer_xml,
 )
@@ -110,6 +116,31 @@ async def create_async(token: str) -> uuid.UUID:
         )
 
 
+def documents(client: AdvanceClient, work_item_id: uuid.UUID) -> list[Path]:
+    listed: list[Document] = client.list_documents(work_item_id)
+    paths = []
+    for document in listed:
+        assert document.id is not None
+        one: Document = client.get_document(work_item_id, document.id)
+        size: int | None = one.size
+        paths.append(client.download_document(work_item_id, str(document.id), Path("out")))
+        paths.append(client.download_document(work_item_id, document.id, "x.docx", sync=True))
+        paths.append(client.download_document(work_item_id, document.id, io.BytesIO()))
+        with open("copy.docx", "wb") as file:
+            client.download_document(work_item_id, document.id, file)
+        total = sum(len(piece) for piece in client.iter_document(work_item_id, document.id))
+        assert size is None or total == size
+    return paths
+
+
+async def documents_async(client: AsyncAdvanceClient, work_item_id: uuid.UUID) -> int:
+    (document,) = await client.list_documents(work_item_id)
+    assert document.id is not None
+    path: Path = await client.download_document(work_item_id, document.id, Path("out"))
+    async with contextlib.aclosing(client.iter_document(work_item_id, document.id)) as pieces:
+        return path.stat().st_size + sum([len(piece) async for piece in pieces])
+
+
 def misuse(client: AdvanceClient, answers: AnswerSet) -> None:
     client.create_work_item("n", uuid.uuid4(), uuid.uuid4())  # type: ignore[call-arg]
     client.create_work_item(name="n", work_group_id=1, template_package_id=uuid.uuid4())  # type: ignore[arg-type]
@@ -120,3 +151,29 @@ def misuse(client: AdvanceClient, answers: AnswerSet) -> None:
     MultipleChoice(1, 2)  # type: ignore[arg-type]
     Unanswered("text")  # type: ignore[arg-type]
     AdvanceClient("https://x/api/rest")  # type: ignore[call-arg]
+    client.download_document(uuid.uuid4(), uuid.uuid4(), 42)  # type: ignore[arg-type]
+    client.download_document(uuid.uuid4(), uuid.uuid4(), Path("x"), True)  # type: ignore[call-arg]
+
+
+# v2.0 versions to the end (issue 14).
+def versions(client: AdvanceClient, work_item_id: uuid.UUID) -> VersionStatus:
+    created: VersionResult = client.create_version(work_item_id, answers=AnswerSet())
+    version: uuid.UUID = created.version_id
+    done = client.complete_version(work_item_id, version, callback_url="https://example.com/cb")
+    if done.accepted and not done.is_final:
+        try:
+            return client.wait_for_version(work_item_id, version, timeout=60, poll_interval=0.5)
+        except VersionWaitTimeoutError as exc:
+            last: VersionStatus = exc.status
+            return last
+    batch = client.create_and_assemble(work_item_id, force_create=True)
+    status: str | None = batch.status
+    client.create_version(work_item_id, answers=5)  # type: ignore[arg-type]
+    client.wait_for_version(work_item_id, version, timeout="1")  # type: ignore[arg-type]
+    client.complete_version(work_item_id)  # type: ignore[call-arg]
+    return VersionStatus(status=status or "")
+
+
+async def versions_async(client: AsyncAdvanceClient, work_item_id: uuid.UUID) -> VersionStatus:
+    batch: VersionResult = await client.create_and_assemble(work_item_id, answers="<AnswerSet/>")
+    return await client.wait_for_version(work_item_id, batch.version_id)

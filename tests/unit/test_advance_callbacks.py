@@ -270,10 +270,14 @@ def test_sender_headers_are_exactly_one_scheme() -> None:
 
 
 def test_the_spec_describes_the_callback_this_module_checks() -> None:
-    """spec's versionSaved callback: a CallbackEvent body and the two scheme headers, no others."""
+    """The spec's one v2.0 callback, shared by the four version calls: a CallbackEvent body and
+    the two scheme headers, no others."""
     spec = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
-    operation = spec["paths"]["/v2.0/WorkItems/{workItemId}/Versions/{versionId}/SaveAndClose"]
-    [(expression, item)] = operation["put"]["callbacks"]["versionSaved"].items()
+    version = "/v2.0/WorkItems/{workItemId}/Versions/{versionId}"
+    shared = spec["paths"][f"{version}/SaveAndClose"]["put"]["callbacks"]
+    for path in ("", "/Complete", "/CreateAndAssemble"):
+        assert spec["paths"][f"{version}{path}"]["put"]["callbacks"] == shared, path
+    [(expression, item)] = shared["versionFinished"].items()
     assert expression == "{$request.body#/callbackUrl}"
     post = item["post"]
     schema = post["requestBody"]["content"]["application/json"]["schema"]

@@ -18,16 +18,26 @@ from hotdocs_advance_api.api.assembly_sessions import (
     save_assembly_session,
 )
 from hotdocs_advance_api.api.authorization import service_principal_log_in
+from hotdocs_advance_api.api.documents import get_document, get_document_content, list_documents
 from hotdocs_advance_api.api.public_interview_links import (
     create_public_interview_link,
     delete_public_interview_link,
     get_public_interview_link,
 )
-from hotdocs_advance_api.api.work_item_versions import get_version_status, save_and_close_version
+from hotdocs_advance_api.api.work_item_versions import (
+    complete_version,
+    create_and_assemble_version,
+    create_version,
+    get_version_status,
+    save_and_close_version,
+)
 from hotdocs_advance_api.api.work_items import create_work_item, get_work_item
 from hotdocs_advance_api.models import (
     BeginAssemblySessionRequest,
     CompleteAssemblySessionRequest,
+    CompleteVersionRequest,
+    CreateAndAssembleVersionRequest,
+    CreateVersionRequest,
     CreateWorkItemRequest,
     PublicInterviewLinkRequest,
     SaveAndCloseVersionRequest,
@@ -41,6 +51,7 @@ BASE = "https://tenancy1.hotdocsadvance.com/api/rest"
 AUTH = "https://tenancy1.hotdocsadvance.com/auth"
 ITEM = UUID("2d9f3d10-6fdb-494f-9929-955515c6f114")
 VERSION = UUID("7c5c9d8e-9e7d-4d4d-9d9d-7b7c8e6f5a3f")
+DOCUMENT = UUID("5e1d6c2a-3b4f-4a8e-9c7d-1f2e3d4c5b6a")
 GROUP = UUID("cb97f8d6-04a1-490a-aa09-92af12dfb305")
 PACKAGE = UUID("0ef6a9be-b007-4d7d-83f1-9d56f931cd0f")
 P1_ANSWERS = (
@@ -126,6 +137,31 @@ CASES: dict[str, Case] = {
         200,
         None,
     ),
+    # Documents (issue 14)
+    "listDocuments": (
+        lambda c: list_documents.sync_detailed(ITEM, client=c),
+        "GET",
+        f"/v1.1/WorkItems/{ITEM}/Documents",
+        None,
+        200,
+        [{"id": str(DOCUMENT), "fileName": "Contract renewal.docx"}],
+    ),
+    "getDocument": (
+        lambda c: get_document.sync_detailed(ITEM, DOCUMENT, client=c),
+        "GET",
+        f"/v1.1/WorkItems/{ITEM}/Documents/{DOCUMENT}",
+        None,
+        200,
+        {"id": str(DOCUMENT), "fileName": "Contract renewal.docx", "size": 12},
+    ),
+    "getDocumentContent": (
+        lambda c: get_document_content.sync_detailed(ITEM, DOCUMENT, client=c),
+        "GET",
+        f"/v1.1/WorkItems/{ITEM}/Documents/{DOCUMENT}/Content",
+        None,
+        200,
+        None,
+    ),
     "saveAndCloseVersion": (
         lambda c: save_and_close_version.sync_detailed(
             ITEM,
@@ -148,6 +184,45 @@ CASES: dict[str, Case] = {
         None,
         200,
         {"status": "Saved"},
+    ),
+    # v2.0 versions (issue 14)
+    "createVersion": (
+        lambda c: create_version.sync_detailed(
+            ITEM,
+            VERSION,
+            client=c,
+            body=CreateVersionRequest(answer_xml=P1_ANSWERS, force_create=False),
+        ),
+        "PUT",
+        f"/v2.0/WorkItems/{ITEM}/Versions/{VERSION}",
+        {"answerXml": P1_ANSWERS, "forceCreate": False},
+        200,
+        {"status": "InProgress"},
+    ),
+    "completeVersion": (
+        lambda c: complete_version.sync_detailed(
+            ITEM,
+            VERSION,
+            client=c,
+            body=CompleteVersionRequest(
+                callback_url="https://example.invalid/cb", callback_secret="s3cret"
+            ),
+        ),
+        "PUT",
+        f"/v2.0/WorkItems/{ITEM}/Versions/{VERSION}/Complete",
+        {"callbackUrl": "https://example.invalid/cb", "callbackSecret": "s3cret"},
+        202,
+        {"status": "Completing"},
+    ),
+    "createAndAssembleVersion": (
+        lambda c: create_and_assemble_version.sync_detailed(
+            ITEM, VERSION, client=c, body=CreateAndAssembleVersionRequest(answer_xml=P1_ANSWERS)
+        ),
+        "PUT",
+        f"/v2.0/WorkItems/{ITEM}/Versions/{VERSION}/CreateAndAssemble",
+        {"answerXml": P1_ANSWERS},
+        200,
+        {"status": "Completed"},
     ),
     "createPublicInterviewLink": (
         lambda c: create_public_interview_link.sync_detailed(

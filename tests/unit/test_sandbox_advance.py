@@ -139,9 +139,14 @@ def test_seed_files_replace_the_default(tmp_path: Path, suffix: str) -> None:
             r"seed.apiClients\[0\].principalName is required",
         ),
         (
-            {"saveAndClose": {"alwaysAsync": "yes"}},
-            r"seed.saveAndClose.alwaysAsync must be true or false",
+            {"versions": {"workSeconds": "fast"}},
+            r"seed.versions.workSeconds must be a number",
         ),
+        (
+            {"versions": {"synchronousTimeoutSeconds": -1}},
+            r"seed.versions.synchronousTimeoutSeconds must be between 0 and 3600",
+        ),
+        ({"versions": {"alwaysAsync": True}}, r"seed.versions has unknown keys: alwaysAsync"),
         ({"workGroups": [{"id": "11111111-1111-1111-1111-111111111111"}] * 2}, "duplicate id"),
     ],
 )
@@ -169,14 +174,14 @@ def test_bad_override_is_a_value_error() -> None:
 
 
 def test_callback_scheme_comes_from_the_seed_and_the_override() -> None:
-    """saveAndClose.callbackScheme defaults to hmac; the seed or callback_scheme= choose token."""
-    assert DEFAULT_SEED.save_and_close_callback_scheme == "hmac"
+    """versions.callbackScheme defaults to hmac; the seed or callback_scheme= choose token."""
+    assert DEFAULT_SEED.callback_scheme == "hmac"
     assert create_app().state.callback_scheme == "hmac"
-    seed: dict[str, object] = {"saveAndClose": {"callbackScheme": "token"}}
+    seed: dict[str, object] = {"versions": {"callbackScheme": "token"}}
     assert create_app(seed).state.callback_scheme == "token"
     assert create_app(seed, callback_scheme="hmac").state.callback_scheme == "hmac"
-    with pytest.raises(SeedError, match=r"seed.saveAndClose.callbackScheme must be one of"):
-        AdvanceSeed.from_mapping({"saveAndClose": {"callbackScheme": "plain"}})
+    with pytest.raises(SeedError, match=r"seed.versions.callbackScheme must be one of"):
+        AdvanceSeed.from_mapping({"versions": {"callbackScheme": "plain"}})
 
 
 # ---------------------------------------------------------------------- spec coupling

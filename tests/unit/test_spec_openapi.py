@@ -20,6 +20,7 @@ HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "tra
 TAGS = {
     "WorkItems",
     "AssemblySessions",
+    "Documents",
     "WorkItemVersions",
     "PublicInterviewLinks",
     "Authorization",
@@ -44,12 +45,32 @@ EXPECTED_OPERATIONS = {
         "completeAssemblySession",
         "AssemblySessions",
     ),
+    # Documents (issue 14)
+    ("get", "/v1.1/WorkItems/{id}/Documents"): ("listDocuments", "Documents"),
+    ("get", "/v1.1/WorkItems/{id}/Documents/{documentId}"): ("getDocument", "Documents"),
+    ("get", "/v1.1/WorkItems/{id}/Documents/{documentId}/Content"): (
+        "getDocumentContent",
+        "Documents",
+    ),
     ("put", "/v2.0/WorkItems/{workItemId}/Versions/{versionId}/SaveAndClose"): (
         "saveAndCloseVersion",
         "WorkItemVersions",
     ),
     ("get", "/v2.0/WorkItems/{workItemId}/Versions/{versionId}/Status"): (
         "getVersionStatus",
+        "WorkItemVersions",
+    ),
+    # v2.0 versions (issue 14)
+    ("put", "/v2.0/WorkItems/{workItemId}/Versions/{versionId}"): (
+        "createVersion",
+        "WorkItemVersions",
+    ),
+    ("put", "/v2.0/WorkItems/{workItemId}/Versions/{versionId}/Complete"): (
+        "completeVersion",
+        "WorkItemVersions",
+    ),
+    ("put", "/v2.0/WorkItems/{workItemId}/Versions/{versionId}/CreateAndAssemble"): (
+        "createAndAssembleVersion",
         "WorkItemVersions",
     ),
     ("put", "/v1.1/PublicInterviewLinks/{publicInterviewLinkId}"): (

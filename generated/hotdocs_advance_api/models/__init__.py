@@ -5,7 +5,11 @@ from .assembly_session import AssemblySession
 from .begin_assembly_session_request import BeginAssemblySessionRequest
 from .callback_event import CallbackEvent
 from .complete_assembly_session_request import CompleteAssemblySessionRequest
+from .complete_version_request import CompleteVersionRequest
+from .create_and_assemble_version_request import CreateAndAssembleVersionRequest
+from .create_version_request import CreateVersionRequest
 from .create_work_item_request import CreateWorkItemRequest
+from .document import Document
 from .problem import Problem
 from .public_interview_link import PublicInterviewLink
 from .public_interview_link_request import PublicInterviewLinkRequest
@@ -20,7 +24,11 @@ __all__ = (
     "BeginAssemblySessionRequest",
     "CallbackEvent",
     "CompleteAssemblySessionRequest",
+    "CompleteVersionRequest",
+    "CreateAndAssembleVersionRequest",
+    "CreateVersionRequest",
     "CreateWorkItemRequest",
+    "Document",
     "Problem",
     "PublicInterviewLink",
     "PublicInterviewLinkRequest",

@@ -24,11 +24,18 @@ unknown keys are errors. The default seed (``python -m hotdocs_advance.sandbox
     tenancy: tenancy1                  # the tenancy moniker
     clientInterviewsEnabled: true      # false: public links answer 403
     publicLinkRepeat: upsert           # or reject: a changed repeat PUT answers 409
-    saveAndClose:
-      alwaysAsync: false               # true: 202 "Saving" even without a callbackUrl
-      delaySeconds: 0.05               # time from "Saving" to "Saved" and the callback
+    versions:                          # the v2.0 calls that move a version on (create,
+                                       # Complete, CreateAndAssemble, SaveAndClose):
+      workSeconds: 0.05                # how long each takes (e.g. Completing -> Completed)
+      synchronousTimeoutSeconds: 1.0   # work that fits is answered 200 with the final
+                                       # status once done; longer work, or any call with
+                                       # a callbackUrl, gets 202 with the status so far and
+                                       # ends in the background (0: always 202)
       callbackScheme: hmac             # or token: how a callbackSecret authenticates the
                                        # callback (X-HotDocs-Signature, or Authorization)
+    documents:
+      paddingBytes: 0                  # each assembled .docx gets a stored part this large
+                                       # (incompressible; for download benchmarks)
     workGroups:
       - {id: cb97f8d6-04a1-490a-aa09-92af12dfb305, name: Contracts}
       - {id: 09000000-0000-0000-0000-000000000001, name: Examples}

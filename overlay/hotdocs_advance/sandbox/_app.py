@@ -20,7 +20,8 @@ import logging
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Final
+from typing import TYPE_CHECKING, Final
+from urllib.parse import quote
 
 import httpx
 from _sandbox_kit import Faults
@@ -38,7 +39,10 @@ from ._answers import AnswerSetChecker
 from ._callback import CALLBACK_TIMEOUT, Callback, CallbackRecord
 from ._seed import DEFAULT_SEED, AdvanceSeed
 from ._spec import Spec, SpecOperation, WireRequest, WireResponse, load_spec
-from ._state import AdvanceState, ApiError
+from ._state import AdvanceState, ApiError, Document, VersionWork
+
+if TYPE_CHECKING:
+    from starlette.types import Receive, Scope, Send
 
 logger = logging.getLogger("hotdocs_advance.sandbox")
 
@@ -53,6 +57,9 @@ COMMAND_OPERATIONS: Final = frozenset(
         "saveAssemblySession",
         "completeAssemblySession",
         "saveAndCloseVersion",
+        "createVersion",
+        "completeVersion",
+        "createAndAssembleVersion",
         "createPublicInterviewLink",
         "getPublicInterviewLink",
         "deletePublicInterviewLink",
@@ -106,6 +113,8 @@ class Call:
     body: dict[str, object] | None
     wire: WireRequest
     origin: str
+    # Awaited before the answer goes out (a synchronous server's work), then started after it.
+    before: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     after: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     def guid(self, name: str) -> uuid.UUID:
@@ -207,6 +216,8 @@ class AdvanceApp(SandboxApp[AdvanceState]):
             with state.lock:
                 state.spec_violations.append(message)
             return problem(500, "Sandbox answer does not conform to the spec", message)
+        for wait in call.before:
+            await wait()
         for task in call.after:
             self._spawn(task())
         return response
@@ -274,7 +285,10 @@ class AdvanceApp(SandboxApp[AdvanceState]):
 
 
 def _wire_response(response: Response) -> WireResponse:
-    body = response.body if isinstance(response.body, bytes) else bytes(response.body)
+    if isinstance(response, DocumentContent):
+        body = response.sample  # a file's bytes: their first piece stands for the rest
+    else:
+        body = response.body if isinstance(response.body, bytes) else bytes(response.body)
     return WireResponse(
         status_code=response.status_code,
         data=body,
@@ -344,20 +358,79 @@ def _complete_session(app: AdvanceApp, call: Call) -> Response:
     return _empty(200)
 
 
-def _save_and_close(app: AdvanceApp, call: Call) -> Response:
+# v2.0 versions: every call that moves a version on is answered by `_answer_work`.
+
+
+def _answer_work(
+    app: AdvanceApp, call: Call, work: VersionWork, headers: dict[str, str] | None = None
+) -> Response:
+    """Answer a v2.0 version call by the vendor's sync-then-async rule (reference section 4.5).
+
+    The one place for SaveAndClose, create, Complete and CreateAndAssemble, timed by
+    ``state.version_timing``: without a callback URL, work that fits in the synchronous
+    timeout ends before the answer, 200 with the final status; otherwise the answer is 202
+    with the status so far (at once with a callback URL, else once the timeout has passed),
+    the work ends in the background and the callback, if any, follows.
+
+    Args:
+        app: The app.
+        call: The request.
+        work: What the state's rule started.
+        headers: Headers of a 202 answer.
+
+    Returns:
+        The answer.
+    """
     state = app.state
-    work_item_id, version_id = call.guid("workItemId"), call.guid("versionId")
-    result = state.save_and_close(work_item_id, version_id, call.json)
-    if result.status_code == 202:
+    timing = state.version_timing
+    if work.callback is None and timing.synchronous:
 
-        async def finish() -> None:
-            await asyncio.sleep(state.save_and_close_delay)
-            state.finish_saving(work_item_id, version_id)
-            if result.callback is not None:
-                await _send_callback(state, result.callback)
+        async def finish_in_time() -> None:
+            await asyncio.sleep(timing.work_seconds)
+            state.finish_work(work)
 
-        call.after.append(finish)
-    return _json({"status": result.status}, result.status_code)
+        call.before.append(finish_in_time)
+        return _json({"status": work.done})
+    held = 0.0 if work.callback is not None else timing.synchronous_timeout_seconds
+
+    async def hold() -> None:
+        await asyncio.sleep(held)
+
+    async def finish_later() -> None:
+        await asyncio.sleep(timing.work_seconds - held)
+        state.finish_work(work)
+        if work.callback is not None:
+            await _send_callback(state, work.callback)
+
+    call.before.append(hold)
+    call.after.append(finish_later)
+    return JSONResponse({"status": work.working}, status_code=202, headers=headers)
+
+
+def _save_and_close(app: AdvanceApp, call: Call) -> Response:
+    work = app.state.save_and_close(call.guid("workItemId"), call.guid("versionId"), call.json)
+    return _answer_work(app, call, work)
+
+
+def _create_version(app: AdvanceApp, call: Call) -> Response:
+    work = app.state.create_version(
+        call.guid("workItemId"), call.guid("versionId"), call.json, app.answers
+    )
+    return _answer_work(app, call, work)
+
+
+def _complete_version(app: AdvanceApp, call: Call) -> Response:
+    work = app.state.complete_version(call.guid("workItemId"), call.guid("versionId"), call.json)
+    return _answer_work(app, call, work)
+
+
+def _create_and_assemble(app: AdvanceApp, call: Call) -> Response:
+    work = app.state.create_and_assemble(
+        call.guid("workItemId"), call.guid("versionId"), call.json, app.answers
+    )
+    # CHOICE (spec): past the synchronous threshold, the status URL comes in Location.
+    status = app.spec.operations["getVersionStatus"].concrete_path(call.path)
+    return _answer_work(app, call, work, headers={"Location": call.origin + status})
 
 
 async def _send_callback(state: AdvanceState, callback: Callback) -> None:
@@ -375,7 +448,7 @@ async def _send_callback(state: AdvanceState, callback: Callback) -> None:
             status = answer.status_code
     except httpx.HTTPError as exc:
         error = f"{type(exc).__name__}: {exc}"
-        logger.warning("the SaveAndClose callback to %s failed: %s", callback.url, error)
+        logger.warning("the callback to %s failed: %s", callback.url, error)
     with state.lock:
         state.callbacks_sent.append(CallbackRecord(callback.url, body, headers, status, error))
 
@@ -383,6 +456,73 @@ async def _send_callback(state: AdvanceState, callback: Callback) -> None:
 def _version_status(app: AdvanceApp, call: Call) -> Response:
     status = app.state.version_status(call.guid("workItemId"), call.guid("versionId"))
     return _json({"status": status})
+
+
+# Documents (issue 14) ---------------------------------------------------------------------
+
+#: The size of each piece of a document the sandbox sends.
+CONTENT_PIECE: Final = 64 * 1024
+
+
+def content_disposition(file_name: str) -> str:
+    """Write ``Content-Disposition`` for a file name (RFC 6266), in ASCII whatever the name.
+
+    Args:
+        file_name: The document's file name.
+
+    Returns:
+        ``attachment; filename="..."`` (non-ASCII and control characters as ``_``), with
+        ``filename*=UTF-8''...`` after it when the name is not plain ASCII.
+    """
+    plain = "".join(c if " " <= c < "\x7f" else "_" for c in file_name)
+    value = 'attachment; filename="{}"'.format(plain.replace("\\", "\\\\").replace('"', '\\"'))
+    if plain != file_name:
+        value += "; filename*=UTF-8''" + quote(file_name, safe="")
+    return value
+
+
+class DocumentContent(Response):
+    """A document's bytes, sent in pieces of `CONTENT_PIECE` with their full length first.
+
+    Sent as a real server streams a file, so that a fault can cut it midway and a client is
+    seen to stream it rather than wait for the whole body.
+    """
+
+    def __init__(self, document: Document) -> None:
+        headers = {
+            "content-disposition": content_disposition(document.file_name),
+            "content-length": str(len(document.content)),
+        }
+        super().__init__(media_type=document.content_type, headers=headers)
+        self._content = memoryview(document.content)
+        self.sample = bytes(self._content[:CONTENT_PIECE])
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Send the answer, piece by piece."""
+        await send(
+            {"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers}
+        )
+        content = self._content
+        for start in range(0, len(content), CONTENT_PIECE):
+            piece = bytes(content[start : start + CONTENT_PIECE])
+            await send({"type": "http.response.body", "body": piece, "more_body": True})
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+
+def _list_documents(app: AdvanceApp, call: Call) -> Response:
+    documents = app.state.documents(call.guid("id"))
+    return JSONResponse([document.describe() for document in documents])
+
+
+def _get_document(app: AdvanceApp, call: Call) -> Response:
+    return _json(app.state.document(call.guid("id"), call.guid("documentId")).describe())
+
+
+def _document_content(app: AdvanceApp, call: Call) -> Response:
+    return DocumentContent(app.state.document(call.guid("id"), call.guid("documentId")))
+
+
+# Public interview links --------------------------------------------------------------------
 
 
 def _put_public_link(app: AdvanceApp, call: Call) -> Response:
@@ -406,8 +546,14 @@ HANDLERS: Final[dict[str, Handler]] = {
     "beginAssemblySession": _begin_session,
     "saveAssemblySession": _save_session,
     "completeAssemblySession": _complete_session,
+    "listDocuments": _list_documents,
+    "getDocument": _get_document,
+    "getDocumentContent": _document_content,
     "saveAndCloseVersion": _save_and_close,
     "getVersionStatus": _version_status,
+    "createVersion": _create_version,
+    "completeVersion": _complete_version,
+    "createAndAssembleVersion": _create_and_assemble,
     "createPublicInterviewLink": _put_public_link,
     "getPublicInterviewLink": _get_public_link,
     "deletePublicInterviewLink": _delete_public_link,
@@ -434,7 +580,7 @@ def create_app(
         client_interviews: Overrides the seed's ``clientInterviewsEnabled``.
         public_link_repeat: Overrides the seed's ``publicLinkRepeat``
             (``"upsert"`` or ``"reject"``).
-        callback_scheme: Overrides the seed's ``saveAndClose.callbackScheme``: how a
+        callback_scheme: Overrides the seed's ``versions.callbackScheme``: how a
             ``callbackSecret`` authenticates the callback, ``"hmac"`` or ``"token"``.
 
     Returns:
@@ -465,7 +611,7 @@ def new_state(
         seed: The seed.
         client_interviews: Overrides ``clientInterviewsEnabled``.
         public_link_repeat: Overrides ``publicLinkRepeat``.
-        callback_scheme: Overrides ``saveAndClose.callbackScheme``.
+        callback_scheme: Overrides ``versions.callbackScheme``.
 
     Returns:
         The state.

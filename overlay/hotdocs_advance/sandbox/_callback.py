@@ -2,13 +2,13 @@
 
 The vendor documents neither the payload nor how ``callbackSecret`` travels (reference
 section 4.5). CHOICE, written once in ``hotdocs_advance._callbacks`` (which receivers check
-with ``hotdocs_advance.verify_callback``) and in the spec's ``versionSaved`` callback:
+with ``hotdocs_advance.verify_callback``) and in the spec's ``versionFinished`` callback:
 
 * ``POST <callbackUrl>`` with ``Content-Type: application/json`` and the body
   ``{"workItemId": "<guid>", "versionId": "<guid>", "status": "Saved"}`` (the spec's
   ``CallbackEvent``, written by its generated model);
 * when a ``callbackSecret`` was given, exactly one header, by the sandbox's setting
-  (seed ``saveAndClose.callbackScheme``, ``--callback-scheme``, ``callback_scheme=``):
+  (seed ``versions.callbackScheme``, ``--callback-scheme``, ``callback_scheme=``):
   ``hmac`` (the default) sends `CALLBACK_SIGNATURE_HEADER` with ``sha256=<hex>``, the
   HMAC-SHA256 of the exact body bytes keyed by the secret (UTF-8); ``token`` sends
   ``Authorization: Bearer <secret>``. Never the raw secret beside a signature;

@@ -30,7 +30,7 @@ class AdvanceSandbox(RunningSandbox[AdvanceApp]):
         client_interviews: Overrides the seed's ``clientInterviewsEnabled``.
         public_link_repeat: Overrides the seed's ``publicLinkRepeat`` (``upsert`` or
             ``reject``).
-        callback_scheme: Overrides the seed's ``saveAndClose.callbackScheme`` (``hmac`` or
+        callback_scheme: Overrides the seed's ``versions.callbackScheme`` (``hmac`` or
             ``token``): how a ``callbackSecret`` authenticates the callback.
         host: The interface; loopback unless ``allow_remote``.
         port: The port; 0 (the default) picks a free one.
@@ -88,7 +88,7 @@ class AdvanceSandbox(RunningSandbox[AdvanceApp]):
 
     @property
     def callbacks_sent(self) -> list[CallbackRecord]:
-        """The SaveAndClose callbacks sent so far, oldest first."""
+        """The callbacks sent so far (of every v2.0 call given a callbackUrl), oldest first."""
         with self.state.lock:
             return list(self.state.callbacks_sent)
 
@@ -129,7 +129,7 @@ class AdvanceSandbox(RunningSandbox[AdvanceApp]):
             faults: The new fault configuration (None: no faults).
             client_interviews: Overrides the seed's ``clientInterviewsEnabled``.
             public_link_repeat: Overrides the seed's ``publicLinkRepeat``.
-            callback_scheme: Overrides the seed's ``saveAndClose.callbackScheme``.
+            callback_scheme: Overrides the seed's ``versions.callbackScheme``.
             allow_remote: Whether requests with a ``Host`` other than a loopback name are
                 answered (None: as the constructor said).
         """

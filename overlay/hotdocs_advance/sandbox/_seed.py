@@ -18,12 +18,22 @@ LinkRepeat = Literal["upsert", "reject"]
 LINK_REPEATS: Final[tuple[LinkRepeat, ...]] = ("upsert", "reject")
 
 _MONIKER = re.compile(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
+_MAX_SECONDS: Final = 3600.0
+# The defaults of VersionTiming, and the seed's (the sandbox's package docstring shows them).
+_WORK_SECONDS: Final = 0.05
+_SYNCHRONOUS_TIMEOUT: Final = 1.0
 
 DEFAULT_SEED_DATA: Final[dict[str, object]] = {
     "tenancy": "tenancy1",
     "clientInterviewsEnabled": True,
     "publicLinkRepeat": "upsert",
-    "saveAndClose": {"alwaysAsync": False, "delaySeconds": 0.05, "callbackScheme": "hmac"},
+    # The v2.0 version calls' timing, in one place (see VersionTiming).
+    "versions": {
+        "workSeconds": _WORK_SECONDS,
+        "synchronousTimeoutSeconds": _SYNCHRONOUS_TIMEOUT,
+        "callbackScheme": "hmac",
+    },
+    "documents": {"paddingBytes": 0},
     "workGroups": [
         {"id": "cb97f8d6-04a1-490a-aa09-92af12dfb305", "name": "Contracts"},
         {"id": "09000000-0000-0000-0000-000000000001", "name": "Examples"},
@@ -93,15 +103,39 @@ class ApiClientSeed:
 
 
 @dataclass(frozen=True, slots=True)
+class VersionTiming:
+    """How long the v2.0 version calls take, and how long the server works synchronously.
+
+    The one knob of the vendor's sync-then-async rule (reference section 4.5) for every
+    v2.0 call that moves a version on: create, complete, create-and-assemble and
+    save-and-close. Each takes ``work_seconds``. A call without a ``callbackUrl`` whose work
+    fits in ``synchronous_timeout_seconds`` is answered 200 with the final status once the work
+    is done; otherwise the answer is 202 with the status so far (at once with a
+    ``callbackUrl``, else after the timeout) and the work ends in the background, followed by
+    the callback. The vendor's servers default to 20 s (``...SynchronousTimeoutMs``); the
+    sandbox's defaults keep tests quick and synchronous. A timeout of 0 makes every call with
+    work to do asynchronous.
+    """
+
+    work_seconds: float = _WORK_SECONDS
+    synchronous_timeout_seconds: float = _SYNCHRONOUS_TIMEOUT
+
+    @property
+    def synchronous(self) -> bool:
+        """Whether a call without a callback URL finishes before the server answers."""
+        return self.work_seconds <= self.synchronous_timeout_seconds
+
+
+@dataclass(frozen=True, slots=True)
 class AdvanceSeed(Seed):
     """Everything the Advance sandbox starts with. Build it with `from_mapping` or `load`."""
 
     tenancy: str
     client_interviews_enabled: bool
     public_link_repeat: LinkRepeat
-    save_and_close_always_async: bool
-    save_and_close_delay_seconds: float
-    save_and_close_callback_scheme: CallbackScheme
+    version_timing: VersionTiming
+    callback_scheme: CallbackScheme
+    document_padding_bytes: int
     work_groups: tuple[WorkGroupSeed, ...]
     template_packages: tuple[TemplatePackageSeed, ...]
     api_clients: tuple[ApiClientSeed, ...]
@@ -112,13 +146,24 @@ class AdvanceSeed(Seed):
         tenancy = top.text("tenancy", "tenancy1")
         if not _MONIKER.fullmatch(tenancy):
             raise SeedError(f"seed.tenancy must be a lower-case DNS label, not {tenancy!r}")
-        save = top.section("saveAndClose")
-        always_async = save.flag("alwaysAsync", False)
-        delay = save.number("delaySeconds", 0.05)
-        if delay < 0:
-            raise SeedError("seed.saveAndClose.delaySeconds must not be negative")
-        scheme = cast("CallbackScheme", save.choice("callbackScheme", CALLBACK_SCHEMES, "hmac"))
-        save.finish()
+        versions = top.section("versions")
+        timing = VersionTiming(
+            versions.number("workSeconds", _WORK_SECONDS),
+            versions.number("synchronousTimeoutSeconds", _SYNCHRONOUS_TIMEOUT),
+        )
+        for name, value in (
+            ("workSeconds", timing.work_seconds),
+            ("synchronousTimeoutSeconds", timing.synchronous_timeout_seconds),
+        ):
+            if not 0 <= value <= _MAX_SECONDS:
+                raise SeedError(f"seed.versions.{name} must be between 0 and {_MAX_SECONDS:g}")
+        scheme = cast("CallbackScheme", versions.choice("callbackScheme", CALLBACK_SCHEMES, "hmac"))
+        versions.finish()
+        documents = top.section("documents")
+        padding = documents.integer("paddingBytes", 0)
+        if padding < 0:
+            raise SeedError("seed.documents.paddingBytes must not be negative")
+        documents.finish()
         groups = []
         for item in top.records("workGroups"):
             groups.append(WorkGroupSeed(item.guid("id"), item.text("name", "")))
@@ -169,9 +214,9 @@ class AdvanceSeed(Seed):
             public_link_repeat=cast(
                 "LinkRepeat", top.choice("publicLinkRepeat", LINK_REPEATS, "upsert")
             ),
-            save_and_close_always_async=always_async,
-            save_and_close_delay_seconds=delay,
-            save_and_close_callback_scheme=scheme,
+            version_timing=timing,
+            callback_scheme=scheme,
+            document_padding_bytes=padding,
             work_groups=tuple(groups),
             template_packages=tuple(packages),
             api_clients=tuple(clients),

@@ -20,12 +20,22 @@ from _sandbox_kit import Clock
 
 from .._callbacks import CallbackScheme, token_problem
 from ._callback import Callback, CallbackRecord, callback_url_problem
-from ._seed import AdvanceSeed, ApiClientSeed, LinkRepeat, Scope, TemplatePackageSeed, WorkGroupSeed
+from ._docx import DOCX_EXTENSION, DOCX_MEDIA_TYPE, Assembly, answer_lines, build_docx
+from ._seed import (
+    AdvanceSeed,
+    ApiClientSeed,
+    LinkRepeat,
+    Scope,
+    TemplatePackageSeed,
+    VersionTiming,
+    WorkGroupSeed,
+)
 
 # Version statuses (reference section 5; InProgress is the CHOICE spelling).
 IN_PROGRESS: Final = "InProgress"
 SAVING: Final = "Saving"
 SAVED: Final = "Saved"
+COMPLETING: Final = "Completing"
 COMPLETED: Final = "Completed"
 # CHOICE: a session replaced by forceCreate keeps its last saved answers.
 SUPERSEDED: Final = SAVED
@@ -90,6 +100,33 @@ class Version:
 
 
 @dataclass(slots=True)
+class Document:
+    """An assembled document: its metadata and its content (a ``.docx``)."""
+
+    id: uuid.UUID
+    version_id: uuid.UUID
+    name: str
+    file_name: str
+    content_type: str
+    content: bytes = field(repr=False)
+
+    def describe(self) -> dict[str, object]:
+        """Return the JSON the API shows for this document (CHOICE: the Document schema).
+
+        Returns:
+            The members of the Document schema.
+        """
+        return {
+            "id": str(self.id),
+            "name": self.name,
+            "fileName": self.file_name,
+            "contentType": self.content_type,
+            "size": len(self.content),
+            "versionId": str(self.version_id),
+        }
+
+
+@dataclass(slots=True)
 class WorkItem:
     """A work item, with the request that created it and the answer that was given."""
 
@@ -106,6 +143,18 @@ class WorkItem:
     active_version_id: uuid.UUID | None = None
     latest_version_id: uuid.UUID | None = None
     first_answer: dict[str, object] = field(default_factory=dict)
+    # Every document ever assembled, oldest first; the API serves the latest assembly's.
+    documents: dict[uuid.UUID, Document] = field(default_factory=dict)
+    assembled_version_id: uuid.UUID | None = None
+
+    def latest_documents(self) -> list[Document]:
+        """Return the documents of the latest assembly (the ones the API serves).
+
+        Returns:
+            The documents, in the order they were assembled; empty before any assembly.
+        """
+        latest = self.assembled_version_id
+        return [d for d in self.documents.values() if latest and d.version_id == latest]
 
     @property
     def status(self) -> str:
@@ -161,11 +210,13 @@ class PublicInterviewLink:
 
 
 @dataclass(frozen=True, slots=True)
-class SaveAndCloseResult:
-    """The answer to SaveAndClose, and the callback to send afterwards, if any."""
+class VersionWork:
+    """A v2.0 call's work on a version: its status while it goes on, then, and the callback."""
 
-    status_code: int
-    status: str
+    work_item_id: uuid.UUID
+    version_id: uuid.UUID
+    working: str
+    done: str
     callback: Callback | None
 
 
@@ -188,9 +239,11 @@ class AdvanceState:
         self.tenancy = seed.tenancy
         self.client_interviews_enabled = seed.client_interviews_enabled
         self.public_link_repeat: LinkRepeat = seed.public_link_repeat
-        self.save_and_close_always_async = seed.save_and_close_always_async
-        self.save_and_close_delay = seed.save_and_close_delay_seconds
-        self.callback_scheme: CallbackScheme = seed.save_and_close_callback_scheme
+        # The v2.0 calls' timing (the seed's ``versions``); tests may replace it.
+        self.version_timing: VersionTiming = seed.version_timing
+        # How a callbackSecret authenticates a callback (the seed's versions.callbackScheme).
+        self.callback_scheme: CallbackScheme = seed.callback_scheme
+        self.document_padding_bytes = seed.document_padding_bytes
         self.work_groups: dict[uuid.UUID, WorkGroupSeed] = {g.id: g for g in seed.work_groups}
         self.template_packages: dict[uuid.UUID, TemplatePackageSeed] = {
             p.id: p for p in seed.template_packages
@@ -373,6 +426,8 @@ class AdvanceState:
             )
             item.versions[first.id] = first
             item.latest_version_id = first.id
+            if item.assemble_immediately:
+                self.assemble(item, first)
             # A repeat of the creating request is answered exactly as the first was.
             item.first_answer = item.describe()
             self.work_items[work_item_id] = item
@@ -474,7 +529,7 @@ class AdvanceState:
 
         Args:
             work_item_id: The work item.
-            run_assembly: Whether documents are assembled (recorded only).
+            run_assembly: Whether documents are assembled (one document, see `assemble`).
             version_id: The version named in the path (the PHP SDK's form), or None for
                 the documented ``Versions/Active``.
 
@@ -490,20 +545,63 @@ class AdvanceState:
             version = self._active(item, version_id)
             version.status = COMPLETED
             version.run_assembly = run_assembly
+            if run_assembly:
+                self.assemble(item, version)
             item.active_version_id = None
             return version
 
     # ------------------------------------------------------------------ versions (v2.0)
+    # Every call that moves a version on returns a `VersionWork`: the status it shows while
+    # the work goes on and the one it ends in. The app answers it by the vendor's
+    # sync-then-async rule (`VersionTiming`) and calls `finish_work` when the work is done.
+
+    def _callback(
+        self, body: dict[str, object], work_item_id: uuid.UUID, version_id: uuid.UUID, status: str
+    ) -> Callback | None:
+        """Return the callback a v2.0 call asked for, if any (the one place callbacks are made).
+
+        Raises:
+            ApiError: 400 for a callback URL the sandbox will not call.
+        """
+        url = body.get("callbackUrl")
+        if not isinstance(url, str):
+            return None
+        secret = body.get("callbackSecret")
+        problem = callback_url_problem(url)
+        if problem is None and isinstance(secret, str) and self.callback_scheme == "token":
+            problem = token_problem(secret)
+        if problem:
+            raise _bad_request(problem)
+        return Callback(
+            url,
+            work_item_id,
+            version_id,
+            status,
+            secret if isinstance(secret, str) else None,
+            self.callback_scheme,
+        )
+
+    def _version(self, item: WorkItem, version_id: uuid.UUID) -> Version:
+        version = item.versions.get(version_id)
+        if version is None:
+            raise _not_found(f"Version {version_id} of work item {item.id} does not exist.")
+        return version
+
+    def _in_progress(
+        self, work_item_id: uuid.UUID, version_id: uuid.UUID
+    ) -> tuple[WorkItem, Version]:
+        item = self.work_item(work_item_id)
+        version = self._version(item, version_id)
+        if version.status != IN_PROGRESS:
+            raise _conflict(
+                f"Version {version_id} is not in progress (its status is {version.status})."
+            )
+        return item, version
 
     def save_and_close(
         self, work_item_id: uuid.UUID, version_id: uuid.UUID, body: dict[str, object]
-    ) -> SaveAndCloseResult:
-        """Save and close an in-progress version (E6).
-
-        CHOICE (reference section 4.5): with a ``callbackUrl`` (or when the sandbox is
-        set to be always asynchronous) the answer is 202 ``Saving`` and the version
-        becomes ``Saved`` shortly after, followed by the callback, authenticated by the
-        ``callback_scheme`` (see ``_callback``); otherwise 200 ``Saved``.
+    ) -> VersionWork:
+        """Save and close an in-progress version (E6): ``Saving``, then ``Saved``.
 
         Args:
             work_item_id: The work item.
@@ -511,64 +609,112 @@ class AdvanceState:
             body: The validated body (``callbackUrl``, ``callbackSecret``).
 
         Returns:
-            The status code, the status, and the callback to send, if any.
+            The work, with the callback to send, if any.
 
         Raises:
             ApiError: 404 for an unknown work item or version; 409 when the version is not
                 in progress; 400 for a callback URL the sandbox will not call, or a secret
                 the ``token`` scheme cannot carry in a header.
         """
-        url = body.get("callbackUrl")
-        secret = body.get("callbackSecret")
         with self.lock:
-            item = self.work_item(work_item_id)
-            version = item.versions.get(version_id)
-            if version is None:
-                raise _not_found(
-                    f"Version {version_id} of work item {work_item_id} does not exist."
-                )
-            if version.status != IN_PROGRESS:
-                raise _conflict(
-                    f"Version {version_id} is not in progress (its status is {version.status})."
-                )
-            if isinstance(url, str):
-                problem = callback_url_problem(url)
-                if problem is None and isinstance(secret, str) and self.callback_scheme == "token":
-                    problem = token_problem(secret)
-                if problem:
-                    raise _bad_request(problem)
+            item, version = self._in_progress(work_item_id, version_id)
+            callback = self._callback(body, work_item_id, version_id, SAVED)
             if item.active_version_id == version_id:
                 item.active_version_id = None
-            if isinstance(url, str) or self.save_and_close_always_async:
-                version.status = SAVING
-                callback = (
-                    Callback(
-                        url,
-                        work_item_id,
-                        version_id,
-                        SAVED,
-                        secret if isinstance(secret, str) else None,
-                        self.callback_scheme,
-                    )
-                    if isinstance(url, str)
-                    else None
-                )
-                return SaveAndCloseResult(202, SAVING, callback)
-            version.status = SAVED
-            return SaveAndCloseResult(200, SAVED, None)
+            version.status = SAVING
+            return VersionWork(work_item_id, version_id, SAVING, SAVED, callback)
 
-    def finish_saving(self, work_item_id: uuid.UUID, version_id: uuid.UUID) -> None:
-        """Move a ``Saving`` version to ``Saved`` (the end of the asynchronous save).
+    def create_version(
+        self,
+        work_item_id: uuid.UUID,
+        version_id: uuid.UUID,
+        body: dict[str, object],
+        check_answers: AnswerCheck,
+    ) -> VersionWork:
+        """Create a new version (E5), ready for its interview: ``InProgress`` throughout.
+
+        CHOICE (reference section 4.5): the body is that of E2 (``answerXml``,
+        ``forceCreate``) plus the callback's, and the rules are E2's (`begin_session`): an
+        identical repeat while the version is in progress is answered as the first was.
 
         Args:
             work_item_id: The work item.
-            version_id: The version.
+            version_id: The new version id chosen by the client.
+            body: The validated body.
+            check_answers: Validates ``answerXml``.
+
+        Returns:
+            The work; its callback reports ``InProgress``.
+
+        Raises:
+            ApiError: 400 for a callback URL the sandbox will not call or bad answer XML; 404
+                for an unknown work item; 409 for a version id in use or another version in
+                progress without ``forceCreate``.
+        """
+        callback = self._callback(body, work_item_id, version_id, IN_PROGRESS)
+        self.begin_session(work_item_id, version_id, body, check_answers)
+        return VersionWork(work_item_id, version_id, IN_PROGRESS, IN_PROGRESS, callback)
+
+    def complete_version(
+        self, work_item_id: uuid.UUID, version_id: uuid.UUID, body: dict[str, object]
+    ) -> VersionWork:
+        """Complete an in-progress version (E7): ``Completing``, then ``Completed``.
+
+        Arguments, result and errors as for `save_and_close`.
         """
         with self.lock:
-            item = self.work_items.get(work_item_id)
-            version = item.versions.get(version_id) if item else None
-            if version is not None and version.status == SAVING:
-                version.status = SAVED
+            item, version = self._in_progress(work_item_id, version_id)
+            callback = self._callback(body, work_item_id, version_id, COMPLETED)
+            return self._start_completing(item, version, callback)
+
+    def create_and_assemble(
+        self,
+        work_item_id: uuid.UUID,
+        version_id: uuid.UUID,
+        body: dict[str, object],
+        check_answers: AnswerCheck,
+    ) -> VersionWork:
+        """Create a version and assemble it (CreateAndAssemble): ``Completing``, ``Completed``.
+
+        CHOICE: the rules of `create_version` (arguments, result and errors as there),
+        except that a version id already in use is always refused (409): the version is no
+        longer in progress once the call is made.
+        """
+        callback = self._callback(body, work_item_id, version_id, COMPLETED)
+        with self.lock:
+            item = self.work_item(work_item_id)
+            if version_id in item.versions:
+                raise _conflict(f"Version {version_id} already exists on work item {work_item_id}.")
+            version = self.begin_session(work_item_id, version_id, body, check_answers)
+            return self._start_completing(item, version, callback)
+
+    def _start_completing(
+        self, item: WorkItem, version: Version, callback: Callback | None
+    ) -> VersionWork:
+        version.status = COMPLETING
+        version.run_assembly = True
+        if item.active_version_id == version.id:
+            item.active_version_id = None
+        return VersionWork(item.id, version.id, COMPLETING, COMPLETED, callback)
+
+    def finish_work(self, work: VersionWork) -> None:
+        """End a v2.0 call's work: the version moves from ``working`` to ``done``.
+
+        A version completed with its assembly run gets its document then.
+
+        A version that has moved on meanwhile (a newer call, a forceCreate) is left alone.
+
+        Args:
+            work: What `save_and_close`, `create_version`, `complete_version` or
+                `create_and_assemble` returned.
+        """
+        with self.lock:
+            item = self.work_items.get(work.work_item_id)
+            version = item.versions.get(work.version_id) if item else None
+            if version is not None and version.status == work.working:
+                version.status = work.done
+                if work.done == COMPLETED and version.run_assembly and item is not None:
+                    self.assemble(item, version)  # Complete and CreateAndAssemble assemble
 
     def version_status(self, work_item_id: uuid.UUID, version_id: uuid.UUID) -> str:
         """Return the status of a version (E8).
@@ -583,11 +729,86 @@ class AdvanceState:
         Raises:
             ApiError: 404 for an unknown work item or version.
         """
-        item = self.work_item(work_item_id)
-        version = item.versions.get(version_id)
-        if version is None:
-            raise _not_found(f"Version {version_id} of work item {work_item_id} does not exist.")
-        return version.status
+        return self._version(self.work_item(work_item_id), version_id).status
+
+    # ------------------------------------------------------------------ documents
+
+    def assemble(self, item: WorkItem, version: Version) -> Document:
+        """Assemble a version's answers into one document (a ``.docx``), the latest assembly.
+
+        CHOICE: each assembly (a create with ``assembleImmediately``, a completion with
+        ``runAssembly``) produces one document that lists the template package and every
+        answer; earlier assemblies' documents stay in the state but are no longer served.
+        The seed's ``documents.paddingBytes`` makes each one that much larger.
+
+        Args:
+            item: The work item.
+            version: The version whose answers are assembled.
+
+        Returns:
+            The new document.
+        """
+        with self.lock:
+            package = self.template_packages[item.template_package_id]
+            assembly = Assembly(
+                work_item_id=item.id,
+                work_item_name=item.name,
+                version_id=version.id,
+                template_package_id=package.id,
+                template_package_name=package.name,
+                answers=answer_lines(version.answer_xml),
+                assembled_at=self.clock.now(),
+            )
+            name = package.name or "Document"
+            document = Document(
+                id=uuid.uuid4(),
+                version_id=version.id,
+                name=name,
+                file_name=name + DOCX_EXTENSION,
+                content_type=DOCX_MEDIA_TYPE,
+                content=build_docx(assembly, self.document_padding_bytes),
+            )
+            item.documents[document.id] = document
+            item.assembled_version_id = version.id
+            return document
+
+    def documents(self, work_item_id: uuid.UUID) -> list[Document]:
+        """List the documents the API serves for a work item (its latest assembly's).
+
+        Args:
+            work_item_id: The work item.
+
+        Returns:
+            The documents; empty before any assembly.
+
+        Raises:
+            ApiError: 404 for an unknown work item.
+        """
+        with self.lock:
+            return self.work_item(work_item_id).latest_documents()
+
+    def document(self, work_item_id: uuid.UUID, document_id: uuid.UUID) -> Document:
+        """Find a document of the latest assembly (the vendor serves no other).
+
+        Args:
+            work_item_id: The work item.
+            document_id: The document.
+
+        Returns:
+            The document.
+
+        Raises:
+            ApiError: 404 for an unknown work item, or a document that is not of the
+                latest assembly.
+        """
+        with self.lock:
+            for document in self.work_item(work_item_id).latest_documents():
+                if document.id == document_id:
+                    return document
+        raise _not_found(
+            f"Document {document_id} is not among the documents of the latest assembly of "
+            f"work item {work_item_id}."
+        )
 
     # ------------------------------------------------------------------ public links
 

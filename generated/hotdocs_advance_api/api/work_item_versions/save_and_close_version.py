@@ -24,6 +24,9 @@ OPERATION: Final = "save_and_close_version"
 SUCCESS_STATUSES: Final = frozenset({200, 202})
 #: The statuses the resource shows once this call has taken effect (spec: x-sdk-reached).
 REACHED_STATUSES: Final = frozenset({"Saved", "Saving"})
+#: The statuses that show this call's work finished (spec: x-sdk-reached of the 200 answer); the
+#: others of REACHED_STATUSES mean the server goes on with it in the background.
+FINISHED_STATUSES: Final = frozenset({"Saved"})
 
 
 def build_request(

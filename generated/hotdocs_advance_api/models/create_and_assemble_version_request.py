@@ -1,0 +1,109 @@
+# Generated from spec/hotdocs-advance.openapi.yaml by scripts/generate. Do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset, check_member
+
+T = TypeVar("T", bound="CreateAndAssembleVersionRequest")
+
+
+@_attrs_define
+class CreateAndAssembleVersionRequest:
+    """Body of `createAndAssembleVersion`; every member is optional. The fields beyond the callback's
+    are not documented by the vendor (CHOICE: those of `createVersion`).
+
+        Attributes:
+    answer_xml (str | Unset): HotDocs answer set XML to assemble from. Omit it to assemble from the last saved
+                answers.force_create (bool | Unset): When true, the version is created even though another one is in progress for the
+                work item.callback_url (str | Unset): URL the server notifies once the version reaches its final status. Giving one makes
+                the call
+                asynchronous (the answer is `Completing` at once). The notification format is
+                not documented by the vendor.callback_secret (str | Unset): Shared secret the server uses to authenticate its callback request. How it is
+                transmitted is
+                not documented by the vendor."""
+
+    answer_xml: str | Unset = UNSET
+    force_create: bool | Unset = UNSET
+    callback_url: str | Unset = UNSET
+    callback_secret: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(
+        factory=dict, kw_only=True, alias="extra"
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        answer_xml = self.answer_xml
+
+        force_create = self.force_create
+
+        callback_url = self.callback_url
+
+        callback_secret = self.callback_secret
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if answer_xml is not UNSET:
+            field_dict["answerXml"] = answer_xml
+        if force_create is not UNSET:
+            field_dict["forceCreate"] = force_create
+        if callback_url is not UNSET:
+            field_dict["callbackUrl"] = callback_url
+        if callback_secret is not UNSET:
+            field_dict["callbackSecret"] = callback_secret
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        _raw_answer_xml = d.pop("answerXml", UNSET)
+        check_member("answerXml", _raw_answer_xml, "str")
+        answer_xml = _raw_answer_xml
+
+        _raw_force_create = d.pop("forceCreate", UNSET)
+        check_member("forceCreate", _raw_force_create, "bool")
+        force_create = _raw_force_create
+
+        _raw_callback_url = d.pop("callbackUrl", UNSET)
+        check_member("callbackUrl", _raw_callback_url, "str")
+        callback_url = _raw_callback_url
+
+        _raw_callback_secret = d.pop("callbackSecret", UNSET)
+        check_member("callbackSecret", _raw_callback_secret, "str")
+        callback_secret = _raw_callback_secret
+
+        create_and_assemble_version_request = cls(
+            answer_xml=answer_xml,
+            force_create=force_create,
+            callback_url=callback_url,
+            callback_secret=callback_secret,
+        )
+
+        create_and_assemble_version_request.additional_properties = d
+        return create_and_assemble_version_request
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """Members the spec does not name, as the server sent them (``additional_properties``)."""
+        return self.additional_properties
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

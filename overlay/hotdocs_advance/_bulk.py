@@ -43,7 +43,9 @@ from typing import IO, Any, Final, Literal
 import anyio
 import anyio.abc
 import anyio.lowlevel
+import anyio.to_thread
 import attrs
+from _client_core import async_pause, now
 from hotdocs_advance_api.models import CreateWorkItemRequest
 
 from . import _arguments as check
@@ -51,6 +53,7 @@ from . import _ops as op
 from ._async_client import AsyncAdvanceClient
 from ._base import created
 from ._bulk_rows import BulkRow
+from ._documents import fallback_file_name, safe_file_name
 from ._errors import (
     AdvanceError,
     AnswerSetError,
@@ -60,12 +63,13 @@ from ._errors import (
     NotFoundError,
     PermissionDeniedError,
 )
-from ._results import WorkItem
+from ._results import Document, WorkItem
 from ._sync_client import AdvanceClient
 
 __all__ = [
     "BULK_NAMESPACE",
     "DEFAULT_CONCURRENCY",
+    "DOCUMENTS_WAIT",
     "REPORT_FIELDS",
     "BulkOutcome",
     "BulkProgress",
@@ -84,6 +88,10 @@ BULK_NAMESPACE: Final = uuid.UUID("542058eb-5272-45a3-9cbd-5569cdbfefed")
 DEFAULT_CONCURRENCY: Final = 8
 #: The columns of a CSV report, in order (the members of a JSON one).
 REPORT_FIELDS: Final = ("line", "key", "work_item_id", "outcome", "error", "documents")
+#: How long ``download`` waits, by default, for a new work item's documents to be listed.
+DOCUMENTS_WAIT: Final = 60.0
+_FIRST_POLL: Final = 0.5  # seconds before listing the documents again; doubled each time
+_LONGEST_POLL: Final = 10.0
 # "auto" stops reading first after this many reads in a row found nothing (at least).
 _MISSES_BEFORE_WRITING: Final = 32
 # The producer lets the workers run at least this often when rows need no request.
@@ -395,6 +403,8 @@ class _Run:
         progress: Callable[[BulkProgress], None] | None,
         report: _ReportFile | None,
         keep_results: bool,
+        download: Path | None,
+        documents_wait: float,
     ) -> None:
         self.client = client
         self.work_group_id = work_group_id
@@ -410,6 +420,8 @@ class _Run:
         self.hook = progress
         self.report = report
         self.results: list[BulkResult] | None = [] if keep_results else None
+        self.download = download
+        self.documents_wait = documents_wait
         self.progress = BulkProgress()
         # What stops the run: a refused log-in or scope, or an error of the input or a hook.
         self.fatal: Exception | None = None
@@ -527,11 +539,19 @@ class _Run:
             return BulkResult(row.key, item, outcome, error, row.line)
 
         try:
+            done: BulkResult | None = None
             if self.reading_first:
                 found = await self._read_first(item)
                 if found is not None:
-                    return self._compared(row, item, found, None)
-            return await self._create(row, item)
+                    done = self._compared(row, item, found, None)
+            if done is None:
+                done = await self._create(row, item)
+            if self.download is None or done.outcome not in (
+                BulkOutcome.CREATED,
+                BulkOutcome.EXISTING,
+            ):
+                return done
+            return await self._downloaded(row, item, done)
         except (AnswerSetError, InvalidArgumentError) as exc:  # raised before sending
             return result(BulkOutcome.INVALID, str(exc))
         except (AuthenticationError, PermissionDeniedError) as exc:
@@ -552,6 +572,7 @@ class _Run:
                 work_group_id=self.work_group_id,
                 template_package_id=self.template_package_id,
                 answers=row.answers,
+                assemble_immediately=True if self.download is not None else None,
                 work_item_id=item,
             )
         except ConflictError as conflict:
@@ -561,6 +582,48 @@ class _Run:
                 return BulkResult(row.key, item, BulkOutcome.FAILED, str(conflict), row.line)
             return self._compared(row, item, held, conflict)
         return BulkResult(row.key, item, BulkOutcome.CREATED, None, row.line)
+
+    async def _downloaded(self, row: BulkRow, item: uuid.UUID, done: BulkResult) -> BulkResult:
+        """Download the work item's documents into ``download/<key>/``; the row's result."""
+        assert self.download is not None
+        try:
+            listed = await self._documents(item)
+            if not listed:
+                return attrs.evolve(
+                    done,
+                    outcome=BulkOutcome.FAILED,
+                    error=f"{done.outcome.value}, but no documents were listed within "
+                    f"{self.documents_wait:g} s; run again to download them",
+                )
+            folder = self.download / _key_directory(row.key, item)
+            await anyio.to_thread.run_sync(lambda: folder.mkdir(parents=True, exist_ok=True))
+            written: list[Path] = []
+            for document, file_name in _file_names(listed):
+                assert document.id is not None
+                written.append(
+                    await self.client.download_document(item, document.id, folder / file_name)
+                )
+        except (AdvanceError, OSError) as exc:
+            return attrs.evolve(
+                done,
+                outcome=BulkOutcome.FAILED,
+                error=f"{done.outcome.value}, but its documents could not be downloaded: {exc}; "
+                "run again to download them",
+            )
+        return attrs.evolve(done, documents=tuple(written))
+
+    async def _documents(self, item: uuid.UUID) -> list[Document]:
+        """List the documents, waiting (polling) up to ``documents_wait`` for the first."""
+        deadline = now() + self.documents_wait
+        delay = _FIRST_POLL
+        while True:
+            found = await self.client.list_documents(item)
+            listed = [document for document in found if document.id is not None]
+            left = deadline - now()
+            if listed or left <= 0:
+                return listed
+            await async_pause(min(delay, left))
+            delay = min(delay * 2, _LONGEST_POLL)
 
     async def _read_first(self, item: uuid.UUID) -> WorkItem | None:
         """Read the row's work item before creating it: None when there is none (or no answer)."""
@@ -587,6 +650,8 @@ class _Run:
         )
         if row.answers is not None:
             body.answer_xml = check.answer_xml(row.answers)
+        if self.download is not None:
+            body.assemble_immediately = True
         difference = created(op.get_work_item, item, body).differs(found)
         if difference is None:
             return BulkResult(row.key, item, BulkOutcome.EXISTING, None, row.line)
@@ -594,6 +659,40 @@ class _Run:
         if conflict is not None:
             error = f"{conflict} ({error})"
         return BulkResult(row.key, item, BulkOutcome.FAILED, error, row.line)
+
+
+def _checked_wait(seconds: object) -> float:
+    if not isinstance(seconds, int | float) or isinstance(seconds, bool) or not seconds >= 0:
+        raise InvalidArgumentError("documents_wait", f"expected seconds >= 0, not {seconds!r}")
+    return float(seconds)
+
+
+def _key_directory(key: str, item: uuid.UUID) -> str:
+    """Name a row's download folder: the key, or a safe form of it and the id's first digits.
+
+    A key that is not a safe file name as it is (``a/b``, ``..``, ``CON``) gets the suffix,
+    so that it cannot land in the folder of another key that is (``a_b``).
+    """
+    safe = safe_file_name(key.replace("/", "_").replace("\\", "_"))
+    if safe == key:
+        return key
+    return f"{safe or 'row'}-{item.hex[:8]}"
+
+
+def _file_names(listed: list[Document]) -> list[tuple[Document, str]]:
+    """Give each document a safe file name, unique among the work item's documents."""
+    named: list[tuple[Document, str]] = []
+    taken: set[str] = set()
+    for document in listed:
+        assert document.id is not None
+        name = safe_file_name(document.file_name) or safe_file_name(document.name)
+        name = name or fallback_file_name(document.id, document.content_type)
+        if name.lower() in taken:
+            stem, suffix = os.path.splitext(name)
+            name = f"{stem}-{document.id.hex[:8]}{suffix}"
+        taken.add(name.lower())
+        named.append((document, name))
+    return named
 
 
 def _checked_concurrency(concurrency: object) -> int:
@@ -616,6 +715,8 @@ async def abulk_create_work_items(
     report: str | os.PathLike[str] | None = None,
     progress: Callable[[BulkProgress], None] | None = None,
     keep_results: bool = True,
+    download: str | os.PathLike[str] | None = None,
+    documents_wait: float = DOCUMENTS_WAIT,
 ) -> BulkReport:
     """Create a work item for each row, ``concurrency`` at a time, and report each outcome.
 
@@ -647,6 +748,16 @@ async def abulk_create_work_items(
             the event loop (keep it quick).
         keep_results: Keep every row's result in ``BulkReport.results`` (turn it off for
             inputs too large to hold the results of).
+        download: A folder (created if missing): each work item is created with
+            ``assemble_immediately`` and, once its documents are listed, each is downloaded
+            into ``<download>/<key>/`` under the server's file name (made safe), through a part
+            file renamed when complete, so no partial file is left under a document's name.
+            Rows found ``existing`` are downloaded again (complete files replace the old).
+            The key is the folder's name when it is a safe file name, else a safe form of it
+            followed by ``-`` and the first 8 hex digits of the work item id.
+        documents_wait: Seconds to wait for a work item's documents to be listed (the server
+            may assemble in the background); a row without any by then is ``failed`` (run
+            again to download them).
 
     Returns:
         The counts, and the results.
@@ -684,7 +795,11 @@ async def abulk_create_work_items(
         progress=progress,
         report=None,
         keep_results=check.flag("keep_results", keep_results),
+        download=None if download is None else Path(download),
+        documents_wait=_checked_wait(documents_wait),
     )
+    if run.download is not None and not dry_run:
+        run.download.mkdir(parents=True, exist_ok=True)
     if report is None:
         return await run.run(rows)
     run.report = _ReportFile(report)

@@ -280,6 +280,15 @@ def bulk_create_command(
             Path | None,
             typer.Option("--report", help="Write each row's outcome: .csv, .json or .jsonl."),
         ] = None,
+        download: Annotated[
+            Path | None,
+            typer.Option(
+                "--download",
+                help="Download each work item's assembled documents into DIR/<key>/.",
+                metavar="DIR",
+                file_okay=False,
+            ),
+        ] = None,
         namespace: Annotated[
             str | None,
             typer.Option(
@@ -328,6 +337,7 @@ def bulk_create_command(
                     report=report,
                     progress=display,
                     keep_results=False,
+                    download=download,
                 )
                 display.end(_as_progress(finished, started))
         except (BulkInputError, InvalidArgumentError) as exc:

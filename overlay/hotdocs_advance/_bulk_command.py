@@ -307,7 +307,7 @@ def bulk_create_command(
             bool, typer.Option("--json", help="Print the summary as JSON instead of a table.")
         ] = False,
     ) -> None:
-        err = Console(stderr=True, highlight=False)
+        err = Console(stderr=True, highlight=False, soft_wrap=True)
         out = Console(highlight=False)
         if check_first not in ("auto", "always", "never"):
             raise _fail(err, f"--check-first is auto, always or never, not {check_first!r}", 2)

@@ -477,6 +477,18 @@ def lxml_parse(xml: str) -> dict[str | None, Any]:
     return out
 
 
+# A child's measuring start: kb() reads /proc/self/status; the peak mark is reset, then
+# ``before`` is taken (the peak printed is VmHWM - before).
+_PEAK_START = (
+    "def kb(field):\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith(field):\n"
+    "            return int(line.split()[1])\n"
+    "open('/proc/self/clear_refs', 'w').write('5')\n"
+    "before = kb('VmRSS:')\n"
+)
+
+
 def _peak_rss_mb(code: str) -> float:
     """Peak memory (MB) that ``code`` adds, in a fresh interpreter after its set-up.
 
@@ -489,14 +501,7 @@ def _peak_rss_mb(code: str) -> float:
         "import _bench as b\n"
         "from hotdocs_advance import AnswerSet\n"
         "rows = b.answer_data(%d)\n"
-        "xml = b.lxml_build(rows)\n"
-        "def kb(field):\n"
-        "    for line in open('/proc/self/status'):\n"
-        "        if line.startswith(field):\n"
-        "            return int(line.split()[1])\n"
-        "open('/proc/self/clear_refs', 'w').write('5')\n"
-        "before = kb('VmRSS:')\n"
-        "result = %s\n"
+        "xml = b.lxml_build(rows)\n" + _PEAK_START + "result = %s\n"
         "print((kb('VmHWM:') - before) / 1024)\n"
     )
     return float(
@@ -782,14 +787,7 @@ def _csv_read_peak_mb(path: Path) -> tuple[float, float]:
     """Peak memory (MB) reading every row of a CSV (answer sets built), and rows per second."""
     script = (
         "import sys, time\n"
-        "from hotdocs_advance import read_rows\n"
-        "def kb(field):\n"
-        "    for line in open('/proc/self/status'):\n"
-        "        if line.startswith(field):\n"
-        "            return int(line.split()[1])\n"
-        "open('/proc/self/clear_refs', 'w').write('5')\n"
-        "before = kb('VmRSS:')\n"
-        "start = time.perf_counter()\n"
+        "from hotdocs_advance import read_rows\n" + _PEAK_START + "start = time.perf_counter()\n"
         "count = sum(1 for row in read_rows(sys.argv[1], key_column='CustomerId',\n"
         "                                   name='{Customer}') if row.error is None)\n"
         "elapsed = time.perf_counter() - start\n"

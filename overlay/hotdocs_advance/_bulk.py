@@ -35,10 +35,10 @@ import json
 import os
 import time
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Final, Literal
+from typing import IO, Any, Concatenate, Final, Literal, ParamSpec, TypeVar
 
 import anyio
 import anyio.abc
@@ -98,6 +98,8 @@ _MISSES_BEFORE_WRITING: Final = 32
 _YIELD_EVERY: Final = 64
 
 CheckFirst = Literal["auto", "always", "never"]
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class BulkOutcome(enum.StrEnum):
@@ -841,48 +843,64 @@ def async_twin(client: AdvanceClient) -> AsyncAdvanceClient:
     )
 
 
-def bulk_create_work_items(
-    client: AdvanceClient | Callable[[], AsyncAdvanceClient],
-    rows: Iterable[BulkRow],
-    **options: Any,
-) -> BulkReport:
-    """Create a work item for each row from synchronous code (``abulk_create_work_items``).
+def _in_its_own_loop(
+    engine: Callable[Concatenate[AsyncAdvanceClient, P], Awaitable[R]],
+) -> Callable[Concatenate[AdvanceClient | Callable[[], AsyncAdvanceClient], P], R]:
+    """Make the synchronous twin of ``engine``: same arguments after the client, typed."""
 
-    The work is asynchronous inside: this runs ``abulk_create_work_items`` in a new event
+    def run(
+        client: AdvanceClient | Callable[[], AsyncAdvanceClient],
+        /,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> R:
+        if isinstance(client, AdvanceClient):
+            make: Callable[[], AsyncAdvanceClient] = lambda: async_twin(client)  # noqa: E731
+        elif callable(client):
+            make = client
+        else:
+            raise InvalidArgumentError(
+                "client", "expected an AdvanceClient, or a function returning an AsyncAdvanceClient"
+            )
+
+        async def main() -> R:
+            made = make()
+            if not isinstance(made, AsyncAdvanceClient):
+                raise InvalidArgumentError(
+                    "client", "the function did not return an AsyncAdvanceClient"
+                )
+            async with made:
+                return await engine(made, *args, **kwargs)
+
+        return anyio.run(main)
+
+    return run
+
+
+bulk_create_work_items = _in_its_own_loop(abulk_create_work_items)
+bulk_create_work_items.__name__ = bulk_create_work_items.__qualname__ = "bulk_create_work_items"
+bulk_create_work_items.__doc__ = """Create a work item for each row from synchronous code.
+
+    ``bulk_create_work_items(client, rows, *, work_group_id, template_package_id, ...)`` takes
+    the arguments of ``abulk_create_work_items`` after the client, and runs it in a new event
     loop (so it cannot be called from one: there, await ``abulk_create_work_items``), with an
-    ``AsyncAdvanceClient`` that is opened and closed here: built with the settings of the
+    ``AsyncAdvanceClient`` opened and closed here: built with the settings of the
     ``AdvanceClient`` given (base URL, auth, timeout, retries, TLS; the sync client is left as
-    it is), or returned by the function given (for an asynchronous client configured in ways
-    a sync one cannot pass on, e.g. with its own ``http_client``).
+    it is), or returned by the function given (for an asynchronous client configured in ways a
+    sync one cannot pass on, e.g. with its own ``http_client``).
 
     Args:
         client: An ``AdvanceClient``, or a function returning a new ``AsyncAdvanceClient``.
-        rows: The rows (see ``abulk_create_work_items``).
-        **options: The keyword arguments of ``abulk_create_work_items``.
+        *args: ``rows``, as for ``abulk_create_work_items``.
+        **kwargs: The keyword arguments of ``abulk_create_work_items``.
 
     Returns:
         The report.
 
     Raises:
-        InvalidArgumentError: An argument is wrong (nothing was sent).
+        InvalidArgumentError: An argument is wrong, or the client cannot be carried over
+            (nothing was sent).
         BulkInputError: The input cannot be read at all (nothing was sent).
+        AuthenticationError: The log-in or the token was refused (the run stopped).
+        PermissionDeniedError: The scope does not allow creating work items (the run stopped).
     """
-    if isinstance(client, AdvanceClient):
-        make: Callable[[], AsyncAdvanceClient] = lambda: async_twin(client)  # noqa: E731
-    elif callable(client):
-        make = client
-    else:
-        raise InvalidArgumentError(
-            "client", "expected an AdvanceClient, or a function returning an AsyncAdvanceClient"
-        )
-
-    async def main() -> BulkReport:
-        made = make()
-        if not isinstance(made, AsyncAdvanceClient):
-            raise InvalidArgumentError(
-                "client", "the function did not return an AsyncAdvanceClient"
-            )
-        async with made:
-            return await abulk_create_work_items(made, rows, **options)
-
-    return anyio.run(main)

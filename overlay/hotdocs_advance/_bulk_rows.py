@@ -355,7 +355,9 @@ def _csv_answers(
 def _csv_row(layout: _CsvLayout, cells: list[str], line: int, date_format: str | None) -> BulkRow:
     for column, cell in enumerate(cells, 1):
         if _NOT_UTF8.search(cell):
-            return BulkRow("", line=line, error=f"column {column}: the bytes are not UTF-8")
+            key = cells[layout.key_position] if len(cells) > layout.key_position else ""
+            key = "" if _NOT_UTF8.search(key) else key.strip()
+            return BulkRow(key, line=line, error=f"column {column}: the bytes are not UTF-8")
     if len(cells) != layout.width:
         key = cells[layout.key_position].strip() if len(cells) > layout.key_position else ""
         return BulkRow(
@@ -410,7 +412,8 @@ def read_csv_rows(
 
     Raises:
         BulkInputError: The header cannot be used (unknown type suffix, a column twice, no
-            key column, a template naming no column), or the file is not UTF-8 or not CSV.
+            key column, a template naming no column, bytes that are not UTF-8), or the file
+            is empty. A row's bytes that are not UTF-8 make only that row invalid.
     """
     template = _Template(name)
     if date_format is not None and (type(date_format) is not str or "%" not in date_format):

@@ -16,6 +16,7 @@ import time
 import uuid
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hotdocs_advance import (
@@ -53,7 +54,7 @@ def write_rows(path: Path, count: int, bad: dict[int, list[str]] | None = None) 
     return path
 
 
-def run(client: AdvanceClient, data: Path, **options: object) -> BulkReport:
+def run(client: AdvanceClient, data: Path, **options: Any) -> BulkReport:
     rows = read_rows(data, key_column="CustomerId", name="{Customer} renewal")
     return bulk_create_work_items(
         client, rows, work_group_id=GROUP, template_package_id=PACKAGE, **options

@@ -18,17 +18,24 @@ from hotdocs_advance import (
     AnswerValue,
     AssemblySession,
     AsyncAdvanceClient,
+    BulkOutcome,
+    BulkReport,
+    BulkRow,
     ConflictError,
     Document,
     MultipleChoice,
     PublicInterviewLink,
     SaveAndCloseResult,
     ServicePrincipal,
+    Shard,
     Unanswered,
     VersionResult,
     VersionStatus,
     VersionWaitTimeoutError,
     WorkItem,
+    abulk_create_work_items,
+    bulk_create_work_items,
+    read_rows,
     validate_answer_xml,
 )
 
@@ -177,3 +184,34 @@ def versions(client: AdvanceClient, work_item_id: uuid.UUID) -> VersionStatus:
 async def versions_async(client: AsyncAdvanceClient, work_item_id: uuid.UUID) -> VersionStatus:
     batch: VersionResult = await client.create_and_assemble(work_item_id, answers="<AnswerSet/>")
     return await client.wait_for_version(work_item_id, batch.version_id)
+
+
+def bulk(client: AdvanceClient) -> BulkReport:
+    rows = read_rows("customers.csv", key_column="CustomerId", name="{Customer} renewal")
+    report = bulk_create_work_items(
+        client, rows, work_group_id=uuid.uuid4(), template_package_id="x", shard="1/3"
+    )
+    counts: dict[str, int] = report.counts()
+    outcome: BulkOutcome = report.results[0].outcome
+    bulk_create_work_items(client, rows, work_group_id="x")  # type: ignore[call-arg]
+    bulk_create_work_items(  # type: ignore[call-arg]
+        client, rows, work_group_id="x", template_package_id="y", concurency=8
+    )
+    bulk_create_work_items(
+        client,
+        rows,
+        work_group_id="x",
+        template_package_id="y",
+        check_first="maybe",  # type: ignore[arg-type]
+    )
+    bulk_create_work_items(  # type: ignore[call-arg]
+        lambda: AsyncAdvanceClient("https://h/api/rest", auth="t"), rows
+    )
+    _ = (counts, outcome)
+    return report
+
+
+async def bulk_async(client: AsyncAdvanceClient, rows: list[BulkRow]) -> BulkReport:
+    return await abulk_create_work_items(
+        client, rows, work_group_id="x", template_package_id="y", shard=Shard(1, 2)
+    )

@@ -9,7 +9,7 @@ import uuid
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
-from typing import TypedDict
+from typing import Any, TypedDict
 
 import httpx
 import pytest
@@ -312,7 +312,7 @@ def test_the_sync_client_is_twinned_and_other_arguments_are_checked(
     ):
         with pytest.raises(InvalidArgumentError, match="http_client"):
             bulk_create_work_items(own, rows_of(data), **TARGET)
-        bad: list[dict[str, object]] = [
+        bad: list[dict[str, Any]] = [
             {"concurrency": 0},
             {"check_first": "sometimes"},
             {"report": tmp_path / "report.txt"},
@@ -320,7 +320,7 @@ def test_the_sync_client_is_twinned_and_other_arguments_are_checked(
             {"work_group_id": "x"},
         ]
         for options in bad:
-            arguments: dict[str, object] = {**TARGET, **options}
+            arguments: dict[str, Any] = {**TARGET, **options}
             with pytest.raises(InvalidArgumentError):
                 bulk_create_work_items(
                     lambda: AsyncAdvanceClient(advance_sandbox.base_url, auth=PRINCIPAL),

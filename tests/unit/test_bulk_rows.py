@@ -137,7 +137,7 @@ def test_bytes_that_are_not_utf8_make_only_their_row_invalid(tmp_path: Path) -> 
     rows = list(read_rows(path, key_column="Id", name="{Name}"))
     assert [(row.key, row.error) for row in rows] == [
         ("A", None),
-        ("", "column 2: the bytes are not UTF-8"),
+        ("B", "column 2: the bytes are not UTF-8"),
         ("C", None),
     ]
 

@@ -837,3 +837,47 @@ def errors_of(draw: st.DrawFn, cls: type[BaseException]) -> BaseException:
         else:
             positional.append(value)
     return cls(*positional, **keywords)
+
+
+# =================================================================================================
+# Bulk creation: CSV tables as other systems export them
+# =================================================================================================
+
+# Header cells: every type suffix, repeats in both orders, and headers a reader must refuse.
+csv_headers = st.sampled_from(
+    [
+        "Name", "Note:text", "Amount:number", "Start:date", "Active:tf", "Colors:mc",
+        "Kid[1]", "Kid[2]", "Born[1]:date", "Born:date[2]", "Amount:numbr", "[x]", "Kid[0]",
+        "Name:", "Two:date[1][2]", "",
+    ]
+)  # fmt: skip
+# Any cell text: what a broken export holds (controls, quotes, JSON-looking text, surrogates).
+csv_cells = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(["[", "[1, 2]", '["a", null]', "[[1]]", "2026-01-31", "1E+3", "yes", "1,5"]),
+)
+
+
+@st.composite
+def csv_tables(draw: st.DrawFn) -> tuple[list[str], list[list[str]]]:
+    """Draw a header (the key column ``Id`` first) and rows of arbitrary cells (some ragged)."""
+    header = ["Id", *draw(st.lists(csv_headers, max_size=5))]
+    rows = draw(
+        st.lists(
+            st.lists(csv_cells, min_size=len(header) - 1, max_size=len(header) + 1), max_size=6
+        )
+    )
+    return header, rows
+
+
+# Values as a CSV cell writes them, with the value the reader must give back.
+csv_typed_values = st.one_of(
+    texts.filter(lambda text: bool(text.strip()) and not text.strip().startswith("[")).map(
+        lambda text: ("text", text, text)
+    ),
+    st.decimals(allow_nan=False, allow_infinity=False, places=4).map(
+        lambda number: ("number", str(number), number)
+    ),
+    dates.map(lambda day: ("date", day.isoformat(), day)),
+    st.booleans().map(lambda flag: ("tf", "true" if flag else "false", flag)),
+)

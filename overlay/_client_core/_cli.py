@@ -80,6 +80,8 @@ class ExitCode(enum.IntEnum):
     #: No usable answer: the server could not be reached, timed out, answered something that is
     #: not the service's, or a create's outcome is unknown.
     NO_ANSWER = 6
+    #: Interrupted (Ctrl-C) during a run that can be resumed: run the same command again.
+    INTERRUPTED = 130
 
 
 #: A program's mapping from exception classes to exit statuses, most specific first.

@@ -2,7 +2,8 @@
 
 Build answers with ``AnswerSet`` (a mapping from answer name to value), then create a work
 item with ``AdvanceClient`` or ``AsyncAdvanceClient``; check a save-and-close callback with
-``verify_callback``. Every exception derives from ``AdvanceError``. Modules behind this
+``verify_callback``; create many from a CSV or JSON Lines file with
+``bulk_create_work_items``. Every exception derives from ``AdvanceError``. Modules behind this
 package are private; everything public is here.
 """
 
@@ -28,6 +29,19 @@ from ._async_client import AsyncAdvanceClient
 from ._async_pages import AsyncPage, AsyncPager
 from ._auth import ServicePrincipal
 from ._bodies import MAX_RESPONSE_BYTES
+from ._bulk import (
+    BULK_NAMESPACE,
+    BulkOutcome,
+    BulkProgress,
+    BulkReport,
+    BulkResult,
+    Shard,
+    abulk_create_work_items,
+    bulk_create_work_items,
+    bulk_namespace,
+    bulk_work_item_id,
+)
+from ._bulk_rows import BulkRow, read_csv_rows, read_json_lines_rows, read_rows
 from ._callbacks import CallbackEvent, CallbackScheme, verify_callback
 from ._errors import (
     AdvanceError,
@@ -39,6 +53,7 @@ from ._errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    BulkInputError,
     CallbackVerificationError,
     ClientClosedError,
     ConflictError,
@@ -66,6 +81,7 @@ from ._sync_client import AdvanceClient
 from ._sync_pages import SyncPage, SyncPager
 
 __all__ = [
+    "BULK_NAMESPACE",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "MAX_NAME_LENGTH",
@@ -88,6 +104,12 @@ __all__ = [
     "AsyncPager",
     "AuthenticationError",
     "BadRequestError",
+    "BulkInputError",
+    "BulkOutcome",
+    "BulkProgress",
+    "BulkReport",
+    "BulkResult",
+    "BulkRow",
     "CallbackEvent",
     "CallbackScheme",
     "CallbackVerificationError",
@@ -106,6 +128,7 @@ __all__ = [
     "RepeatItem",
     "SaveAndCloseResult",
     "ServicePrincipal",
+    "Shard",
     "SyncPage",
     "SyncPager",
     "TemplatePackage",
@@ -117,6 +140,13 @@ __all__ = [
     "WorkGroup",
     "WorkItem",
     "WorkItemVersion",
+    "abulk_create_work_items",
+    "bulk_create_work_items",
+    "bulk_namespace",
+    "bulk_work_item_id",
+    "read_csv_rows",
+    "read_json_lines_rows",
+    "read_rows",
     "validate_answer_xml",
     "verify_callback",
 ]

@@ -40,6 +40,7 @@ from ._answers import AnswerSet
 from ._answers_cli import read_answer_file
 from ._async_client import AsyncAdvanceClient
 from ._auth import ServicePrincipal
+from ._bulk_command import register_bulk_create
 from ._errors import (
     AdvanceError,
     AnswerSetError,
@@ -676,6 +677,7 @@ GROUPS: Final[dict[str, typer.Typer]] = {
 }
 for _name, _group in GROUPS.items():
     app.add_typer(_group, name=_name)
+register_bulk_create(app, lambda ctx: settings(ctx).async_client())
 
 
 def main(prog_name: str = "hotdocs-advance") -> None:

@@ -23,8 +23,10 @@ The hierarchy::
     ├── AnswerSetError (ValueError)   bad answer data or answer XML (answer, line, column)
     ├── InvalidArgumentError (ValueError)
     │                                 a bad argument, found before anything was sent (argument)
-    └── CallbackVerificationError     a received callback whose signature or token is missing or
-                                      wrong, or whose signed body is not a CallbackEvent
+    ├── CallbackVerificationError     a received callback whose signature or token is missing or
+    │                                 wrong, or whose signed body is not a CallbackEvent
+    └── BulkInputError (ValueError)   a bulk-creation input no row of can be read (source, line,
+                                      column), found before anything was sent
 
 Other statuses (a redirect, 405, 422, ...) raise a plain ``APIStatusError``. Every error is
 safe to keep, log and pickle: messages, ``body``, ``url`` and the ``response`` an error carries
@@ -62,6 +64,7 @@ __all__ = [  # redact() is the shared core's; it is re-exported here for this pa
     "AnswerSetError",
     "AuthenticationError",
     "BadRequestError",
+    "BulkInputError",
     "CallbackVerificationError",
     "ClientClosedError",
     "ConflictError",
@@ -346,6 +349,38 @@ class CallbackVerificationError(AdvanceError):
     Its message says what was wrong (a missing or repeated header, a signature or token that
     does not match, a signed body that is not a ``CallbackEvent``); it never holds the secret.
     """
+
+
+class BulkInputError(AdvanceError, ValueError):
+    """A bulk-creation input that no row of can be read: raised before anything is sent.
+
+    A CSV header with an unknown type suffix, a repeated or missing column, no key column, a
+    name template naming a column the file does not have, a file that is not UTF-8. A problem
+    of one row is not this: that row is reported ``invalid`` and the others go on.
+
+    Attributes:
+        source: The file's name, when there is one.
+        line: The line of the input, when the problem has one.
+        column: The CSV column (1-based), when the problem has one.
+        reason: The message without its place.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        where = [part for part in (source, line and f"line {line}") if part]
+        if column is not None:
+            where.append(f"column {column}")
+        super().__init__(f"{', '.join(where)}: {message}" if where else message)
+        self.source = source
+        self.line = line
+        self.column = column
+        self.reason = message
 
 
 _STATUS_ERRORS: Final[dict[int, type[APIStatusError]]] = {

@@ -159,6 +159,8 @@ class AdvanceClient(BaseClient):
             raise InvalidArgumentError("http_client", "expected an httpx.Client")
         context = check.tls("verify", verify, http_client)
         self._owns_http = http_client is None
+        # The own pool's TLS context, so that bulk creation can build the other kind of client.
+        self._tls = context if http_client is None else None
         self._http = http_client or httpx.Client(
             timeout=self._timeout, headers={"User-Agent": USER_AGENT}, verify=context
         )

@@ -20,12 +20,16 @@ from hotdocs_advance import (
     AsyncAdvanceClient,
     AsyncPage,
     AsyncPager,
+    BulkOutcome,
+    BulkReport,
+    BulkRow,
     ConflictError,
     Document,
     MultipleChoice,
     PublicInterviewLink,
     SaveAndCloseResult,
     ServicePrincipal,
+    Shard,
     SyncPage,
     SyncPager,
     TemplatePackage,
@@ -37,6 +41,9 @@ from hotdocs_advance import (
     WorkGroup,
     WorkItem,
     WorkItemVersion,
+    abulk_create_work_items,
+    bulk_create_work_items,
+    read_rows,
     validate_answer_xml,
 )
 
@@ -226,3 +233,34 @@ def listing_misuse(client: AdvanceClient) -> None:
     client.replace_answers(uuid.uuid4(), {"a": "b"})  # type: ignore[arg-type]
     for group in client.list_work_groups():  # the pager yields items, not pages
         print(group.next_page_token)  # type: ignore[attr-defined]
+
+
+def bulk(client: AdvanceClient) -> BulkReport:
+    rows = read_rows("customers.csv", key_column="CustomerId", name="{Customer} renewal")
+    report = bulk_create_work_items(
+        client, rows, work_group_id=uuid.uuid4(), template_package_id="x", shard="1/3"
+    )
+    counts: dict[str, int] = report.counts()
+    outcome: BulkOutcome = report.results[0].outcome
+    bulk_create_work_items(client, rows, work_group_id="x")  # type: ignore[call-arg]
+    bulk_create_work_items(  # type: ignore[call-arg]
+        client, rows, work_group_id="x", template_package_id="y", concurency=8
+    )
+    bulk_create_work_items(
+        client,
+        rows,
+        work_group_id="x",
+        template_package_id="y",
+        check_first="maybe",  # type: ignore[arg-type]
+    )
+    bulk_create_work_items(  # type: ignore[call-arg]
+        lambda: AsyncAdvanceClient("https://h/api/rest", auth="t"), rows
+    )
+    _ = (counts, outcome)
+    return report
+
+
+async def bulk_async(client: AsyncAdvanceClient, rows: list[BulkRow]) -> BulkReport:
+    return await abulk_create_work_items(
+        client, rows, work_group_id="x", template_package_id="y", shard=Shard(1, 2)
+    )

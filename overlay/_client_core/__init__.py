@@ -35,7 +35,7 @@ from ._http import (
     ssl_context,
 )
 from ._insecure import InsecureTransportWarning, TransportWarnings, is_loopback
-from ._public import UNKNOWN_VERSION, package_version, publish, version_attribute
+from ._public import UNKNOWN_VERSION, module_getattr, package_version, publish
 from ._redact import (
     CREDENTIAL_HEADERS,
     MIN_SECRET_IN_TEXT,
@@ -65,7 +65,13 @@ from ._retry import (
     sleep,
 )
 from ._text import MAX_QUOTED, shorten
-from ._xml import DoctypeRefusedError, EntityDeclarationRefusedError, parse_untrusted, parser
+from ._xml import (
+    NOT_XML_CHAR,
+    DoctypeRefusedError,
+    EntityDeclarationRefusedError,
+    parse_untrusted,
+    parser,
+)
 
 __all__ = [
     "ACCEPT_ENCODING",
@@ -79,6 +85,7 @@ __all__ = [
     "MAX_RETRY_DELAY",
     "MAX_TIMEOUT_S",
     "MIN_SECRET_IN_TEXT",
+    "NOT_XML_CHAR",
     "REDACTED",
     "RETRY_JITTER",
     "RETRY_STATUS_CODES",
@@ -105,6 +112,7 @@ __all__ = [
     "is_loopback",
     "is_retried_status",
     "iter_streamed",
+    "module_getattr",
     "monotonic",
     "now",
     "package_version",
@@ -122,5 +130,4 @@ __all__ = [
     "shorten",
     "sleep",
     "ssl_context",
-    "version_attribute",
 ]

@@ -3,15 +3,17 @@
 httpx sets ``__module__`` on every public class to ``"httpx"``, so that a traceback reads
 ``httpx.ConnectError`` rather than the private module that defines it; `publish` does the same
 for these packages. `package_version` reads the distribution's version from its metadata.
+`module_getattr` is a package's module ``__getattr__``: ``__version__`` and the names whose
+modules load on first use.
 """
 
 from __future__ import annotations
 
 import contextlib
-import importlib.metadata
 import inspect
 import typing
 from collections.abc import Callable, Iterable, Mapping, MutableMapping
+from types import ModuleType
 from typing import Final
 
 DISTRIBUTION: Final = "hotdocs-inforouter-clients"
@@ -78,32 +80,55 @@ def package_version(package: str) -> str:
     """
     if "." in package:
         return UNKNOWN_VERSION
+    # Imported here: importing it costs about 6 ms, and only __version__ needs it.
+    import importlib.metadata  # noqa: PLC0415
+
     try:
         return importlib.metadata.version(DISTRIBUTION)
     except importlib.metadata.PackageNotFoundError:
         return UNKNOWN_VERSION
 
 
-def version_attribute(
-    package: str, namespace: MutableMapping[str, object]
+def module_getattr(
+    package: str,
+    namespace: MutableMapping[str, object],
+    *,
+    lazy: Mapping[str, Callable[[], ModuleType]] | None = None,
+    owns: Iterable[str] = (),
 ) -> Callable[[str], object]:
-    """Build a package's module ``__getattr__`` that gives ``__version__`` on first use.
+    """Build a package's module ``__getattr__``: ``__version__`` and names loaded on first use.
 
     The version is read from the package metadata when asked for, not at import (reading it
-    scans ``sys.path``), then kept in the package.
+    scans ``sys.path``), then kept in the package. A name in ``lazy`` is taken from the
+    module its loader imports, the first time any name of that loader is asked for: all that
+    loader's names are then put in the package and published (`publish`), so a later access
+    costs nothing and ``__getattr__`` is not asked again.
 
     Args:
         package: The package's ``__name__``.
         namespace: Its ``globals()``.
+        lazy: Public name -> a function importing (relatively) and returning its module.
+        owns: As for `publish`.
 
     Returns:
-        The ``__getattr__``: ``__version__`` (see `package_version`), else AttributeError.
+        The ``__getattr__``: ``__version__`` (see `package_version`), a lazy name, else
+        AttributeError.
     """
+    loaders = dict(lazy or {})
+    claimed = tuple(owns)
 
     def __getattr__(name: str) -> object:  # noqa: N807 (the module hook's own name)
         if name == "__version__":
             version = namespace["__version__"] = package_version(package)
             return version
-        raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        load = loaders.get(name)
+        if load is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        module = load()
+        names = [other for other, loader in loaders.items() if loader is load]
+        for other in names:
+            namespace[other] = getattr(module, other)
+        publish(package, namespace, names, owns=claimed)
+        return namespace[name]
 
     return __getattr__

@@ -7,9 +7,16 @@ ask for it, has its DTD ignored while any entity declaration is still refused).
 
 from __future__ import annotations
 
+import re
 import threading
+from typing import Final
 
 from lxml import etree
+
+#: What is outside XML 1.0 ``Char`` (what text in a document may hold), written as the few
+#: ranges it is rather than as the complement of ``Char``: the same characters, compiled in a
+#: tenth of the time (the complement costs 3.5 ms at import).
+NOT_XML_CHAR: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 # lxml parsers serialise concurrent use with a lock; one per thread and kind avoids contention.
 _local = threading.local()

@@ -8,6 +8,7 @@ package are private; everything public is here.
 """
 
 import typing as _typing
+from types import ModuleType as _ModuleType
 
 import _client_core
 import hotdocs_advance_api as _generated
@@ -29,19 +30,6 @@ from ._async_client import AsyncAdvanceClient
 from ._async_pages import AsyncPage, AsyncPager
 from ._auth import ServicePrincipal
 from ._bodies import MAX_RESPONSE_BYTES
-from ._bulk import (
-    BULK_NAMESPACE,
-    BulkOutcome,
-    BulkProgress,
-    BulkReport,
-    BulkResult,
-    Shard,
-    abulk_create_work_items,
-    bulk_create_work_items,
-    bulk_namespace,
-    bulk_work_item_id,
-)
-from ._bulk_rows import BulkRow, read_csv_rows, read_json_lines_rows, read_rows
 from ._callbacks import CallbackEvent, CallbackScheme, verify_callback
 from ._errors import (
     AdvanceError,
@@ -156,8 +144,66 @@ _client_core.publish(
     __name__, globals(), __all__, owns=(_generated.__name__, _client_core.__name__)
 )
 
+
+def _load_bulk() -> _ModuleType:
+    from . import _bulk as module  # noqa: PLC0415 - loaded on first use
+
+    return module
+
+
+def _load_bulk_rows() -> _ModuleType:
+    from . import _bulk_rows as module  # noqa: PLC0415 - loaded on first use
+
+    return module
+
+
 if _typing.TYPE_CHECKING:
+    from ._bulk import (
+        BULK_NAMESPACE,
+        BulkOutcome,
+        BulkProgress,
+        BulkReport,
+        BulkResult,
+        Shard,
+        abulk_create_work_items,
+        bulk_create_work_items,
+        bulk_namespace,
+        bulk_work_item_id,
+    )
+    from ._bulk_rows import BulkRow, read_csv_rows, read_json_lines_rows, read_rows
+
     __version__: str
     """The installed version of hotdocs-inforouter-clients (``0+unknown`` when vendored)."""
-else:  # read from the package metadata on first use, not at import
-    __getattr__ = _client_core.version_attribute(__name__, globals())
+else:
+    # Read on first use, not at import: the version (from the package metadata) and bulk
+    # creation (csv, anyio's task groups and the readers: about a twentieth of the import).
+    __getattr__ = _client_core.module_getattr(
+        __name__,
+        globals(),
+        lazy={
+            **dict.fromkeys(
+                (
+                    "BULK_NAMESPACE",
+                    "BulkOutcome",
+                    "BulkProgress",
+                    "BulkReport",
+                    "BulkResult",
+                    "Shard",
+                    "abulk_create_work_items",
+                    "bulk_create_work_items",
+                    "bulk_namespace",
+                    "bulk_work_item_id",
+                ),
+                _load_bulk,
+            ),
+            **dict.fromkeys(
+                ("BulkRow", "read_csv_rows", "read_json_lines_rows", "read_rows"), _load_bulk_rows
+            ),
+        },
+        owns=(_generated.__name__, _client_core.__name__),
+    )
+
+
+def __dir__() -> list[str]:
+    """List the package's names, those loaded on first use included (for completion)."""
+    return sorted({*globals(), *__all__})

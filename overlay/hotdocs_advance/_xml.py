@@ -7,6 +7,7 @@ import threading
 from typing import Final
 
 from _client_core import (
+    NOT_XML_CHAR,
     DoctypeRefusedError,
     EntityDeclarationRefusedError,
     parse_untrusted,
@@ -17,8 +18,6 @@ from lxml import etree
 
 from ._errors import AnswerSetError
 
-# XML 1.0 ``Char``: what an element's text may hold.
-_NOT_XML_CHAR: Final = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # What is left unwritable after ``escape()`` has replaced the C0 controls.
 _NOT_XML_CHAR_ESCAPED: Final = re.compile("[\ud800-\udfff\ufffe\uffff]")
 # The HotDocs Open SDK (TextValue.XMLEscape) writes these as a backslash and two lower-case hex
@@ -48,7 +47,7 @@ def bad_char(text: str, *, escaped: bool = False) -> str | None:
     Returns:
         A description of the first bad character, or None when all are fine.
     """
-    match = (_NOT_XML_CHAR_ESCAPED if escaped else _NOT_XML_CHAR).search(text)
+    match = (_NOT_XML_CHAR_ESCAPED if escaped else NOT_XML_CHAR).search(text)
     if match is None:
         return None
     return f"U+{ord(match.group()):04X} at position {match.start()} is not allowed in XML 1.0"

@@ -112,4 +112,4 @@ if _typing.TYPE_CHECKING:
     __version__: str
     """The installed version of hotdocs-inforouter-clients (``0+unknown`` when vendored)."""
 else:  # read from the package metadata on first use, not at import
-    __getattr__ = _client_core.version_attribute(__name__, globals())
+    __getattr__ = _client_core.module_getattr(__name__, globals())

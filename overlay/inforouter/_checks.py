@@ -8,18 +8,16 @@ from __future__ import annotations
 
 import datetime
 import enum
-import re
 from collections.abc import Callable
 from typing import Final, TypeVar
 
 import attrs
-from _client_core import shorten
+from _client_core import NOT_XML_CHAR, shorten
 
 from ._errors import TaskRequestError
 
 INT_MAX: Final = 2**31 - 1  # xs:int
 # Characters XML 1.0 does not allow at all (lone surrogates included).
-_NOT_XML: Final = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 _E = TypeVar("_E", bound=enum.Enum)
 
@@ -39,7 +37,7 @@ def check_text(value: object, name: str) -> str:
     """
     if not isinstance(value, str):
         raise TaskRequestError(f"{name} must be a str, not {type(value).__name__}")
-    bad = _NOT_XML.search(value)
+    bad = NOT_XML_CHAR.search(value)
     if bad is not None:
         raise TaskRequestError(
             f"{name} contains U+{ord(bad.group()):04X} at position {bad.start()}, "

@@ -17,13 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
-import re
 import uuid
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Final
 
+from _client_core import NOT_XML_CHAR
 from _sandbox_kit._xml import hardened_parser, strip_namespaces
 from lxml import etree
 
@@ -53,7 +53,6 @@ _RELS_TYPE: Final = "application/vnd.openxmlformats-package.relationships+xml"
 _PADDING_PART: Final = "sandbox/padding.bin"
 _CREATOR: Final = "HotDocs Advance sandbox"
 # Characters XML 1.0 cannot hold (a work item's name comes from JSON, which can).
-_NOT_XML: Final = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _PADDING_BLOCK: Final = 1024 * 1024
 _UNANSWERED: Final = "(unanswered)"
 # Column widths of the answers table, in twentieths of a point (an A4 text width in all).
@@ -75,7 +74,7 @@ class Assembly:
 
 
 def _xml_text(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    return NOT_XML_CHAR.sub("\ufffd", text)
 
 
 def _value_text(value: etree._Element) -> str:

@@ -25,7 +25,7 @@ import importlib.metadata
 import json
 import uuid
 import warnings
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Annotated, Any, Final, NoReturn, cast
 
 import attrs
@@ -355,25 +355,44 @@ class Output:
         self._console().print(table)
 
     def rows(
-        self, rows: Sequence[Mapping[str, Any]], columns: Sequence[str], *, title: str | None = None
-    ) -> None:
+        self, rows: Iterable[object], columns: Sequence[str], *, title: str | None = None
+    ) -> int:
         """Write a list of results: a table with one row each, or a JSON list.
 
+        The JSON list is written as the results come, one at a time (a lazy listing is
+        fetched page by page as it is printed, in flat memory), and reads as one JSON array
+        once complete. A table needs every row for its column widths: it is printed at the
+        end.
+
         Args:
-            rows: The results, as mappings.
+            rows: The results (see `plain`; each gives a mapping), possibly lazy.
             columns: The members shown in the table, in order (JSON shows every member).
             title: The table's title.
+
+        Returns:
+            How many results were written.
         """
-        data = [plain(row) for row in rows]
         if self.as_json:
-            self.json(data)
-            return
+            return self._json_items(rows)
+        data = [plain(row) for row in rows]
         table = Table(title=title, box=box.SIMPLE)
         for column in columns:
             table.add_column(column, overflow="fold")
         for row in data:
             table.add_row(*(_cell(row.get(column)) for column in columns))
         self._console().print(table)
+        return len(data)
+
+    @staticmethod
+    def _json_items(items: Iterable[object]) -> int:
+        # The same text as json.dumps(list, indent=2), written one item at a time.
+        count = 0
+        for item in items:
+            text = json.dumps(plain(item), indent=2, ensure_ascii=False).replace("\n", "\n  ")
+            typer.echo(("[\n  " if count == 0 else ",\n  ") + text, nl=False)
+            count += 1
+        typer.echo("\n]" if count else "[]")
+        return count
 
     def line(self, text: str) -> None:
         """Write a line of text (not with ``--json``, where the JSON says it).

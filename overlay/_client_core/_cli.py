@@ -322,9 +322,19 @@ class Output:
         self.as_json = as_json
 
     @staticmethod
-    def _console() -> Console:
+    def _print(table: Table) -> None:
+        """Print a table: fitted to a terminal; whole lines into a pipe or a file.
+
+        A terminal's table folds long cells to its width. Elsewhere nothing is folded (the
+        table is as wide as its longest row needs), so that an id stays on one line for
+        ``grep`` or ``cut`` to find.
+        """
         # Made at each use: stdout may have been replaced (a test runner does that).
-        return Console(highlight=False, soft_wrap=False)
+        console = Console(highlight=False, soft_wrap=False)
+        if not console.is_terminal:
+            wide = console.measure(table, options=console.options.update(width=1 << 16))
+            console = Console(highlight=False, soft_wrap=False, width=max(wide.maximum, 1))
+        console.print(table)
 
     def json(self, data: object) -> None:
         """Write data as JSON, whatever the flag.
@@ -352,7 +362,7 @@ class Output:
         for key, item in (data if isinstance(data, dict) else {"value": data}).items():
             if key not in hide:
                 table.add_row(Text(str(key)), _cell(item))
-        self._console().print(table)
+        self._print(table)
 
     def rows(
         self, rows: Iterable[object], columns: Sequence[str], *, title: str | None = None
@@ -380,7 +390,7 @@ class Output:
             table.add_column(column, overflow="fold")
         for row in data:
             table.add_row(*(_cell(row.get(column)) for column in columns))
-        self._console().print(table)
+        self._print(table)
         return len(data)
 
     @staticmethod

@@ -322,16 +322,16 @@ class Output:
         self.as_json = as_json
 
     @staticmethod
-    def _print(table: Table) -> None:
-        """Print a table: fitted to a terminal; whole lines into a pipe or a file.
+    def _print(table: Table, *, whole_rows: bool = False) -> None:
+        """Print a table, its long cells folded to a terminal's width (80 elsewhere).
 
-        A terminal's table folds long cells to its width. Elsewhere nothing is folded (the
-        table is as wide as its longest row needs), so that an id stays on one line for
-        ``grep`` or ``cut`` to find.
+        With ``whole_rows``, a table printed into a pipe or a file is as wide as its longest
+        row needs instead, so that each row stays one line (and an id whole) for ``grep``,
+        ``awk`` or ``cut``.
         """
         # Made at each use: stdout may have been replaced (a test runner does that).
         console = Console(highlight=False, soft_wrap=False)
-        if not console.is_terminal:
+        if whole_rows and not console.is_terminal:
             wide = console.measure(table, options=console.options.update(width=1 << 16))
             console = Console(highlight=False, soft_wrap=False, width=max(wide.maximum, 1))
         console.print(table)
@@ -372,7 +372,7 @@ class Output:
         The JSON list is written as the results come, one at a time (a lazy listing is
         fetched page by page as it is printed, in flat memory), and reads as one JSON array
         once complete. A table needs every row for its column widths: it is printed at the
-        end.
+        end, fitted to a terminal, or into a pipe or a file with each row on one line.
 
         Args:
             rows: The results (see `plain`; each gives a mapping), possibly lazy.
@@ -390,7 +390,7 @@ class Output:
             table.add_column(column, overflow="fold")
         for row in data:
             table.add_row(*(_cell(row.get(column)) for column in columns))
-        self._print(table)
+        self._print(table, whole_rows=True)
         return len(data)
 
     @staticmethod

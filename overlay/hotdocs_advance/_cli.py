@@ -7,19 +7,21 @@ are ``--token`` (``ADVANCE_TOKEN``), or a service principal: ``--client-name``,
 ``ADVANCE_PRINCIPAL_PASSWORD``). A password or token given as a flag draws a warning (other
 users of the machine can read a command line); none is ever printed.
 
-Each command group (``work-item``, ``session``, ``version``, ``link``) is a typer sub-app, and
-each command a function registered on it: see the registration point at the end of this module.
-A command gets its client from ``connect(ctx)`` and writes through ``Output`` (a table, or JSON
-with ``--json``); the SDK's errors become a message and an exit status by ``ERRORS``.
+Each command group (``work-item``, ``session``, ``version``, ``documents``, ``answers``,
+``link``, ``work-groups``, ``template-packages``) is a typer sub-app, and each command a function
+registered on it: see the registration point at the end of this module (``bulk-create`` comes
+from ``_bulk_command``). A command gets its client from ``connect(ctx)`` and writes through
+``Output`` (a table, or JSON with ``--json``; a list through ``_listing``, page by page); the
+SDK's errors become a message and an exit status by ``ERRORS``.
 """
 
 from __future__ import annotations
 
 import itertools
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, Any, Final
+from typing import Annotated, Any, Final, Protocol
 
 import attrs
 import httpx
@@ -65,7 +67,7 @@ from ._errors import (
     PermissionDeniedError,
     VersionWaitTimeoutError,
 )
-from ._results import Document, VersionResult
+from ._results import Document, SaveAndCloseResult, VersionResult
 from ._sync_client import AdvanceClient
 from ._versions import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
 
@@ -240,7 +242,7 @@ def connect(ctx: typer.Context) -> AdvanceClient:
 # --- The program -------------------------------------------------------------------------------
 
 app = new_app(
-    help="Work items, assembly sessions, versions and public interview links on HotDocs Advance.",
+    help="Work items, versions, documents, answers and interview links on HotDocs Advance.",
     epilog=(
         "Example (the password is read without echo, so it stays out of the shell's "
         "history and the process list):\n\n"
@@ -330,7 +332,7 @@ def _root(
     ] = DEFAULT_MAX_RETRIES,
     version: Annotated[bool, version_option("hotdocs-advance")] = False,
 ) -> None:
-    """Work items, assembly sessions, versions and public interview links on HotDocs Advance."""
+    """Work items, versions, documents, answers and interview links on HotDocs Advance."""
     warn_secret_on_command_line(ctx, "password", "--password", "ADVANCE_PRINCIPAL_PASSWORD")
     warn_secret_on_command_line(ctx, "token", "--token", "ADVANCE_TOKEN")
     ctx.obj = Settings(
@@ -356,6 +358,10 @@ def _answers(path: str | None) -> AnswerSet | None:
 _ANSWERS_HELP: Final = "An answer file (.anx, .xml or .json), or - for stdin."
 
 # The arguments and options several commands take, written once.
+AnswersOption = Annotated[str | None, typer.Option("--answers", help=_ANSWERS_HELP)]
+NewVersionId = Annotated[
+    str | None, typer.Option("--version-id", help="The new version's id (default: a new one).")
+]
 WorkItemId = Annotated[str, typer.Argument(metavar="WORK_ITEM_ID", help="The work item's id.")]
 VersionId = Annotated[str, typer.Argument(metavar="VERSION_ID", help="The version's id.")]
 CallbackUrl = Annotated[
@@ -386,16 +392,25 @@ def _warn_callback_secret(ctx: typer.Context) -> None:
     )
 
 
+@attrs.frozen
+class _Table:
+    """A list's table: its title and the members it shows (--json gives every member)."""
+
+    title: str
+    columns: tuple[str, ...]
+
+
 def _listing(
-    items: Iterable[object],
+    ctx: typer.Context,
+    pager: Callable[[AdvanceClient], Iterable[object]],
+    table: _Table,
     limit: int | None,
-    columns: Sequence[str],
-    *,
-    title: str,
     as_json: bool,
 ) -> None:
     """Print a lazy listing as it is fetched: a page is asked for only when it is reached."""
-    Output(as_json).rows(itertools.islice(items, limit), columns, title=title)
+    with connect(ctx) as client:
+        shown = itertools.islice(pager(client), limit)
+        Output(as_json).rows(shown, table.columns, title=table.title)
 
 
 # --- check -------------------------------------------------------------------------------------
@@ -486,7 +501,7 @@ def work_item_create(
     name: Annotated[str, typer.Option(help="A name no other work item has.")],
     work_group: Annotated[str, typer.Option(help="The work group's id.")],
     template_package: Annotated[str, typer.Option(help="The template package's id.")],
-    answers: Annotated[str | None, typer.Option(help=_ANSWERS_HELP)] = None,
+    answers: AnswersOption = None,
     description: Annotated[str | None, typer.Option(help="A description.")] = None,
     assemble: Annotated[
         bool | None, typer.Option("--assemble/--no-assemble", help="Assemble at once.")
@@ -532,8 +547,7 @@ def work_item_get(
     Output(as_json).record(item, title="Work item")
 
 
-#: The members the work item table shows (--json gives every member).
-WORK_ITEM_COLUMNS: Final = ("id", "name", "status")
+WORK_ITEM_TABLE: Final = _Table("Work items", ("id", "name", "status"))
 
 
 @work_item.command("list", epilog="Example:\n\nhotdocs-advance work-item list --filter Completed")
@@ -555,14 +569,13 @@ def work_item_list(
     --json writes a JSON array item by item, so a long listing starts at once and runs in flat
     memory; the table is printed when the last row is in (use --limit for a first look).
     """
-    with connect(ctx) as client:
-        _listing(
-            client.list_work_items(filter, page_size=page_size),
-            limit,
-            WORK_ITEM_COLUMNS,
-            title="Work items",
-            as_json=as_json,
-        )
+    _listing(
+        ctx,
+        lambda client: client.list_work_items(filter, page_size=page_size),
+        WORK_ITEM_TABLE,
+        limit,
+        as_json,
+    )
 
 
 # --- session -----------------------------------------------------------------------------------
@@ -581,10 +594,8 @@ def session_begin(
     ctx: typer.Context,
     *,
     work_item_id: WorkItemId,
-    version_id: Annotated[
-        str | None, typer.Option(help="The session's new version id (default: a new one).")
-    ] = None,
-    answers: Annotated[str | None, typer.Option(help=_ANSWERS_HELP)] = None,
+    version_id: NewVersionId = None,
+    answers: AnswersOption = None,
     force: Annotated[
         bool, typer.Option("--force", help="Begin even though another session is active.")
     ] = False,
@@ -640,42 +651,57 @@ version = new_group(
 )
 
 
-@version.command("save-and-close")
-def version_save_and_close(
-    ctx: typer.Context,
-    *,
-    work_item_id: WorkItemId,
-    version_id: VersionId,
-    callback_url: CallbackUrl = None,
-    callback_secret: CallbackSecret = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Save an in-progress version and close its session."""
-    _warn_callback_secret(ctx)
-    with connect(ctx) as client:
-        result = client.save_and_close(
-            work_item_id, version_id, callback_url=callback_url, callback_secret=callback_secret
-        )
-    Output(as_json).record(result, title="Version saved and closed")
+class _VersionStep(Protocol):
+    """A v2.0 call that moves an existing version on (``complete_version``, ``save_and_close``)."""
+
+    def __call__(
+        self,
+        work_item_id: uuid.UUID | str,
+        version_id: uuid.UUID | str,
+        *,
+        callback_url: str | None = None,
+        callback_secret: str | None = None,
+    ) -> VersionResult | SaveAndCloseResult: ...
 
 
-@version.command("status")
-def version_status(
-    ctx: typer.Context,
-    *,
-    work_item_id: WorkItemId,
-    version_id: VersionId,
-    as_json: JsonOption = False,
-) -> None:
-    """Read a version's status."""
-    with connect(ctx) as client:
-        status = client.get_version_status(work_item_id, version_id)
-    Output(as_json).record(status, title="Version status")
-
-
-def _version_shown(result: VersionResult) -> dict[str, object]:
+def _version_shown(
+    version_id: uuid.UUID | str, result: VersionResult | SaveAndCloseResult
+) -> dict[str, object]:
     # Named as session begin names the version id (versionId), beside the server's members.
-    return {"versionId": result.version_id, "accepted": result.accepted, "status": result.status}
+    return {"versionId": version_id, "accepted": result.accepted, "status": result.status}
+
+
+def _version_step(
+    name: str,
+    step: Callable[[AdvanceClient], _VersionStep],
+    *,
+    help: str,
+    title: str,
+    epilog: str,
+) -> Callable[..., None]:
+    """Register ``version <name>``: one call on an existing version, with a callback."""
+
+    def command(
+        ctx: typer.Context,
+        *,
+        work_item_id: WorkItemId,
+        version_id: VersionId,
+        callback_url: CallbackUrl = None,
+        callback_secret: CallbackSecret = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        _warn_callback_secret(ctx)
+        with connect(ctx) as client:
+            result = step(client)(
+                work_item_id,
+                version_id,
+                callback_url=callback_url,
+                callback_secret=callback_secret,
+            )
+        Output(as_json).record(_version_shown(version_id, result), title=title)
+
+    command.__doc__ = help
+    return version.command(name, help=help, epilog=epilog)(command)
 
 
 @version.command(
@@ -686,10 +712,8 @@ def version_create(
     ctx: typer.Context,
     *,
     work_item_id: WorkItemId,
-    version_id: Annotated[
-        str | None, typer.Option(help="The new version's id (default: a new one).")
-    ] = None,
-    answers: Annotated[str | None, typer.Option(help=_ANSWERS_HELP)] = None,
+    version_id: NewVersionId = None,
+    answers: AnswersOption = None,
     force_create: Annotated[
         bool,
         typer.Option("--force-create", help="Create it even though another one is in progress."),
@@ -713,33 +737,40 @@ def version_create(
             callback_url=callback_url,
             callback_secret=callback_secret,
         )
-    Output(as_json).record(_version_shown(result), title="Version created")
+    Output(as_json).record(_version_shown(result.version_id, result), title="Version created")
 
 
-@version.command(
+version_save_and_close = _version_step(
+    "save-and-close",
+    lambda client: client.save_and_close,
+    help="Save an in-progress version and close its session.\n\naccepted true means the "
+    "server goes on in the background (Saving): version wait waits for the end (Saved).",
+    title="Version saved and closed",
+    epilog="Example:\n\nhotdocs-advance version save-and-close WORK_ITEM_ID VERSION_ID",
+)
+version_complete = _version_step(
     "complete",
+    lambda client: client.complete_version,
+    help="Complete an in-progress version and assemble its documents.\n\naccepted true "
+    "means the server goes on in the background (Completing): version wait waits for the end.",
+    title="Version completed",
     epilog="Example:\n\nhotdocs-advance version complete WORK_ITEM_ID VERSION_ID && "
     "hotdocs-advance version wait WORK_ITEM_ID VERSION_ID",
 )
-def version_complete(
+
+
+@version.command("status")
+def version_status(
     ctx: typer.Context,
     *,
     work_item_id: WorkItemId,
     version_id: VersionId,
-    callback_url: CallbackUrl = None,
-    callback_secret: CallbackSecret = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Complete an in-progress version and assemble its documents.
-
-    accepted true means the server goes on in the background: version wait waits for the end.
-    """
-    _warn_callback_secret(ctx)
+    """Read a version's status."""
     with connect(ctx) as client:
-        result = client.complete_version(
-            work_item_id, version_id, callback_url=callback_url, callback_secret=callback_secret
-        )
-    Output(as_json).record(_version_shown(result), title="Version completed")
+        status = client.get_version_status(work_item_id, version_id)
+    Output(as_json).record(status, title="Version status")
 
 
 @version.command(
@@ -854,9 +885,13 @@ documents = new_group(
 
 #: The members the document table shows (--json gives every member).
 DOCUMENT_COLUMNS: Final = ("id", "fileName", "size", "versionId")
-_DOCUMENT_VERSION_HELP: Final = (
-    "Only the documents of this version (the server serves the latest assembly's only)."
-)
+DocumentsOfVersion = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="[VERSION_ID]",
+        help="Only the documents of this version (the server serves the latest assembly's only).",
+    ),
+]
 
 
 def _documents(
@@ -898,9 +933,7 @@ def documents_list(
     ctx: typer.Context,
     *,
     work_item_id: WorkItemId,
-    version_id: Annotated[
-        str | None, typer.Argument(metavar="[VERSION_ID]", help=_DOCUMENT_VERSION_HELP)
-    ] = None,
+    version_id: DocumentsOfVersion = None,
     as_json: JsonOption = False,
 ) -> None:
     """List a work item's assembled documents (empty before any assembly).
@@ -918,9 +951,7 @@ def documents_download(
     ctx: typer.Context,
     *,
     work_item_id: WorkItemId,
-    version_id: Annotated[
-        str | None, typer.Argument(metavar="[VERSION_ID]", help=_DOCUMENT_VERSION_HELP)
-    ] = None,
+    version_id: DocumentsOfVersion = None,
     output: Annotated[
         Path,
         typer.Option(
@@ -1031,48 +1062,43 @@ def _answer_format(output: str, given: str | None, as_json: bool) -> Format:
     return "json" if as_json else "xml"
 
 
-def _send_answers(
-    ctx: typer.Context, work_item_id: str, file: str, *, replace: bool, as_json: bool
-) -> None:
-    given = read_answer_file(file, strict=True)
-    with connect(ctx) as client:
-        (client.replace_answers if replace else client.update_answers)(work_item_id, given)
-    done = "replaced" if replace else "updated"
-    Output(as_json).record(
-        {"workItemId": work_item_id, done: True, "answers": len(given)}, title=f"Answers {done}"
-    )
+def _answers_change(name: str, *, replace: bool, help: str) -> Callable[..., None]:
+    """Register ``answers <name>``: replace_answers, or update_answers, with FILE's answers."""
+
+    def command(
+        ctx: typer.Context,
+        *,
+        work_item_id: WorkItemId,
+        file: Annotated[str, typer.Argument(metavar="FILE", help=_ANSWER_FILE_HELP)],
+        as_json: JsonOption = False,
+    ) -> None:
+        given = read_answer_file(file, strict=True)  # every problem named before sending
+        with connect(ctx) as client:
+            (client.replace_answers if replace else client.update_answers)(work_item_id, given)
+        done = "replaced" if replace else "updated"
+        Output(as_json).record(
+            {"workItemId": work_item_id, done: True, "answers": len(given)},
+            title=f"Answers {done}",
+        )
+
+    command.__doc__ = help
+    return answer_set.command(name, help=help)(command)
 
 
-@answer_set.command("replace")
-def answers_replace(
-    ctx: typer.Context,
-    *,
-    work_item_id: WorkItemId,
-    file: Annotated[str, typer.Argument(metavar="FILE", help=_ANSWER_FILE_HELP)],
-    as_json: JsonOption = False,
-) -> None:
-    """Replace a work item's answers with FILE's (answers not in FILE are gone).
-
-    Allowed while its current version is Saved, Completed or PostProcessingFailed; otherwise
-    the server refuses (exit status 5, naming those statuses).
-    """
-    _send_answers(ctx, work_item_id, file, replace=True, as_json=as_json)
-
-
-@answer_set.command("update")
-def answers_update(
-    ctx: typer.Context,
-    *,
-    work_item_id: WorkItemId,
-    file: Annotated[str, typer.Argument(metavar="FILE", help=_ANSWER_FILE_HELP)],
-    as_json: JsonOption = False,
-) -> None:
-    """Set FILE's answers on a work item, keeping its other answers.
-
-    Each answer in FILE replaces the one of the same name or is added. Allowed in the same
-    statuses as answers replace (else exit status 5).
-    """
-    _send_answers(ctx, work_item_id, file, replace=False, as_json=as_json)
+answers_replace = _answers_change(
+    "replace",
+    replace=True,
+    help="Replace a work item's answers with FILE's (answers not in FILE are gone).\n\n"
+    "Allowed while its current version is Saved, Completed or PostProcessingFailed; "
+    "otherwise the server refuses (exit status 5, naming those statuses).",
+)
+answers_update = _answers_change(
+    "update",
+    replace=False,
+    help="Set FILE's answers on a work item, keeping its other answers.\n\nEach answer in "
+    "FILE replaces the one of the same name or is added. Allowed in the same statuses as "
+    "answers replace (else exit status 5).",
+)
 
 
 # --- work-groups, template-packages -------------------------------------------------------------
@@ -1089,9 +1115,10 @@ template_packages = new_group(
     ),
 )
 
-#: The members the tables show (--json gives every member).
-WORK_GROUP_COLUMNS: Final = ("id", "name", "description")
-TEMPLATE_PACKAGE_COLUMNS: Final = ("id", "name", "activated", "hasLiveVersion", "workGroupIds")
+WORK_GROUP_TABLE: Final = _Table("Work groups", ("id", "name", "description"))
+TEMPLATE_PACKAGE_TABLE: Final = _Table(
+    "Template packages", ("id", "name", "activated", "hasLiveVersion", "workGroupIds")
+)
 
 
 @work_groups.command("list")
@@ -1103,14 +1130,13 @@ def work_groups_list(
     as_json: JsonOption = False,
 ) -> None:
     """List the work groups (the ids work-item create and bulk-create take)."""
-    with connect(ctx) as client:
-        _listing(
-            client.list_work_groups(page_size=page_size),
-            limit,
-            WORK_GROUP_COLUMNS,
-            title="Work groups",
-            as_json=as_json,
-        )
+    _listing(
+        ctx,
+        lambda client: client.list_work_groups(page_size=page_size),
+        WORK_GROUP_TABLE,
+        limit,
+        as_json,
+    )
 
 
 @template_packages.command("list")
@@ -1126,14 +1152,13 @@ def template_packages_list(
     as_json: JsonOption = False,
 ) -> None:
     """List the template packages, or those a work group's work items can be created from."""
-    with connect(ctx) as client:
-        _listing(
-            client.list_template_packages(work_group, page_size=page_size),
-            limit,
-            TEMPLATE_PACKAGE_COLUMNS,
-            title="Template packages",
-            as_json=as_json,
-        )
+    _listing(
+        ctx,
+        lambda client: client.list_template_packages(work_group, page_size=page_size),
+        TEMPLATE_PACKAGE_TABLE,
+        limit,
+        as_json,
+    )
 
 
 # --- Registration point ----------------------------------------------------------------------

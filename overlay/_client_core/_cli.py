@@ -25,7 +25,7 @@ import importlib.metadata
 import json
 import uuid
 import warnings
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Annotated, Any, Final, NoReturn, cast
 
 import attrs
@@ -322,9 +322,19 @@ class Output:
         self.as_json = as_json
 
     @staticmethod
-    def _console() -> Console:
+    def _print(table: Table, *, whole_rows: bool = False) -> None:
+        """Print a table, its long cells folded to a terminal's width (80 elsewhere).
+
+        With ``whole_rows``, a table printed into a pipe or a file is as wide as its longest
+        row needs instead, so that each row stays one line (and an id whole) for ``grep``,
+        ``awk`` or ``cut``.
+        """
         # Made at each use: stdout may have been replaced (a test runner does that).
-        return Console(highlight=False, soft_wrap=False)
+        console = Console(highlight=False, soft_wrap=False)
+        if whole_rows and not console.is_terminal:
+            wide = console.measure(table, options=console.options.update(width=1 << 16))
+            console = Console(highlight=False, soft_wrap=False, width=max(wide.maximum, 1))
+        console.print(table)
 
     def json(self, data: object) -> None:
         """Write data as JSON, whatever the flag.
@@ -352,28 +362,47 @@ class Output:
         for key, item in (data if isinstance(data, dict) else {"value": data}).items():
             if key not in hide:
                 table.add_row(Text(str(key)), _cell(item))
-        self._console().print(table)
+        self._print(table)
 
     def rows(
-        self, rows: Sequence[Mapping[str, Any]], columns: Sequence[str], *, title: str | None = None
-    ) -> None:
+        self, rows: Iterable[object], columns: Sequence[str], *, title: str | None = None
+    ) -> int:
         """Write a list of results: a table with one row each, or a JSON list.
 
+        The JSON list is written as the results come, one at a time (a lazy listing is
+        fetched page by page as it is printed, in flat memory), and reads as one JSON array
+        once complete. A table needs every row for its column widths: it is printed at the
+        end, fitted to a terminal, or into a pipe or a file with each row on one line.
+
         Args:
-            rows: The results, as mappings.
+            rows: The results (see `plain`; each gives a mapping), possibly lazy.
             columns: The members shown in the table, in order (JSON shows every member).
             title: The table's title.
+
+        Returns:
+            How many results were written.
         """
-        data = [plain(row) for row in rows]
         if self.as_json:
-            self.json(data)
-            return
+            return self._json_items(rows)
+        data = [plain(row) for row in rows]
         table = Table(title=title, box=box.SIMPLE)
         for column in columns:
             table.add_column(column, overflow="fold")
         for row in data:
             table.add_row(*(_cell(row.get(column)) for column in columns))
-        self._console().print(table)
+        self._print(table, whole_rows=True)
+        return len(data)
+
+    @staticmethod
+    def _json_items(items: Iterable[object]) -> int:
+        # The same text as json.dumps(list, indent=2), written one item at a time.
+        count = 0
+        for item in items:
+            text = json.dumps(plain(item), indent=2, ensure_ascii=False).replace("\n", "\n  ")
+            typer.echo(("[\n  " if count == 0 else ",\n  ") + text, nl=False)
+            count += 1
+        typer.echo("\n]" if count else "[]")
+        return count
 
     def line(self, text: str) -> None:
         """Write a line of text (not with ``--json``, where the JSON says it).

@@ -27,7 +27,16 @@ from _client_core._cli import ErrorTable, ExitCode, Output, fail, new_app, versi
 from ._answers import AnswerSet, validate_answer_xml
 from ._errors import AnswerProblem, AnswerSetError
 
-__all__ = ["Format", "app", "main", "read_answer_file", "write_answer_file"]
+__all__ = [
+    "STDIO",
+    "Format",
+    "app",
+    "format_of",
+    "main",
+    "prepare_to_write",
+    "read_answer_file",
+    "write_answer_file",
+]
 
 Format = Literal["xml", "json"]
 STDIO: Final = "-"
@@ -115,6 +124,37 @@ def _uninterpretable(problems: tuple[AnswerProblem, ...], advice: str) -> Answer
         f"{len(problems)} answer(s) hold values that cannot be interpreted{advice}:\n{lines}",
         problems=problems,
     )
+
+
+def prepare_to_write(
+    answers: AnswerSet, kind: Format, *, drop_uninterpretable: bool = False, advice: str
+) -> None:
+    """Deal with the values the SDK cannot interpret before ``answers`` is written as ``kind``.
+
+    XML keeps them unchanged, with a warning for each. JSON could not carry them back
+    (``AnswerSet.from_dict`` refuses a raw ``<TFValue>``): they are refused, all listed, or
+    with ``drop_uninterpretable`` left out of ``answers``, each named in a warning.
+
+    Args:
+        answers: The answer set (changed only with ``drop_uninterpretable``).
+        kind: The format it is about to be written in.
+        drop_uninterpretable: Leave such answers out of JSON instead of refusing.
+        advice: What the refusal tells the user to do.
+
+    Raises:
+        AnswerSetError: JSON, such values, and not ``drop_uninterpretable``.
+    """
+    problems = answers.problems
+    if problems and kind == "json":
+        if not drop_uninterpretable:
+            raise _uninterpretable(problems, f" (JSON could not carry them back; {advice})")
+        for problem in problems:
+            warn(f"left out: {problem}")
+            if problem.name is not None:
+                del answers[problem.name]
+    else:
+        for problem in problems:
+            warn(f"kept unchanged, uninterpretable: {problem}")
 
 
 def write_answer_file(path: str, answers: AnswerSet, kind: Format) -> None:
@@ -299,21 +339,12 @@ def convert(
     else:
         target_kind = format_of(target)
     answers = _from_json(content) if source_kind == "json" else AnswerSet.from_xml(content)
-    problems = answers.problems
-    if problems and target_kind == "json":
-        if not drop_uninterpretable:
-            raise _uninterpretable(
-                problems,
-                " (JSON could not carry them back; fix them, or convert with "
-                "--drop-uninterpretable to leave them out)",
-            )
-        for problem in problems:
-            warn(f"left out: {problem}")
-            if problem.name is not None:
-                del answers[problem.name]
-    elif problems:
-        for problem in problems:
-            warn(f"kept unchanged, uninterpretable: {problem}")
+    prepare_to_write(
+        answers,
+        target_kind,
+        drop_uninterpretable=drop_uninterpretable,
+        advice="fix them, or convert with --drop-uninterpretable to leave them out",
+    )
     write_answer_file(target, answers, target_kind)
 
 

@@ -53,7 +53,7 @@ from . import _ops as op
 from ._async_client import AsyncAdvanceClient
 from ._base import created
 from ._bulk_rows import BulkRow
-from ._documents import fallback_file_name, safe_file_name
+from ._documents import safe_file_name, unique_file_names
 from ._errors import (
     AdvanceError,
     AnswerSetError,
@@ -600,7 +600,7 @@ class _Run:
             folder = self.download / _key_directory(row.key, item)
             await anyio.to_thread.run_sync(lambda: folder.mkdir(parents=True, exist_ok=True))
             written: list[Path] = []
-            for document, file_name in _file_names(listed):
+            for document, file_name in unique_file_names(listed):
                 assert document.id is not None
                 written.append(
                     await self.client.download_document(item, document.id, folder / file_name)
@@ -679,22 +679,6 @@ def _key_directory(key: str, item: uuid.UUID) -> str:
     if safe == key:
         return key
     return f"{safe or 'row'}-{item.hex[:8]}"
-
-
-def _file_names(listed: list[Document]) -> list[tuple[Document, str]]:
-    """Give each document a safe file name, unique among the work item's documents."""
-    named: list[tuple[Document, str]] = []
-    taken: set[str] = set()
-    for document in listed:
-        assert document.id is not None
-        name = safe_file_name(document.file_name) or safe_file_name(document.name)
-        name = name or fallback_file_name(document.id, document.content_type)
-        if name.lower() in taken:
-            stem, suffix = os.path.splitext(name)
-            name = f"{stem}-{document.id.hex[:8]}{suffix}"
-        taken.add(name.lower())
-        named.append((document, name))
-    return named
 
 
 def _checked_concurrency(concurrency: object) -> int:

@@ -7,16 +7,21 @@ are ``--token`` (``ADVANCE_TOKEN``), or a service principal: ``--client-name``,
 ``ADVANCE_PRINCIPAL_PASSWORD``). A password or token given as a flag draws a warning (other
 users of the machine can read a command line); none is ever printed.
 
-Each command group (``work-item``, ``session``, ``version``, ``link``) is a typer sub-app, and
-each command a function registered on it: see the registration point at the end of this module.
-A command gets its client from ``connect(ctx)`` and writes through ``Output`` (a table, or JSON
-with ``--json``); the SDK's errors become a message and an exit status by ``ERRORS``.
+Each command group (``work-item``, ``session``, ``version``, ``documents``, ``answers``,
+``link``, ``work-groups``, ``template-packages``) is a typer sub-app, and each command a function
+registered on it: see the registration point at the end of this module (``bulk-create`` comes
+from ``_bulk_command``). A command gets its client from ``connect(ctx)`` and writes through
+``Output`` (a table, or JSON with ``--json``; a list through ``_listing``, page by page); the
+SDK's errors become a message and an exit status by ``ERRORS``.
 """
 
 from __future__ import annotations
 
+import itertools
 import uuid
-from typing import Annotated, Any, Final
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Annotated, Any, Final, Protocol
 
 import attrs
 import httpx
@@ -37,10 +42,18 @@ from _client_core._cli import (
 
 from . import _arguments as check
 from ._answers import AnswerSet
-from ._answers_cli import read_answer_file
+from ._answers_cli import (
+    STDIO,
+    Format,
+    format_of,
+    prepare_to_write,
+    read_answer_file,
+    write_answer_file,
+)
 from ._async_client import AsyncAdvanceClient
 from ._auth import ServicePrincipal
 from ._bulk_command import register_bulk_create
+from ._documents import unique_file_names
 from ._errors import (
     AdvanceError,
     AnswerSetError,
@@ -52,8 +65,11 @@ from ._errors import (
     InvalidArgumentError,
     NotFoundError,
     PermissionDeniedError,
+    VersionWaitTimeoutError,
 )
+from ._results import Document, SaveAndCloseResult, VersionResult
 from ._sync_client import AdvanceClient
+from ._versions import DEFAULT_POLL_INTERVAL, DEFAULT_WAIT_TIMEOUT
 
 __all__ = ["ERRORS", "Settings", "app", "connect", "main", "settings"]
 
@@ -67,6 +83,9 @@ ERRORS: Final[ErrorTable] = (
     (APIResponseValidationError, ExitCode.NO_ANSWER),
     (InvalidArgumentError, ExitCode.USAGE),
     (AnswerSetError, ExitCode.USAGE),
+    # CHOICE: still not final by the deadline is "no usable answer yet" (6), as a timeout is,
+    # not "the answer is no" (1): the work goes on, and the same command may wait again.
+    (VersionWaitTimeoutError, ExitCode.NO_ANSWER),
     (APIStatusError, ExitCode.FAILED),
     (AdvanceError, ExitCode.FAILED),
     (OSError, ExitCode.FAILED),  # an answer file that cannot be read
@@ -223,7 +242,7 @@ def connect(ctx: typer.Context) -> AdvanceClient:
 # --- The program -------------------------------------------------------------------------------
 
 app = new_app(
-    help="Work items, assembly sessions, versions and public interview links on HotDocs Advance.",
+    help="Work items, versions, documents, answers and interview links on HotDocs Advance.",
     epilog=(
         "Example (the password is read without echo, so it stays out of the shell's "
         "history and the process list):\n\n"
@@ -313,7 +332,7 @@ def _root(
     ] = DEFAULT_MAX_RETRIES,
     version: Annotated[bool, version_option("hotdocs-advance")] = False,
 ) -> None:
-    """Work items, assembly sessions, versions and public interview links on HotDocs Advance."""
+    """Work items, versions, documents, answers and interview links on HotDocs Advance."""
     warn_secret_on_command_line(ctx, "password", "--password", "ADVANCE_PRINCIPAL_PASSWORD")
     warn_secret_on_command_line(ctx, "token", "--token", "ADVANCE_TOKEN")
     ctx.obj = Settings(
@@ -337,6 +356,62 @@ def _answers(path: str | None) -> AnswerSet | None:
 
 
 _ANSWERS_HELP: Final = "An answer file (.anx, .xml or .json), or - for stdin."
+
+# The arguments and options several commands take, written once.
+AnswersOption = Annotated[str | None, typer.Option("--answers", help=_ANSWERS_HELP)]
+NewVersionId = Annotated[
+    str | None, typer.Option("--version-id", help="The new version's id (default: a new one).")
+]
+WorkItemId = Annotated[str, typer.Argument(metavar="WORK_ITEM_ID", help="The work item's id.")]
+VersionId = Annotated[str, typer.Argument(metavar="VERSION_ID", help="The version's id.")]
+CallbackUrl = Annotated[
+    str | None, typer.Option(help="An http(s) URL the server notifies when done.")
+]
+CallbackSecret = Annotated[
+    str | None,
+    typer.Option(
+        envvar="ADVANCE_CALLBACK_SECRET",
+        help="The secret that authenticates the callback (prefer the environment variable).",
+    ),
+]
+PageSize = Annotated[
+    int | None,
+    typer.Option(
+        metavar="N", help="The most items a page holds (the server's choice when not given)."
+    ),
+]
+Limit = Annotated[
+    int | None,
+    typer.Option(min=1, metavar="N", help="Stop after N items (no further page is fetched)."),
+]
+
+
+def _warn_callback_secret(ctx: typer.Context) -> None:
+    warn_secret_on_command_line(
+        ctx, "callback_secret", "--callback-secret", "ADVANCE_CALLBACK_SECRET"
+    )
+
+
+@attrs.frozen
+class _Table:
+    """A list's table: its title and the members it shows (--json gives every member)."""
+
+    title: str
+    columns: tuple[str, ...]
+
+
+def _listing(
+    ctx: typer.Context,
+    pager: Callable[[AdvanceClient], Iterable[object]],
+    table: _Table,
+    limit: int | None,
+    as_json: bool,
+) -> None:
+    """Print a lazy listing as it is fetched: a page is asked for only when it is reached."""
+    with connect(ctx) as client:
+        shown = itertools.islice(pager(client), limit)
+        Output(as_json).rows(shown, table.columns, title=table.title)
+
 
 # --- check -------------------------------------------------------------------------------------
 
@@ -426,7 +501,7 @@ def work_item_create(
     name: Annotated[str, typer.Option(help="A name no other work item has.")],
     work_group: Annotated[str, typer.Option(help="The work group's id.")],
     template_package: Annotated[str, typer.Option(help="The template package's id.")],
-    answers: Annotated[str | None, typer.Option(help=_ANSWERS_HELP)] = None,
+    answers: AnswersOption = None,
     description: Annotated[str | None, typer.Option(help="A description.")] = None,
     assemble: Annotated[
         bool | None, typer.Option("--assemble/--no-assemble", help="Assemble at once.")
@@ -463,13 +538,44 @@ def work_item_create(
 def work_item_get(
     ctx: typer.Context,
     *,
-    work_item_id: Annotated[str, typer.Argument(metavar="WORK_ITEM_ID")],
+    work_item_id: WorkItemId,
     as_json: JsonOption = False,
 ) -> None:
     """Read a work item (every member the server reports)."""
     with connect(ctx) as client:
         item = client.get_work_item(work_item_id)
     Output(as_json).record(item, title="Work item")
+
+
+WORK_ITEM_TABLE: Final = _Table("Work items", ("id", "name", "status"))
+
+
+@work_item.command("list", epilog="Example:\n\nhotdocs-advance work-item list --filter Completed")
+def work_item_list(
+    ctx: typer.Context,
+    *,
+    filter: Annotated[
+        str | None,
+        typer.Option(
+            metavar="STATUS", help="Only work items in this status, e.g. Completed (any case)."
+        ),
+    ] = None,
+    page_size: PageSize = None,
+    limit: Limit = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the work items, oldest first, printed as their pages come.
+
+    --json writes a JSON array item by item, so a long listing starts at once and runs in flat
+    memory; the table is printed when the last row is in (use --limit for a first look).
+    """
+    _listing(
+        ctx,
+        lambda client: client.list_work_items(filter, page_size=page_size),
+        WORK_ITEM_TABLE,
+        limit,
+        as_json,
+    )
 
 
 # --- session -----------------------------------------------------------------------------------
@@ -487,11 +593,9 @@ session = new_group(
 def session_begin(
     ctx: typer.Context,
     *,
-    work_item_id: Annotated[str, typer.Argument(metavar="WORK_ITEM_ID")],
-    version_id: Annotated[
-        str | None, typer.Option(help="The session's new version id (default: a new one).")
-    ] = None,
-    answers: Annotated[str | None, typer.Option(help=_ANSWERS_HELP)] = None,
+    work_item_id: WorkItemId,
+    version_id: NewVersionId = None,
+    answers: AnswersOption = None,
     force: Annotated[
         bool, typer.Option("--force", help="Begin even though another session is active.")
     ] = False,
@@ -511,7 +615,7 @@ def session_begin(
 def session_save(
     ctx: typer.Context,
     *,
-    work_item_id: Annotated[str, typer.Argument(metavar="WORK_ITEM_ID")],
+    work_item_id: WorkItemId,
     as_json: JsonOption = False,
 ) -> None:
     """Save the active session's answers (it stays active)."""
@@ -524,7 +628,7 @@ def session_save(
 def session_complete(
     ctx: typer.Context,
     *,
-    work_item_id: Annotated[str, typer.Argument(metavar="WORK_ITEM_ID")],
+    work_item_id: WorkItemId,
     assemble: Annotated[
         bool, typer.Option("--assemble/--no-assemble", help="Assemble the documents.")
     ] = True,
@@ -547,46 +651,160 @@ version = new_group(
 )
 
 
-@version.command("save-and-close")
-def version_save_and_close(
+class _VersionStep(Protocol):
+    """A v2.0 call that moves an existing version on (``complete_version``, ``save_and_close``)."""
+
+    def __call__(
+        self,
+        work_item_id: uuid.UUID | str,
+        version_id: uuid.UUID | str,
+        *,
+        callback_url: str | None = None,
+        callback_secret: str | None = None,
+    ) -> VersionResult | SaveAndCloseResult: ...
+
+
+def _version_shown(
+    version_id: uuid.UUID | str, result: VersionResult | SaveAndCloseResult
+) -> dict[str, object]:
+    # Named as session begin names the version id (versionId), beside the server's members.
+    return {"versionId": version_id, "accepted": result.accepted, "status": result.status}
+
+
+def _version_step(
+    name: str,
+    step: Callable[[AdvanceClient], _VersionStep],
+    *,
+    help: str,
+    title: str,
+    epilog: str,
+) -> Callable[..., None]:
+    """Register ``version <name>``: one call on an existing version, with a callback."""
+
+    def command(
+        ctx: typer.Context,
+        *,
+        work_item_id: WorkItemId,
+        version_id: VersionId,
+        callback_url: CallbackUrl = None,
+        callback_secret: CallbackSecret = None,
+        as_json: JsonOption = False,
+    ) -> None:
+        _warn_callback_secret(ctx)
+        with connect(ctx) as client:
+            result = step(client)(
+                work_item_id,
+                version_id,
+                callback_url=callback_url,
+                callback_secret=callback_secret,
+            )
+        Output(as_json).record(_version_shown(version_id, result), title=title)
+
+    command.__doc__ = help
+    return version.command(name, help=help, epilog=epilog)(command)
+
+
+@version.command(
+    "create",
+    epilog="Example:\n\nhotdocs-advance version create WORK_ITEM_ID --answers answers.anx",
+)
+def version_create(
     ctx: typer.Context,
     *,
-    work_item_id: Annotated[str, typer.Argument(metavar="WORK_ITEM_ID")],
-    version_id: Annotated[str, typer.Argument(metavar="VERSION_ID")],
-    callback_url: Annotated[
-        str | None, typer.Option(help="An http(s) URL the server notifies when done.")
-    ] = None,
-    callback_secret: Annotated[
-        str | None,
-        typer.Option(
-            envvar="ADVANCE_CALLBACK_SECRET",
-            help="The secret that authenticates the callback (prefer the environment variable).",
-        ),
-    ] = None,
+    work_item_id: WorkItemId,
+    version_id: NewVersionId = None,
+    answers: AnswersOption = None,
+    force_create: Annotated[
+        bool,
+        typer.Option("--force-create", help="Create it even though another one is in progress."),
+    ] = False,
+    callback_url: CallbackUrl = None,
+    callback_secret: CallbackSecret = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Save an in-progress version and close its session."""
-    warn_secret_on_command_line(
-        ctx, "callback_secret", "--callback-secret", "ADVANCE_CALLBACK_SECRET"
-    )
+    """Create a new version, ready for its interview; print its id and status.
+
+    Without --answers it starts from the last saved answers. Finish it with version complete
+    or save-and-close.
+    """
+    _warn_callback_secret(ctx)
     with connect(ctx) as client:
-        result = client.save_and_close(
-            work_item_id, version_id, callback_url=callback_url, callback_secret=callback_secret
+        result = client.create_version(
+            work_item_id,
+            version_id,
+            answers=_answers(answers),
+            force_create=force_create,
+            callback_url=callback_url,
+            callback_secret=callback_secret,
         )
-    Output(as_json).record(result, title="Version saved and closed")
+    Output(as_json).record(_version_shown(result.version_id, result), title="Version created")
+
+
+version_save_and_close = _version_step(
+    "save-and-close",
+    lambda client: client.save_and_close,
+    help="Save an in-progress version and close its session.\n\naccepted true means the "
+    "server goes on in the background (Saving): version wait waits for the end (Saved).",
+    title="Version saved and closed",
+    epilog="Example:\n\nhotdocs-advance version save-and-close WORK_ITEM_ID VERSION_ID",
+)
+version_complete = _version_step(
+    "complete",
+    lambda client: client.complete_version,
+    help="Complete an in-progress version and assemble its documents.\n\naccepted true "
+    "means the server goes on in the background (Completing): version wait waits for the end.",
+    title="Version completed",
+    epilog="Example:\n\nhotdocs-advance version complete WORK_ITEM_ID VERSION_ID && "
+    "hotdocs-advance version wait WORK_ITEM_ID VERSION_ID",
+)
 
 
 @version.command("status")
 def version_status(
     ctx: typer.Context,
     *,
-    work_item_id: Annotated[str, typer.Argument(metavar="WORK_ITEM_ID")],
-    version_id: Annotated[str, typer.Argument(metavar="VERSION_ID")],
+    work_item_id: WorkItemId,
+    version_id: VersionId,
     as_json: JsonOption = False,
 ) -> None:
     """Read a version's status."""
     with connect(ctx) as client:
         status = client.get_version_status(work_item_id, version_id)
+    Output(as_json).record(status, title="Version status")
+
+
+@version.command(
+    "wait",
+    epilog="Example:\n\nhotdocs-advance version wait WORK_ITEM_ID VERSION_ID --timeout 120",
+)
+def version_wait(
+    ctx: typer.Context,
+    *,
+    work_item_id: WorkItemId,
+    version_id: VersionId,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            metavar="SECONDS",
+            help="How long to wait for a final status at most (not the per-request --timeout "
+            "given before the command).",
+        ),
+    ] = DEFAULT_WAIT_TIMEOUT,
+    poll_interval: Annotated[
+        float, typer.Option(metavar="SECONDS", help="The wait before the second poll.")
+    ] = DEFAULT_POLL_INTERVAL,
+    as_json: JsonOption = False,
+) -> None:
+    """Poll a version's status until it is final (Saved, Completed, PostProcessingFailed).
+
+    The waits between polls grow by half, up to 10 s. Exit status 0 with the final status
+    (whichever it is); 6 when it is still not final by the deadline (the work goes on: wait
+    again).
+    """
+    with connect(ctx) as client:
+        status = client.wait_for_version(
+            work_item_id, version_id, timeout=timeout, poll_interval=poll_interval
+        )
     Output(as_json).record(status, title="Version status")
 
 
@@ -655,25 +873,317 @@ def link_delete(
     Output(as_json).record({"id": link_id, "deleted": True}, title="Public interview link deleted")
 
 
+# --- documents ---------------------------------------------------------------------------------
+
+documents = new_group(
+    help="A work item's assembled documents (those of its latest assembly).",
+    epilog=(
+        "Example:\n\nhotdocs-advance documents list WORK_ITEM_ID\n\n"
+        "hotdocs-advance documents download WORK_ITEM_ID --output documents"
+    ),
+)
+
+#: The members the document table shows (--json gives every member).
+DOCUMENT_COLUMNS: Final = ("id", "fileName", "size", "versionId")
+DocumentsOfVersion = Annotated[
+    str | None,
+    typer.Argument(
+        metavar="[VERSION_ID]",
+        help="Only the documents of this version (the server serves the latest assembly's only).",
+    ),
+]
+
+
+def _documents(
+    client: AdvanceClient,
+    work_item_id: str,
+    version_id: str | None,
+    document_id: str | None = None,
+) -> list[Document]:
+    """List a work item's documents, those of one version or the one document asked for.
+
+    Raises:
+        typer.Exit: 4 when a version or document is asked for and the server lists none such.
+    """
+    version = None if version_id is None else check.guid("version_id", version_id)
+    document = None if document_id is None else check.guid("document_id", document_id)
+    listed = client.list_documents(work_item_id)
+    chosen = [item for item in listed if version in (None, item.version_id)]
+    if version is not None and not chosen:
+        served = sorted({str(item.version_id) for item in listed})
+        fail(
+            f"work item {work_item_id} has no documents of version {version}: the server "
+            "serves only the latest assembly's documents"
+            + (f" (version {', '.join(served)})" if served else " (there are none yet)"),
+            ExitCode.NOT_FOUND,
+        )
+    if document is not None:
+        chosen = [item for item in chosen if item.id == document]
+        if not chosen:
+            fail(
+                f"work item {work_item_id} lists no document {document} (the server serves "
+                "only the latest assembly's documents: see documents list)",
+                ExitCode.NOT_FOUND,
+            )
+    return chosen
+
+
+@documents.command("list")
+def documents_list(
+    ctx: typer.Context,
+    *,
+    work_item_id: WorkItemId,
+    version_id: DocumentsOfVersion = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List a work item's assembled documents (empty before any assembly).
+
+    With VERSION_ID, only that version's; exit status 4 when it has none among those the
+    server serves.
+    """
+    with connect(ctx) as client:
+        found = _documents(client, work_item_id, version_id)
+    Output(as_json).rows(found, DOCUMENT_COLUMNS, title="Documents")
+
+
+@documents.command("download")
+def documents_download(
+    ctx: typer.Context,
+    *,
+    work_item_id: WorkItemId,
+    version_id: DocumentsOfVersion = None,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="DIR",
+            file_okay=False,
+            help="The folder to write into (created if missing).",
+        ),
+    ] = Path(),
+    document: Annotated[
+        str | None, typer.Option(metavar="ID", help="Only this document (see documents list).")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Download a work item's assembled documents into a folder; print each file written.
+
+    Each file takes the server's file name (made safe, and unique among the documents) and is
+    written through a part file renamed once complete: it is there whole or not at all, and an
+    existing file of that name is replaced only by a complete download. Exit status 4 when
+    there is nothing to download.
+    """
+    written: list[dict[str, object]] = []
+    shown = Output(as_json)
+    with connect(ctx) as client:
+        chosen = _documents(client, work_item_id, version_id, document)
+        if not chosen:
+            fail(f"work item {work_item_id} has no assembled documents yet", ExitCode.NOT_FOUND)
+        output.mkdir(parents=True, exist_ok=True)
+        try:
+            for found, name in unique_file_names(chosen):
+                assert found.id is not None
+                path = client.download_document(work_item_id, found.id, output / name)
+                written.append({"id": found.id, "file": path, "bytes": path.stat().st_size})
+        finally:  # what was written before a failure is complete: say so
+            if written:
+                shown.rows(written, ("id", "file", "bytes"), title="Documents written")
+
+
+# --- answers -----------------------------------------------------------------------------------
+
+answer_set = new_group(
+    help="A work item's answers (its answer set, v2.0).",
+    epilog=(
+        "Example:\n\nhotdocs-advance answers get WORK_ITEM_ID --output answers.anx\n\n"
+        "hotdocs-advance answers update WORK_ITEM_ID changes.json"
+    ),
+)
+_ANSWER_FILE_HELP: Final = "The answers: a .anx, .xml or .json file, or - for stdin."
+
+
+@answer_set.command("get")
+def answers_get(
+    ctx: typer.Context,
+    *,
+    work_item_id: WorkItemId,
+    output: Annotated[
+        str,
+        typer.Option(
+            "--output", "-o", metavar="FILE|-", help="The file to write (replaced whole), or -."
+        ),
+    ] = STDIO,
+    format: Annotated[
+        str | None,
+        typer.Option(
+            metavar="xml|json",
+            help="The format: by default FILE's extension (.anx, .xml, .json); XML on stdout.",
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="On stdout: the answers as JSON (--format json). With --output FILE: what "
+            "was written, as JSON.",
+        ),
+    ] = False,
+) -> None:
+    """Read a work item's current answers into an answer file (or stdout).
+
+    JSON is AnswerSet.to_dict()'s shape, as hotdocs-answers convert writes it. Values the SDK
+    cannot interpret are kept in XML (with a warning each) and refused for JSON (exit 1).
+    """
+    kind = _answer_format(output, format, as_json)  # before anything is sent
+    with connect(ctx) as client:
+        got = client.get_answers(work_item_id)
+    try:
+        prepare_to_write(got, kind, advice="get them as XML: --format xml")
+    except AnswerSetError as error:
+        fail(str(error), ExitCode.FAILED)
+    write_answer_file(output, got, kind)
+    if output != STDIO:
+        Output(as_json).record(
+            {"workItemId": work_item_id, "file": output, "format": kind, "answers": len(got)},
+            title="Answers written",
+        )
+
+
+def _answer_format(output: str, given: str | None, as_json: bool) -> Format:
+    if given is not None and given not in ("xml", "json"):
+        fail(f"--format is xml or json, not {given!r}", ExitCode.USAGE)
+    if output == STDIO and as_json and given == "xml":
+        fail("--json prints JSON on stdout: give --format xml with --output FILE", ExitCode.USAGE)
+    if given is not None:
+        return "xml" if given == "xml" else "json"
+    if output != STDIO:
+        return format_of(output)
+    return "json" if as_json else "xml"
+
+
+def _answers_change(name: str, *, replace: bool, help: str) -> Callable[..., None]:
+    """Register ``answers <name>``: replace_answers, or update_answers, with FILE's answers."""
+
+    def command(
+        ctx: typer.Context,
+        *,
+        work_item_id: WorkItemId,
+        file: Annotated[str, typer.Argument(metavar="FILE", help=_ANSWER_FILE_HELP)],
+        as_json: JsonOption = False,
+    ) -> None:
+        given = read_answer_file(file, strict=True)  # every problem named before sending
+        with connect(ctx) as client:
+            (client.replace_answers if replace else client.update_answers)(work_item_id, given)
+        done = "replaced" if replace else "updated"
+        Output(as_json).record(
+            {"workItemId": work_item_id, done: True, "answers": len(given)},
+            title=f"Answers {done}",
+        )
+
+    command.__doc__ = help
+    return answer_set.command(name, help=help)(command)
+
+
+answers_replace = _answers_change(
+    "replace",
+    replace=True,
+    help="Replace a work item's answers with FILE's (answers not in FILE are gone).\n\n"
+    "Allowed while its current version is Saved, Completed or PostProcessingFailed; "
+    "otherwise the server refuses (exit status 5, naming those statuses).",
+)
+answers_update = _answers_change(
+    "update",
+    replace=False,
+    help="Set FILE's answers on a work item, keeping its other answers.\n\nEach answer in "
+    "FILE replaces the one of the same name or is added. Allowed in the same statuses as "
+    "answers replace (else exit status 5).",
+)
+
+
+# --- work-groups, template-packages -------------------------------------------------------------
+
+work_groups = new_group(
+    help="The tenancy's work groups.",
+    epilog="Example:\n\nhotdocs-advance work-groups list",
+)
+template_packages = new_group(
+    help="The tenancy's template packages.",
+    epilog=(
+        "Example:\n\nhotdocs-advance template-packages list "
+        "--work-group cb97f8d6-04a1-490a-aa09-92af12dfb305"
+    ),
+)
+
+WORK_GROUP_TABLE: Final = _Table("Work groups", ("id", "name", "description"))
+TEMPLATE_PACKAGE_TABLE: Final = _Table(
+    "Template packages", ("id", "name", "activated", "hasLiveVersion", "workGroupIds")
+)
+
+
+@work_groups.command("list")
+def work_groups_list(
+    ctx: typer.Context,
+    *,
+    page_size: PageSize = None,
+    limit: Limit = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the work groups (the ids work-item create and bulk-create take)."""
+    _listing(
+        ctx,
+        lambda client: client.list_work_groups(page_size=page_size),
+        WORK_GROUP_TABLE,
+        limit,
+        as_json,
+    )
+
+
+@template_packages.command("list")
+def template_packages_list(
+    ctx: typer.Context,
+    *,
+    work_group: Annotated[
+        str | None,
+        typer.Option(metavar="ID", help="Only the packages assigned to this work group."),
+    ] = None,
+    page_size: PageSize = None,
+    limit: Limit = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the template packages, or those a work group's work items can be created from."""
+    _listing(
+        ctx,
+        lambda client: client.list_template_packages(work_group, page_size=page_size),
+        TEMPLATE_PACKAGE_TABLE,
+        limit,
+        as_json,
+    )
+
+
 # --- Registration point ----------------------------------------------------------------------
 # Every command group is a typer sub-app (made with new_group above) and every command a
 # function registered on it; GROUPS adds the groups to the app, in this order in --help.
-# To add a command for a new AdvanceClient method (issue 14: documents list|download, answers
-# get|replace|update, work-groups list, template-packages list, work-item list, version
-# create|complete|wait; issue 15: bulk-create):
-#   - in an existing group: decorate a function with @work_item.command("list") (or
-#     @version.command("wait")); give it `ctx: typer.Context` and `as_json: JsonOption = False`,
+# To add a command for a new AdvanceClient method:
+#   - in an existing group: decorate a function with @work_item.command("name") (or
+#     @version.command(...)); give it `ctx: typer.Context` and `as_json: JsonOption = False`,
 #     open the client with `with connect(ctx) as client:` (or `settings(ctx).async_client()`),
-#     and write the result with Output(as_json).record(...) or .rows(rows, columns);
-#   - a new group: `documents = new_group(help=..., epilog="Example:\n\n...")`, its commands
+#     and write the result with Output(as_json).record(...), or a list with .rows(rows,
+#     columns) (a pager through _listing, with PageSize and Limit options);
+#   - a new group: `things = new_group(help=..., epilog="Example:\n\n...")`, its commands
 #     as above, and one entry in GROUPS;
-#   - a top-level command: decorate it with @app.command("bulk-create").
+#   - a top-level command: decorate it with @app.command("name") (bulk-create is registered
+#     from _bulk_command.py).
 # Errors need no handling: ERRORS maps the SDK's exceptions to a message and an exit status.
 GROUPS: Final[dict[str, typer.Typer]] = {
     "work-item": work_item,
     "session": session,
     "version": version,
+    "documents": documents,
+    "answers": answer_set,
     "link": link,
+    "work-groups": work_groups,
+    "template-packages": template_packages,
 }
 for _name, _group in GROUPS.items():
     app.add_typer(_group, name=_name)

@@ -27,11 +27,12 @@ import os
 import re
 import unicodedata
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import IO, Any, Final, Protocol, TypeVar, cast
 
 from ._errors import InvalidArgumentError
+from ._results import Document
 
 __all__ = [
     "Destination",
@@ -42,6 +43,7 @@ __all__ = [
     "run",
     "safe_file_name",
     "target",
+    "unique_file_names",
 ]
 
 R = TypeVar("R")
@@ -127,6 +129,34 @@ def fallback_file_name(document_id: uuid.UUID, content_type: str | None) -> str:
     """
     extension = mimetypes.guess_extension(content_type) if content_type else None
     return f"{document_id}{extension or ''}"
+
+
+def unique_file_names(listed: Sequence[Document]) -> list[tuple[Document, str]]:
+    """Give each of a work item's documents a safe file name, unique among them (any case).
+
+    The name is the metadata's ``file_name``, else its ``name``, else `fallback_file_name`,
+    made safe by `safe_file_name`; a name taken by an earlier document gets ``-`` and the
+    document id's first 8 hex digits before its extension. ``bulk-create --download`` and
+    ``documents download`` both name files this way.
+
+    Args:
+        listed: The documents (``list_documents``), each with an id.
+
+    Returns:
+        Each document with its file name, in the given order.
+    """
+    named: list[tuple[Document, str]] = []
+    taken: set[str] = set()
+    for document in listed:
+        assert document.id is not None
+        name = safe_file_name(document.file_name) or safe_file_name(document.name)
+        name = name or fallback_file_name(document.id, document.content_type)
+        if name.lower() in taken:
+            stem, suffix = os.path.splitext(name)
+            name = f"{stem}-{document.id.hex[:8]}{suffix}"
+        taken.add(name.lower())
+        named.append((document, name))
+    return named
 
 
 def run(function: Callable[[], R]) -> R:

@@ -343,6 +343,7 @@ def test_version_save_and_close_and_status(advance_sandbox: AdvanceSandbox) -> N
     closed = out(run(env, "version", "save-and-close", item["id"], begun["versionId"], "--json"))
     assert isinstance(closed, dict)
     assert closed["status"] in {"Saving", "Saved"}
+    assert closed["versionId"] == begun["versionId"]
     status = out(run(env, "version", "status", item["id"], begun["versionId"], "--json"))
     assert isinstance(status, dict)
     assert status["status"] in {"Saving", "Saved"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 import socket
@@ -55,6 +56,18 @@ def test_the_readme_session_runs(tmp_path: Path) -> None:
     assert (tmp_path / "answers.json").exists()
     assert "Command or Root" in result.stdout
     assert "ExampleCorp renewal" in result.stdout
+    assert "back.anx: ok" in result.stdout
+    with (tmp_path / "report.csv").open(encoding="utf-8") as stream:
+        records = list(csv.DictReader(stream))
+    assert sorted((r["key"], r["outcome"], r["documents"]) for r in records) == [
+        ("C-1001", "created", "1"),
+        ("C-1002", "created", "1"),
+    ]
+    assert (tmp_path / "documents" / "C-1001" / "Contract renewal.docx").is_file()
+    initech = next(r["work_item_id"] for r in records if r["key"] == "C-1001")
+    assert re.search(rf"{initech}\s+Initech renewal\s+", result.stdout)  # work-item list
+    assert '"Customer": "Initech"' in result.stdout  # answers get --json
+    assert re.search(r"\s+Contract renewal\.docx\s+\d+\s+", result.stdout)  # documents list
     assert "SOAP 1.1: logged in as jdoe" in result.stdout
     assert "matches the package's in all 9 operations" in result.stdout
     assert re.search(r"task_id\s+789", result.stdout)

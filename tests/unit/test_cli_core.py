@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 import enum
+import json
 import uuid
 import warnings
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Annotated
 
@@ -59,6 +61,40 @@ def test_exit_codes_follow_the_first_matching_row() -> None:
     assert exit_code_for(KeyError("x"), table) is ExitCode.NOT_FOUND
     assert exit_code_for(IndexError("x"), table) is ExitCode.FAILED
     assert exit_code_for(ValueError("x"), table) is None
+
+
+@pytest.mark.parametrize(
+    "items",
+    [[], [{"a": 1}], [{"id": "x", "nested": {"list": [1, 2], "text": "é\nline"}}, 3, None]],
+)
+def test_json_rows_read_as_the_whole_list_would(
+    items: list[object], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--json rows, written one at a time, are the very text json.dumps gives the list."""
+    assert Output(as_json=True).rows(items, ["id"]) == len(items)
+    assert capsys.readouterr().out == json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_json_rows_are_written_as_they_come(capsys: pytest.CaptureFixture[str]) -> None:
+    """The first item is out before the second is asked for (a lazy listing streams)."""
+
+    def items() -> Iterator[dict[str, str]]:
+        yield {"id": "first"}
+        raise RuntimeError("the second page failed")
+
+    with pytest.raises(RuntimeError):
+        Output(as_json=True).rows(items(), ["id"])
+    assert capsys.readouterr().out == '[\n  {\n    "id": "first"\n  }'
+
+
+def test_a_table_into_a_pipe_keeps_each_row_on_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Not on a terminal, a wide table is not folded: an id stays whole on its line."""
+    item_id = str(uuid.uuid4())
+    Output(as_json=False).rows([{"id": item_id, "name": "a long name " * 12}], ["id", "name"])
+    (row,) = [line for line in capsys.readouterr().out.splitlines() if item_id in line]
+    assert row.strip().endswith("a long name")
 
 
 def make_app() -> typer.Typer:

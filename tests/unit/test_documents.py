@@ -29,7 +29,7 @@ from hotdocs_advance import (
     InvalidArgumentError,
     NotFoundError,
 )
-from hotdocs_advance._documents import fallback_file_name, safe_file_name
+from hotdocs_advance._documents import fallback_file_name, safe_file_name, unique_file_names
 from hotdocs_advance_api.api.documents import get_document_content, list_documents
 from hotdocs_advance_api.types import (
     StreamedBody,
@@ -169,6 +169,26 @@ def test_safe_file_name_cuts_long_names_keeping_the_extension() -> None:
     assert name.endswith(".docx")
     assert len(name.encode("utf-8")) <= 255
     assert set(name.removesuffix(".docx")) == {"é"}
+
+
+def test_unique_file_names_are_safe_and_distinct_in_any_case() -> None:
+    """Each document gets a safe name; a name taken (in any case) gets the id's first digits;
+    the display name, then the id and type, stand in for a missing file name."""
+    ids = [uuid.UUID(int=n << 96) for n in range(1, 5)]
+    listed = [
+        Document(id=ids[0], file_name="../Contract.docx", content_type=DOCX),
+        Document(id=ids[1], file_name="contract.DOCX", content_type=DOCX),
+        Document(id=ids[2], name="Cover letter", content_type=DOCX),
+        Document(id=ids[3], content_type=DOCX),
+    ]
+    named = unique_file_names(listed)
+    assert [document for document, _ in named] == listed
+    assert [name for _, name in named] == [
+        "Contract.docx",
+        f"contract-{ids[1].hex[:8]}.DOCX",
+        "Cover letter",
+        f"{ids[3]}.docx",
+    ]
 
 
 def test_fallback_file_name_is_the_id_and_the_type_extension() -> None:

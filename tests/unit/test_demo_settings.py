@@ -74,5 +74,8 @@ def test_a_wrong_callback_scheme_is_named(demo: ModuleType) -> None:
 
 def test_a_blank_variable_counts_as_missing(demo: ModuleType) -> None:
     """A required variable set to blanks is named as not set."""
-    with pytest.raises(demo.ConfigurationError, match="\n  ADVANCE_PRINCIPAL_PASSWORD  the service principal's password\n"):
+    with pytest.raises(
+        demo.ConfigurationError,
+        match="\n  ADVANCE_PRINCIPAL_PASSWORD  the service principal's password\n",
+    ):
         demo.read_settings({**ADVANCE, "ADVANCE_PRINCIPAL_PASSWORD": "   "})

@@ -873,7 +873,7 @@ def test_an_answer_sent_as_escaped_text_is_parsed(server: FakeServer, binding: s
     assert session.create_related_task(456, RELATED) == CreatedTask(789, None)
 
 
-@pytest.mark.parametrize("binding", ["soap11", "http-post"])
+@pytest.mark.parametrize("binding", BINDINGS)
 def test_a_text_result_that_is_not_xml_is_unexpected_text_content(
     server: FakeServer, binding: str
 ) -> None:
@@ -973,7 +973,7 @@ def test_an_expired_ticket_on_a_read_does_not_say_nothing_was_created(server: Fa
     assert "nothing was created" not in str(caught.value)
 
 
-@pytest.mark.parametrize("binding", ["soap11", "http-post"])
+@pytest.mark.parametrize("binding", BINDINGS)
 def test_an_html_page_at_the_url_hints_at_srv_asmx(server: FakeServer, binding: str) -> None:
     """A web site's page (HTTP 200, HTML) where the service should be says it does not look
     like the infoRouter web service and names /srv.asmx."""
@@ -988,9 +988,11 @@ def test_an_html_page_at_the_url_hints_at_srv_asmx(server: FakeServer, binding: 
         "look like the infoRouter web service: the URL should be its address, ending in "
         "/srv.asmx (https://<server>/srv.asmx)"
     ) in str(caught.value)
+    assert str(caught.value).endswith(f"(at {URL})")  # the operation opens the message
+    assert caught.value.url == URL
 
 
-@pytest.mark.parametrize("binding", ["soap11", "http-get"])
+@pytest.mark.parametrize("binding", BINDINGS)
 def test_a_404_at_the_url_says_no_service_was_found(server: FakeServer, binding: str) -> None:
     """A 404 at the endpoint says no infoRouter web service was found there, naming /srv.asmx."""
     server.queue(
@@ -1002,6 +1004,7 @@ def test_a_404_at_the_url_says_no_service_was_found(server: FakeServer, binding:
     assert (
         "no infoRouter web service was found at that URL: its address ends in /srv.asmx"
     ) in str(caught.value)
+    assert str(caught.value).endswith(f"(at {URL})")  # the operation opens the message
     assert caught.value.status_code == 404
 
 

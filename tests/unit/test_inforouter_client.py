@@ -1409,3 +1409,75 @@ def test_urls_with_user_info_are_refused_without_echoing_it(client_class: type[A
         client_class("https://someone:s3cret-pw@ir.example.com/srv.asmx")
     assert "s3cret-pw" not in str(caught.value)
     assert "user info" in str(caught.value)
+
+
+def test_info_logging_shows_retries_and_new_log_ins(
+    server: FakeServer, sleeps: list[float], caplog: pytest.LogCaptureFixture
+) -> None:
+    """What the README's Logging section says the inforouter logger writes at INFO: each retry
+    (attempt, error, wait) and a new log-in after an expired ticket, on the "inforouter"
+    logger."""
+    caplog.set_level(logging.INFO, logger="inforouter")
+    session = login(server)
+    server.queue("GetTask", httpx.ReadTimeout("timed out"), GET_TASK)
+    session.get_task(4812)
+    server.queue("GetTask", EXPIRED, GET_TASK)
+    session.get_task(4812)
+    lines = [(r.name, r.levelname, r.getMessage()) for r in caplog.records]
+    assert lines[0][:2] == ("inforouter", "INFO")
+    assert lines[0][2].startswith("attempt 1 failed (")
+    assert "; retrying in " in lines[0][2]
+    assert ("inforouter", "INFO", "GetTask: the ticket expired; authenticating again once") in lines
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda s: s.get_task("7" * 5000),
+        lambda s: s.create_task("/Dom/" + "x" * 5000 + "\x00.pdf", TASK),
+        lambda s: s.create_related_task(456, "y" * 5000),
+        lambda s: s.reassign_task(
+            4812, to="z" * 5000 + "\x00", new_due_date=datetime.date(2026, 6, 1)
+        ),
+    ],
+    ids=["task-id", "path", "request", "assignee"],
+)
+def test_long_arguments_give_short_messages(
+    server: FakeServer, call: Callable[[Session], object]
+) -> None:
+    """A 5,000-character argument of a session call is refused before anything is sent, with
+    a message that does not repeat it."""
+    session = login(server)
+    with pytest.raises(TaskRequestError) as caught:
+        call(session)
+    assert len(str(caught.value)) < 120, str(caught.value)
+    assert server.operations() == ["AuthenticateUser"]
+
+
+def _long(letter: str) -> Any:
+    """A 5,000-character value, of whatever type a wrong caller passes."""
+    return letter * 5000
+
+
+@pytest.mark.parametrize(
+    ("build", "start"),
+    [
+        (lambda: InfoRouterClient(URL, binding=_long("b")), "binding must be one of soap11, "),
+        (
+            lambda: RelatedTaskRequest("jdoe", "i", datetime.date(2026, 6, 1), _long("p")),
+            "priority must be a Priority, not ",
+        ),
+        (lambda: TaskRequirement(_long("r")), "type must be a RequirementType, not "),
+    ],
+    ids=["binding", "priority", "requirement"],
+)
+def test_long_user_values_are_quoted_by_their_start(
+    build: Callable[[], object], start: str
+) -> None:
+    """A 5,000-character value a message quotes is cut to its start and its length."""
+    with pytest.raises(InfoRouterError) as caught:
+        build()
+    message = str(caught.value)
+    assert message.startswith(start)
+    assert message.endswith("...' (5000 characters)")
+    assert len(message) < 200

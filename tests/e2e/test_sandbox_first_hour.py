@@ -271,3 +271,34 @@ def test_the_markers_keywords_are_the_reset_keywords() -> None:
 
     for plugin, sandbox in ((advance, AdvanceSandbox), (inforouter, InfoRouterSandbox)):
         assert keywords(plugin.SETTINGS) == tuple(inspect.signature(sandbox.reset).parameters)[1:]
+
+
+def test_the_readme_clock_lines_expire_a_ticket_and_a_token(
+    advance_sandbox: AdvanceSandbox, inforouter_sandbox: InfoRouterSandbox
+) -> None:
+    """The README's "The clock" lines work as written: 721 hours expire a ticket (tickets live
+    720 hours from their last use), 3601 seconds a token (the client then logs in again)."""
+    import datetime  # noqa: PLC0415
+
+    from hotdocs_advance import AdvanceClient, ServicePrincipal  # noqa: PLC0415
+    from inforouter import InfoRouterClient  # noqa: PLC0415
+
+    clock = inforouter_sandbox.state.clock
+    with InfoRouterClient(inforouter_sandbox.base_url) as client:
+        session = client.authenticate("jdoe", "jdoe-password")
+        clock.advance(datetime.timedelta(hours=719))
+        session.get_task(456)  # a use: the ticket now lives 720 hours from here
+        clock.advance(datetime.timedelta(hours=719))
+        assert session.is_valid()
+        inforouter_sandbox.state.clock.advance(datetime.timedelta(hours=721))
+        assert not session.is_valid()
+    auth = ServicePrincipal("sandbox", "sandbox-principal", "sandbox-password")
+    with AdvanceClient(advance_sandbox.base_url, auth=auth) as advance:
+        advance.get_work_group("cb97f8d6-04a1-490a-aa09-92af12dfb305")
+        issued = set(advance_sandbox.state.tokens)
+        advance_sandbox.state.clock.advance(3599)
+        advance.get_work_group("cb97f8d6-04a1-490a-aa09-92af12dfb305")
+        assert set(advance_sandbox.state.tokens) == issued  # still the first token
+        advance_sandbox.state.clock.advance(3601)
+        advance.get_work_group("cb97f8d6-04a1-490a-aa09-92af12dfb305")
+        assert len(set(advance_sandbox.state.tokens) - issued) == 1  # logged in again

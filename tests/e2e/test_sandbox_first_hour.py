@@ -163,14 +163,45 @@ def test_log_requests_writes_one_masked_line_per_request() -> None:
     assert "abc123" not in log
 
 
-def test_a_port_in_use_is_named() -> None:
+def test_advance_log_requests_shows_the_log_in_without_its_password() -> None:
+    """--log-requests on the Advance sandbox writes the log-in and the call it authorized, one
+    line each, and never the password or the token."""
+    with serving("hotdocs_advance.sandbox", "--log-requests") as (process, line):
+        origin = line.removesuffix("/api/rest")
+        login = httpx.post(
+            origin + "/auth/Authorize/ServicePrincipalLogIn",
+            json={
+                "ClientName": "sandbox",
+                "PrincipalName": "sandbox-principal",
+                "PrincipalPassword": "sandbox-password",
+            },
+            timeout=5,
+        )
+        token = login.text.strip().strip('"')
+        group = httpx.get(
+            f"{line}/v1.1/WorkGroups/cb97f8d6-04a1-490a-aa09-92af12dfb305",
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=5,
+        )
+        assert (login.status_code, group.status_code) == (200, 200)
+        assert stop(process) == 0
+        assert process.stderr is not None
+        log = process.stderr.read()
+    assert " POST /auth/Authorize/ServicePrincipalLogIn 200 (" in log
+    assert " GET /api/rest/v1.1/WorkGroups/cb97f8d6-04a1-490a-aa09-92af12dfb305 200 (" in log
+    assert "sandbox-password" not in log
+    assert token not in log
+
+
+@pytest.mark.parametrize("module", ["hotdocs_advance.sandbox", "inforouter.sandbox"])
+def test_a_port_in_use_is_named(module: str) -> None:
     """A CLI asked for a port already taken says which port, and how to pick another."""
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
         result = subprocess.run(
-            [sys.executable, "-m", "hotdocs_advance.sandbox", "--port", str(port)],
+            [sys.executable, "-m", module, "--port", str(port)],
             capture_output=True,
             text=True,
             timeout=60,

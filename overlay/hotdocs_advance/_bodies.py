@@ -140,10 +140,10 @@ def _page_not_document(kind: str) -> str:
 
 
 class DocumentStart:
-    """Holds back the first bytes of a document that has neither a content type nor a file
-    name until they show it is not an HTML page (the same rule as `check_document_head`).
+    """Holds back an unnamed, untyped document's first bytes until they show it is no web page.
 
-    Feed it every piece and yield what it returns; call `end` when the body ends.
+    The same rule as `check_document_head`, for a body with neither a content type nor a file
+    name. Feed it every piece and yield what it returns; call `end` when the body ends.
     """
 
     def __init__(self, response: httpx.Response, head: StreamedBody) -> None:

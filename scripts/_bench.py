@@ -4,10 +4,12 @@ Run through ``scripts/bench`` (``--quick`` for a smoke run with small sizes). Ev
 benchmark times the SDK and its baseline alternately, several repetitions each, and
 reports the medians and their ratio, so a number means something on a noisy machine.
 Results go to stdout as one JSON object and to ``.bench/results.json`` (git-ignored), with
-how long the run took (``elapsed_s``; the full run takes tens of minutes on 2 CPUs) and a
-verdict per target. A benchmark that fails is reported as its result (``failed``: the reason)
-while the others still run and are written; the exit status is then 1. ``--check`` also
-exits 1 when a target is missed (for a quiet machine: CI does not use it).
+how long the run took (``elapsed_s``) and a verdict per target. Before it starts, a full run
+says how long one takes (the last full run's time in that file, else tens of minutes on 2
+CPUs); each group's time and the whole run's follow on stderr. A benchmark that fails is
+reported as its result (``failed``: the reason) while the others still run and are written;
+the exit status is then 1. ``--check`` also exits 1 when a target is missed (for a quiet
+machine: CI does not use it).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ import threading
 import time
 import tracemalloc
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -1370,6 +1372,36 @@ def _run_group(name: str, fn: Callable[[bool], dict[str, Any]], quick: bool) -> 
     return out
 
 
+# What a full run takes when no earlier one has been recorded here (2 CPUs, shared).
+FULL_RUN_HINT = "tens of minutes on 2 CPUs"
+
+
+def announce(output: Path, *, quick: bool, only: Sequence[str] | None) -> str:
+    """Say, before anything runs, what kind of run this is and how long a full one takes.
+
+    The figure is the last full run's ``elapsed_s`` in ``output`` when there is one (a
+    measured time on this machine), else ``FULL_RUN_HINT``.
+
+    Args:
+        output: Where the results go (and an earlier run's may be).
+        quick: A smoke run (``--quick``).
+        only: The groups asked for (``--only``), if any.
+
+    Returns:
+        The line to print.
+    """
+    if quick:
+        return "scripts/bench: a quick run (each benchmark once, small sizes)"
+    if only:
+        return f"scripts/bench: {', '.join(only)} only (a full run of every group is longer)"
+    took = FULL_RUN_HINT
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+        earlier = json.loads(output.read_text(encoding="utf-8"))
+        if earlier["quick"] is False and not earlier.get("only"):
+            took = f"{float(earlier['elapsed_s']) / 60:.0f} min here last time"
+    return f"scripts/bench: a full run of every group takes {took} (--quick for a smoke run)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="each once, small sizes")
@@ -1399,6 +1431,7 @@ def main() -> None:
     unknown = sorted(set(args.only or ()) - set(groups))
     if unknown:
         parser.error(f"unknown groups {', '.join(unknown)}; the groups are {', '.join(groups)}")
+    print(announce(args.output, quick=args.quick, only=args.only), file=sys.stderr, flush=True)
     started = time.perf_counter()
     results: dict[str, dict[str, Any]] = {}
     for name, fn in groups.items():
@@ -1413,6 +1446,7 @@ def main() -> None:
         "python": platform.python_version(),
         "machine": f"{platform.machine()} {os.cpu_count()} cpu",
         "elapsed_s": round(elapsed, 1),
+        "only": sorted(args.only or ()),
         "results": results,
         "targets": targets,
     }

@@ -1,23 +1,16 @@
 """The demo workflow: every public call of both clients, end to end (run via scripts/demo).
 
-Without configuration it starts both local sandboxes on loopback and runs against them.
-Set these to run the same workflow against real servers instead:
-
-    ADVANCE_BASE_URL            e.g. https://tenancy1.hotdocsadvance.com/api/rest
-    ADVANCE_CLIENT_NAME, ADVANCE_PRINCIPAL_NAME, ADVANCE_PRINCIPAL_PASSWORD
-    ADVANCE_WORK_GROUP_ID, ADVANCE_TEMPLATE_PACKAGE_ID
-    DEMO_CALLBACK_HOST          address the Advance server can reach this machine on
-                                (default 127.0.0.1; the callback listener binds there)
-    DEMO_CALLBACK_SCHEME        how the server authenticates its callback: hmac (default)
-                                or token (see hotdocs_advance.verify_callback)
-    DEMO_OUTPUT_DIR             where the assembled documents are saved (default: a new
-                                temporary folder, named in the table)
-    INFOROUTER_URL              e.g. https://server/srv.asmx
-    INFOROUTER_USER, INFOROUTER_PASSWORD, INFOROUTER_PARENT_TASK_ID, INFOROUTER_ASSIGNEE
+Without configuration it starts both local sandboxes on loopback and runs against them. A
+service runs against a real server instead as soon as one of its variables is set
+(``ADVANCE_*`` for HotDocs Advance, ``INFOROUTER_*`` for infoRouter); then all of its required
+variables must be, and the demo names every one missing (or invalid) in one message before it
+sends anything. ``VARIABLES`` below lists them and what each is for; ``scripts/demo --help``
+prints that list.
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import datetime as dt
 import os
@@ -27,12 +20,13 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, cast
-from uuid import uuid4
+from typing import Any, cast, get_args
+from uuid import UUID, uuid4
 
 from hotdocs_advance import (
     AdvanceClient,
@@ -54,6 +48,164 @@ from inforouter import (
 SANDBOX_GROUP = "cb97f8d6-04a1-490a-aa09-92af12dfb305"
 SANDBOX_PACKAGE = "0ef6a9be-b007-4d7d-83f1-9d56f931cd0f"
 CALLBACK_TIMEOUT_S = 30.0
+
+
+@dataclass(frozen=True)
+class Variable:
+    """An environment variable the demo reads: its name, what it is for, whether it is needed."""
+
+    name: str
+    purpose: str
+    required: bool = True  # in its service's real-server mode; optional ones have a default
+
+
+ADVANCE_VARIABLES = (
+    Variable(
+        "ADVANCE_BASE_URL",
+        "the API's base URL, e.g. https://tenancy1.hotdocsadvance.com/api/rest",
+    ),
+    Variable("ADVANCE_CLIENT_NAME", "the API client the service principal logs in with"),
+    Variable("ADVANCE_PRINCIPAL_NAME", "the service principal's name"),
+    Variable("ADVANCE_PRINCIPAL_PASSWORD", "the service principal's password"),
+    Variable("ADVANCE_WORK_GROUP_ID", "the work group the demo's work item is created in (a GUID)"),
+    Variable("ADVANCE_TEMPLATE_PACKAGE_ID", "the template package it is created from (a GUID)"),
+)
+INFOROUTER_VARIABLES = (
+    Variable("INFOROUTER_URL", "the web service's address, e.g. https://server/srv.asmx"),
+    Variable("INFOROUTER_USER", "the user the demo logs in as"),
+    Variable("INFOROUTER_PASSWORD", "that user's password"),
+    Variable("INFOROUTER_PARENT_TASK_ID", "the task the related task is created on (a number)"),
+    Variable(
+        "INFOROUTER_ASSIGNEE", "who the related task is assigned to (default: the user)", False
+    ),
+)
+DEMO_VARIABLES = (
+    Variable(
+        "DEMO_CALLBACK_HOST",
+        "the address the Advance server reaches this machine on; the callback listener binds "
+        "there (default 127.0.0.1)",
+        False,
+    ),
+    Variable(
+        "DEMO_CALLBACK_SCHEME",
+        "how the server authenticates its callback: hmac (default) or token "
+        "(see hotdocs_advance.verify_callback)",
+        False,
+    ),
+    Variable(
+        "DEMO_OUTPUT_DIR",
+        "where the assembled documents are saved (default: a new temporary folder, named in "
+        "the table)",
+        False,
+    ),
+)
+VARIABLES = (*ADVANCE_VARIABLES, *INFOROUTER_VARIABLES, *DEMO_VARIABLES)
+
+
+class ConfigurationError(Exception):
+    """The environment asks for a real server but lacks (or garbles) what it needs."""
+
+
+@dataclass(frozen=True)
+class AdvanceSettings:
+    base_url: str
+    auth: ServicePrincipal
+    work_group_id: str
+    template_package_id: str
+
+
+@dataclass(frozen=True)
+class InfoRouterSettings:
+    url: str
+    user: str
+    password: str
+    parent_task_id: int
+    assignee: str
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the demo runs against: None for a service means its local sandbox."""
+
+    advance: AdvanceSettings | None
+    inforouter: InfoRouterSettings | None
+    callback_scheme: CallbackScheme
+
+
+def _listing(variables: Sequence[Variable]) -> str:
+    width = max(len(variable.name) for variable in variables)
+    return "\n".join(f"  {v.name:<{width}}  {v.purpose}" for v in variables)
+
+
+def read_settings(environ: Mapping[str, str]) -> Settings:
+    """Read the demo's configuration; every missing or invalid variable is named at once.
+
+    Args:
+        environ: The environment (``os.environ``).
+
+    Returns:
+        The settings: a service none of whose variables is set runs on its sandbox.
+
+    Raises:
+        ConfigurationError: A service has some of its variables but not all it needs, or a
+            value is not of its form; the message lists each, with what it is for.
+    """
+    # Passwords are taken as they are; other values without surrounding blanks.
+    value = {v.name: environ.get(v.name, "") for v in VARIABLES}
+    value.update({name: text.strip() for name, text in value.items() if "PASSWORD" not in name})
+    missing: list[Variable] = []
+    invalid: list[str] = []
+    for variables in (ADVANCE_VARIABLES, INFOROUTER_VARIABLES):
+        if any(value[v.name].strip() for v in variables):  # a real server for this service
+            missing += [v for v in variables if v.required and not value[v.name].strip()]
+    for name in ("ADVANCE_WORK_GROUP_ID", "ADVANCE_TEMPLATE_PACKAGE_ID"):
+        try:
+            if value[name]:
+                UUID(value[name])
+        except ValueError:
+            invalid.append(f"  {name}={value[name]!r} is not a GUID")
+    parent = value["INFOROUTER_PARENT_TASK_ID"]
+    if parent and not (parent.isascii() and parent.isdigit()):
+        invalid.append(f"  INFOROUTER_PARENT_TASK_ID={parent!r} is not a task number")
+    scheme = value["DEMO_CALLBACK_SCHEME"] or "hmac"
+    if scheme not in get_args(CallbackScheme):
+        invalid.append(f"  DEMO_CALLBACK_SCHEME={scheme!r} is neither hmac nor token")
+    if missing or invalid:
+        parts = []
+        if missing:
+            parts.append(
+                "to run against a real server, the demo needs these variables, which are not "
+                f"set:\n{_listing(missing)}"
+            )
+        if invalid:
+            parts.append("these variables are not valid:\n" + "\n".join(invalid))
+        parts.append(
+            "Set all of a service's variables, or none of them to run it on its local "
+            "sandbox (scripts/demo --help lists every variable)."
+        )
+        raise ConfigurationError("\n".join(parts))
+    advance = None
+    if value["ADVANCE_BASE_URL"]:
+        advance = AdvanceSettings(
+            value["ADVANCE_BASE_URL"],
+            ServicePrincipal(
+                value["ADVANCE_CLIENT_NAME"],
+                value["ADVANCE_PRINCIPAL_NAME"],
+                value["ADVANCE_PRINCIPAL_PASSWORD"],
+            ),
+            value["ADVANCE_WORK_GROUP_ID"],
+            value["ADVANCE_TEMPLATE_PACKAGE_ID"],
+        )
+    inforouter = None
+    if value["INFOROUTER_URL"]:
+        inforouter = InfoRouterSettings(
+            value["INFOROUTER_URL"],
+            value["INFOROUTER_USER"],
+            value["INFOROUTER_PASSWORD"],
+            int(parent),
+            value["INFOROUTER_ASSIGNEE"] or value["INFOROUTER_USER"],
+        )
+    return Settings(advance, inforouter, cast("CallbackScheme", scheme))
 
 
 class Report:
@@ -100,11 +252,6 @@ def callback_listener(host: str) -> Iterator[tuple[str, queue.Queue[tuple[dict[s
         server.server_close()
 
 
-def callback_scheme() -> CallbackScheme:
-    """How the server authenticates its callback (DEMO_CALLBACK_SCHEME, default hmac)."""
-    return cast("CallbackScheme", os.environ.get("DEMO_CALLBACK_SCHEME", "hmac"))
-
-
 def output_folder() -> Path:
     """Where the assembled documents go: DEMO_OUTPUT_DIR, or a new temporary folder."""
     named = os.environ.get("DEMO_OUTPUT_DIR")
@@ -125,11 +272,10 @@ def answers() -> AnswerSet:
     return answer_set
 
 
-def run_advance(
-    report: Report, base_url: str, auth: ServicePrincipal, group: str, package: str
-) -> None:
-    callback_host = os.environ.get("DEMO_CALLBACK_HOST", "127.0.0.1")
-    with AdvanceClient(base_url, auth=auth) as client:
+def run_advance(report: Report, advance: AdvanceSettings, scheme: CallbackScheme) -> None:
+    callback_host = os.environ.get("DEMO_CALLBACK_HOST", "").strip() or "127.0.0.1"
+    group, package = advance.work_group_id, advance.template_package_id
+    with AdvanceClient(advance.base_url, auth=advance.auth) as client:
         work_item = client.create_work_item(
             name=f"ExampleCorp contract renewal {uuid4().hex[:8]}",
             description="Created by scripts/demo.",
@@ -170,7 +316,6 @@ def run_advance(
             )
             report.add("Advance", "save and close v2.0 version", result)
             headers, body = received.get(timeout=CALLBACK_TIMEOUT_S)
-        scheme = callback_scheme()
         try:
             event = verify_callback(headers, body, secret, scheme=scheme)
         except CallbackVerificationError as exc:
@@ -223,40 +368,54 @@ def run_inforouter(
     report.add("infoRouter", "log out", "done")
 
 
-def main() -> int:
+def parse_arguments(argv: Sequence[str]) -> None:
+    """Refuse unknown arguments; ``--help`` says what the demo does and lists its variables."""
+    parser = argparse.ArgumentParser(
+        prog="scripts/demo",
+        description=(
+            "Runs every public call of both clients: against local sandboxes of both services, "
+            "or against real servers named by the variables below (a service runs on a real "
+            "server as soon as one of its variables is set)."
+        ),
+        epilog="environment variables:\n" + _listing(VARIABLES),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] = ()) -> int:
+    parse_arguments(argv)
     started = time.perf_counter()
+    try:
+        settings = read_settings(os.environ)
+    except ConfigurationError as exc:
+        print(f"scripts/demo: {exc}", file=sys.stderr)
+        return 2
     report = Report()
     with contextlib.ExitStack() as stack:
-        if os.environ.get("ADVANCE_BASE_URL"):
-            base_url = os.environ["ADVANCE_BASE_URL"]
-            auth = ServicePrincipal(
-                os.environ["ADVANCE_CLIENT_NAME"],
-                os.environ["ADVANCE_PRINCIPAL_NAME"],
-                os.environ["ADVANCE_PRINCIPAL_PASSWORD"],
-            )
-            group = os.environ["ADVANCE_WORK_GROUP_ID"]
-            package = os.environ["ADVANCE_TEMPLATE_PACKAGE_ID"]
+        if settings.advance is not None:
+            advance = settings.advance
         else:
             from hotdocs_advance.sandbox import AdvanceSandbox
 
-            sandbox = stack.enter_context(AdvanceSandbox(callback_scheme=callback_scheme()))
-            base_url = sandbox.base_url
-            auth = ServicePrincipal("sandbox", "sandbox-principal", "sandbox-password")
-            group, package = SANDBOX_GROUP, SANDBOX_PACKAGE
-        if os.environ.get("INFOROUTER_URL"):
-            ir_url = os.environ["INFOROUTER_URL"]
-            user, password = os.environ["INFOROUTER_USER"], os.environ["INFOROUTER_PASSWORD"]
-            parent = int(os.environ["INFOROUTER_PARENT_TASK_ID"])
-            assignee = os.environ.get("INFOROUTER_ASSIGNEE", user)
+            sandbox = stack.enter_context(AdvanceSandbox(callback_scheme=settings.callback_scheme))
+            advance = AdvanceSettings(
+                sandbox.base_url,
+                ServicePrincipal("sandbox", "sandbox-principal", "sandbox-password"),
+                SANDBOX_GROUP,
+                SANDBOX_PACKAGE,
+            )
+        if settings.inforouter is not None:
+            ir = settings.inforouter
         else:
             from inforouter.sandbox import InfoRouterSandbox
 
             ir_url = stack.enter_context(InfoRouterSandbox()).base_url
-            user, password, parent, assignee = "jdoe", "jdoe-password", 456, "jdoe"
-        print(f"HotDocs Advance: {base_url}\ninfoRouter:      {ir_url}\n", flush=True)
+            ir = InfoRouterSettings(ir_url, "jdoe", "jdoe-password", 456, "jdoe")
+        print(f"HotDocs Advance: {advance.base_url}\ninfoRouter:      {ir.url}\n", flush=True)
         try:
-            run_advance(report, base_url, auth, group, package)
-            run_inforouter(report, ir_url, user, password, parent, assignee)
+            run_advance(report, advance, settings.callback_scheme)
+            run_inforouter(report, ir.url, ir.user, ir.password, ir.parent_task_id, ir.assignee)
         except Exception:
             print(f"{report.table()}\n\nFailed after the steps above:", file=sys.stderr)
             raise
@@ -265,4 +424,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

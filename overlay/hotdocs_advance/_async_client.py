@@ -58,10 +58,11 @@ from ._base import (
     reached,
     restate,
 )
-from ._bodies import not_the_api, unreadable
+from ._bodies import DocumentStart, check_bodiless, check_document_head, not_the_api, unreadable
 from ._documents import arun as run
 from ._errors import (
     AdvanceError,
+    APIResponseValidationError,
     APIStatusError,
     InvalidArgumentError,
     VersionWaitTimeoutError,
@@ -341,6 +342,8 @@ class AsyncAdvanceClient(BaseClient):
         parsed = call.operation.parse_response(response)
         if isinstance(parsed, UnexpectedResponse):
             raise not_the_api(response, parsed.reason)
+        if parsed is None:  # no body documented (or none sent): a web page is no success
+            check_bodiless(response)
         return parsed
 
     async def _attempt(self, call: Call[T], number: int) -> tuple[T, httpx.Response | None]:
@@ -479,16 +482,32 @@ class AsyncAdvanceClient(BaseClient):
                 response, self._secrets(call), call.operation.parse_error(response)
             )
         head = call.operation.parse_response(response)
-        if isinstance(head, UnexpectedResponse):
+        try:
+            if isinstance(head, UnexpectedResponse):
+                raise not_the_api(response, head.reason)
+            check_document_head(response, head)  # a web page, not the document
+        except APIResponseValidationError:
             await response.aclose()
-            raise not_the_api(response, head.reason)
+            raise
         return head, response
 
-    async def _pieces(self, call: Call[Any], response: httpx.Response) -> AsyncGenerator[bytes]:
-        """Yield an open answer's body, decoded, in pieces; failures become this package's."""
+    async def _pieces(
+        self, call: Call[Any], response: httpx.Response, head: StreamedBody
+    ) -> AsyncGenerator[bytes]:
+        """Yield an open answer's body, decoded, in pieces; failures become this package's.
+
+        A body with neither a content type nor a file name is held back until its start
+        shows that it is not a web page (``DocumentStart``).
+        """
+        start = DocumentStart(response, head)
         try:
             async for piece in iter_streamed(response):
-                yield piece
+                if passed := start.feed(piece):
+                    yield passed
+            if rest := start.end():
+                yield rest
+        except AdvanceError:
+            raise
         except Exception as exc:
             translated = translate(exc, self._secrets(call))
             if translated is None:
@@ -502,7 +521,7 @@ class AsyncAdvanceClient(BaseClient):
         head, response = await self._open(call, number)
         try:
             target.begin()  # a retry starts over from the first byte
-            async with aclosing(self._pieces(call, response)) as pieces:
+            async with aclosing(self._pieces(call, response, head)) as pieces:
                 async for piece in pieces:
                     target.write(piece)
         finally:
@@ -511,9 +530,9 @@ class AsyncAdvanceClient(BaseClient):
 
     async def _stream(self, call: Call[StreamedBody]) -> AsyncGenerator[bytes]:
         """Yield a streamed call's body; retried until the answer starts, never after."""
-        _, response = await self._retrying(call, lambda number: self._open(call, number))
+        head, response = await self._retrying(call, lambda number: self._open(call, number))
         try:
-            async with aclosing(self._pieces(call, response)) as pieces:
+            async with aclosing(self._pieces(call, response, head)) as pieces:
                 async for piece in pieces:
                     yield piece
         finally:
@@ -655,6 +674,7 @@ class AsyncAdvanceClient(BaseClient):
             InvalidArgumentError: The id is not a GUID (nothing was sent).
             ConflictError: No session is active.
             APIStatusError: Another error status.
+            APIResponseValidationError: The answer is an HTML page (a wrong base URL).
             APIConnectionError: No usable response after the retries.
         """
         item_id = check.guid("work_item_id", work_item_id)
@@ -680,6 +700,7 @@ class AsyncAdvanceClient(BaseClient):
             ConflictError: No session is active (and, after a retry, the work item's status is
                 not that of a completed session).
             APIStatusError: Another error status.
+            APIResponseValidationError: The answer is an HTML page (a wrong base URL).
             APIConnectionError: No usable response after the retries.
         """
         item_id = check.guid("work_item_id", work_item_id)
@@ -783,7 +804,9 @@ class AsyncAdvanceClient(BaseClient):
                 above or lies in a missing directory (nothing was sent).
             NotFoundError: There is no such work item or document.
             APIStatusError: Another error status.
-            APIResponseValidationError: The answer is encoded in a way the SDK does not decode.
+            APIResponseValidationError: The answer is encoded in a way the SDK does not decode,
+                or it is a web page, not a document (an HTML page naming no file: a wrong base
+                URL); nothing is left under the destination's name.
             APIConnectionError: No complete document after the retries (the connection
                 failed or broke off midway); nothing is left under the destination's name.
             OSError: The file could not be written (e.g. the disk is full); the part file is
@@ -834,6 +857,9 @@ class AsyncAdvanceClient(BaseClient):
             InvalidArgumentError: An id is not a GUID (raised here, nothing is sent).
             NotFoundError: There is no such work item or document (when iterated).
             APIStatusError: Another error status (when iterated).
+            APIResponseValidationError: The answer is a web page, not a document (an HTML
+                page naming no file: a wrong base URL), or encoded in a way the SDK does not
+                decode (when iterated).
             APIConnectionError: The connection failed, or broke off midway (when iterated).
         """
         item_id = check.guid("work_item_id", work_item_id)
@@ -1169,6 +1195,7 @@ class AsyncAdvanceClient(BaseClient):
             PermissionDeniedError: Client interviews are not enabled on the tenancy.
             ConflictError: The id is taken by another link.
             APIStatusError: Another error status.
+            APIResponseValidationError: The answer is an HTML page (a wrong base URL).
             APIConnectionError: No usable response after the retries.
         """
         new_id = check.new_guid("link_id", link_id)
@@ -1213,6 +1240,7 @@ class AsyncAdvanceClient(BaseClient):
         Raises:
             InvalidArgumentError: The id is not a GUID (nothing was sent).
             APIStatusError: An error status.
+            APIResponseValidationError: The answer is an HTML page (a wrong base URL).
             APIConnectionError: No usable response after the retries.
         """
         request = op.delete_public_interview_link.build_request(check.guid("link_id", link_id))
@@ -1449,6 +1477,7 @@ class AsyncAdvanceClient(BaseClient):
                 message and ``allowed_statuses`` name the statuses that do.
             NotFoundError: There is no such work item.
             APIStatusError: Another error status.
+            APIResponseValidationError: The answer is an HTML page (a wrong base URL).
             APIConnectionError: No usable response after the retries.
         """
         item_id = check.guid("work_item_id", work_item_id)

@@ -23,6 +23,7 @@ from hotdocs_advance_api.types import UnexpectedResponse, Unset
 from . import _arguments as check
 from ._answers import AnswerSet, differing_answer
 from ._auth import AUTHORIZATION, BEARER, Login, ServicePrincipal, check_token
+from ._bodies import SNIFF_BYTES, looks_like_html, not_the_api
 from ._errors import AnswerSetError, APIResponseValidationError, APIStatusError, ClientClosedError
 
 T = TypeVar("T")
@@ -460,9 +461,12 @@ def answers_of(xml: bytes, response: httpx.Response | None) -> AnswerSet:
 
     Raises:
         APIResponseValidationError: The document is not an answer set a mapping can hold (not
-            well-formed, another root, an answer twice, ...).
+            well-formed, another root, an answer twice, ...); an HTML page (served without a
+            content type: the generated parser refuses one declared) says the base URL is wrong.
     """
     try:
         return AnswerSet.from_xml(xml)
     except AnswerSetError as exc:
+        if response is not None and looks_like_html(xml[:SNIFF_BYTES]):
+            raise not_the_api(response, "an HTML page, not an answer set") from None
         raise _invalid(response, f"that is not an answer set ({exc})") from None

@@ -58,10 +58,11 @@ from ._base import (
     reached,
     restate,
 )
-from ._bodies import not_the_api, unreadable
+from ._bodies import DocumentStart, check_bodiless, check_document_head, not_the_api, unreadable
 from ._documents import run
 from ._errors import (
     AdvanceError,
+    APIResponseValidationError,
     APIStatusError,
     InvalidArgumentError,
     VersionWaitTimeoutError,
@@ -337,6 +338,8 @@ class AdvanceClient(BaseClient):
         parsed = call.operation.parse_response(response)
         if isinstance(parsed, UnexpectedResponse):
             raise not_the_api(response, parsed.reason)
+        if parsed is None:  # no body documented (or none sent): a web page is no success
+            check_bodiless(response)
         return parsed
 
     def _attempt(self, call: Call[T], number: int) -> tuple[T, httpx.Response | None]:
@@ -473,15 +476,32 @@ class AdvanceClient(BaseClient):
                 response, self._secrets(call), call.operation.parse_error(response)
             )
         head = call.operation.parse_response(response)
-        if isinstance(head, UnexpectedResponse):
+        try:
+            if isinstance(head, UnexpectedResponse):
+                raise not_the_api(response, head.reason)
+            check_document_head(response, head)  # a web page, not the document
+        except APIResponseValidationError:
             response.close()
-            raise not_the_api(response, head.reason)
+            raise
         return head, response
 
-    def _pieces(self, call: Call[Any], response: httpx.Response) -> Generator[bytes]:
-        """Yield an open answer's body, decoded, in pieces; failures become this package's."""
+    def _pieces(
+        self, call: Call[Any], response: httpx.Response, head: StreamedBody
+    ) -> Generator[bytes]:
+        """Yield an open answer's body, decoded, in pieces; failures become this package's.
+
+        A body with neither a content type nor a file name is held back until its start
+        shows that it is not a web page (``DocumentStart``).
+        """
+        start = DocumentStart(response, head)
         try:
-            yield from iter_streamed(response)
+            for piece in iter_streamed(response):
+                if passed := start.feed(piece):
+                    yield passed
+            if rest := start.end():
+                yield rest
+        except AdvanceError:
+            raise
         except Exception as exc:
             translated = translate(exc, self._secrets(call))
             if translated is None:
@@ -495,7 +515,7 @@ class AdvanceClient(BaseClient):
         head, response = self._open(call, number)
         try:
             target.begin()  # a retry starts over from the first byte
-            with closing(self._pieces(call, response)) as pieces:
+            with closing(self._pieces(call, response, head)) as pieces:
                 for piece in pieces:
                     target.write(piece)
         finally:
@@ -504,9 +524,9 @@ class AdvanceClient(BaseClient):
 
     def _stream(self, call: Call[StreamedBody]) -> Generator[bytes]:
         """Yield a streamed call's body; retried until the answer starts, never after."""
-        _, response = self._retrying(call, lambda number: self._open(call, number))
+        head, response = self._retrying(call, lambda number: self._open(call, number))
         try:
-            with closing(self._pieces(call, response)) as pieces:
+            with closing(self._pieces(call, response, head)) as pieces:
                 yield from pieces
         finally:
             response.close()
@@ -647,6 +667,7 @@ class AdvanceClient(BaseClient):
             InvalidArgumentError: The id is not a GUID (nothing was sent).
             ConflictError: No session is active.
             APIStatusError: Another error status.
+            APIResponseValidationError: The answer is an HTML page (a wrong base URL).
             APIConnectionError: No usable response after the retries.
         """
         item_id = check.guid("work_item_id", work_item_id)
@@ -672,6 +693,7 @@ class AdvanceClient(BaseClient):
             ConflictError: No session is active (and, after a retry, the work item's status is
                 not that of a completed session).
             APIStatusError: Another error status.
+            APIResponseValidationError: The answer is an HTML page (a wrong base URL).
             APIConnectionError: No usable response after the retries.
         """
         item_id = check.guid("work_item_id", work_item_id)
@@ -773,7 +795,9 @@ class AdvanceClient(BaseClient):
                 above or lies in a missing directory (nothing was sent).
             NotFoundError: There is no such work item or document.
             APIStatusError: Another error status.
-            APIResponseValidationError: The answer is encoded in a way the SDK does not decode.
+            APIResponseValidationError: The answer is encoded in a way the SDK does not decode,
+                or it is a web page, not a document (an HTML page naming no file: a wrong base
+                URL); nothing is left under the destination's name.
             APIConnectionError: No complete document after the retries (the connection
                 failed or broke off midway); nothing is left under the destination's name.
             OSError: The file could not be written (e.g. the disk is full); the part file is
@@ -822,6 +846,9 @@ class AdvanceClient(BaseClient):
             InvalidArgumentError: An id is not a GUID (raised here, nothing is sent).
             NotFoundError: There is no such work item or document (when iterated).
             APIStatusError: Another error status (when iterated).
+            APIResponseValidationError: The answer is a web page, not a document (an HTML
+                page naming no file: a wrong base URL), or encoded in a way the SDK does not
+                decode (when iterated).
             APIConnectionError: The connection failed, or broke off midway (when iterated).
         """
         item_id = check.guid("work_item_id", work_item_id)
@@ -1157,6 +1184,7 @@ class AdvanceClient(BaseClient):
             PermissionDeniedError: Client interviews are not enabled on the tenancy.
             ConflictError: The id is taken by another link.
             APIStatusError: Another error status.
+            APIResponseValidationError: The answer is an HTML page (a wrong base URL).
             APIConnectionError: No usable response after the retries.
         """
         new_id = check.new_guid("link_id", link_id)
@@ -1201,6 +1229,7 @@ class AdvanceClient(BaseClient):
         Raises:
             InvalidArgumentError: The id is not a GUID (nothing was sent).
             APIStatusError: An error status.
+            APIResponseValidationError: The answer is an HTML page (a wrong base URL).
             APIConnectionError: No usable response after the retries.
         """
         request = op.delete_public_interview_link.build_request(check.guid("link_id", link_id))
@@ -1435,6 +1464,7 @@ class AdvanceClient(BaseClient):
                 message and ``allowed_statuses`` name the statuses that do.
             NotFoundError: There is no such work item.
             APIStatusError: Another error status.
+            APIResponseValidationError: The answer is an HTML page (a wrong base URL).
             APIConnectionError: No usable response after the retries.
         """
         item_id = check.guid("work_item_id", work_item_id)

@@ -163,8 +163,9 @@ def _document() -> Any:
 
 def _closed(url: str) -> ClientClosedError:
     return ClientClosedError(
-        f"the client for {url} is closed (its HTTP client was closed, by close() or the end of "
-        "its with block); nothing was sent: create a new client"
+        f"the client for {url} is closed (its HTTP client was closed: by close() or the end of "
+        "its with block, or, for an http_client it was given, by its owner); nothing was sent: "
+        "create a new client"
     )
 
 

@@ -163,14 +163,45 @@ def test_log_requests_writes_one_masked_line_per_request() -> None:
     assert "abc123" not in log
 
 
-def test_a_port_in_use_is_named() -> None:
+def test_advance_log_requests_shows_the_log_in_without_its_password() -> None:
+    """--log-requests on the Advance sandbox writes the log-in and the call it authorized, one
+    line each, and never the password or the token."""
+    with serving("hotdocs_advance.sandbox", "--log-requests") as (process, line):
+        origin = line.removesuffix("/api/rest")
+        login = httpx.post(
+            origin + "/auth/Authorize/ServicePrincipalLogIn",
+            json={
+                "ClientName": "sandbox",
+                "PrincipalName": "sandbox-principal",
+                "PrincipalPassword": "sandbox-password",
+            },
+            timeout=5,
+        )
+        token = login.text.strip().strip('"')
+        group = httpx.get(
+            f"{line}/v1.1/WorkGroups/cb97f8d6-04a1-490a-aa09-92af12dfb305",
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=5,
+        )
+        assert (login.status_code, group.status_code) == (200, 200)
+        assert stop(process) == 0
+        assert process.stderr is not None
+        log = process.stderr.read()
+    assert " POST /auth/Authorize/ServicePrincipalLogIn 200 (" in log
+    assert " GET /api/rest/v1.1/WorkGroups/cb97f8d6-04a1-490a-aa09-92af12dfb305 200 (" in log
+    assert "sandbox-password" not in log
+    assert token not in log
+
+
+@pytest.mark.parametrize("module", ["hotdocs_advance.sandbox", "inforouter.sandbox"])
+def test_a_port_in_use_is_named(module: str) -> None:
     """A CLI asked for a port already taken says which port, and how to pick another."""
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
         result = subprocess.run(
-            [sys.executable, "-m", "hotdocs_advance.sandbox", "--port", str(port)],
+            [sys.executable, "-m", module, "--port", str(port)],
             capture_output=True,
             text=True,
             timeout=60,
@@ -271,3 +302,34 @@ def test_the_markers_keywords_are_the_reset_keywords() -> None:
 
     for plugin, sandbox in ((advance, AdvanceSandbox), (inforouter, InfoRouterSandbox)):
         assert keywords(plugin.SETTINGS) == tuple(inspect.signature(sandbox.reset).parameters)[1:]
+
+
+def test_the_readme_clock_lines_expire_a_ticket_and_a_token(
+    advance_sandbox: AdvanceSandbox, inforouter_sandbox: InfoRouterSandbox
+) -> None:
+    """The README's "The clock" lines work as written: 721 hours expire a ticket (tickets live
+    720 hours from their last use), 3601 seconds a token (the client then logs in again)."""
+    import datetime  # noqa: PLC0415
+
+    from hotdocs_advance import AdvanceClient, ServicePrincipal  # noqa: PLC0415
+    from inforouter import InfoRouterClient  # noqa: PLC0415
+
+    clock = inforouter_sandbox.state.clock
+    with InfoRouterClient(inforouter_sandbox.base_url) as client:
+        session = client.authenticate("jdoe", "jdoe-password")
+        clock.advance(datetime.timedelta(hours=719))
+        session.get_task(456)  # a use: the ticket now lives 720 hours from here
+        clock.advance(datetime.timedelta(hours=719))
+        assert session.is_valid()
+        inforouter_sandbox.state.clock.advance(datetime.timedelta(hours=721))
+        assert not session.is_valid()
+    auth = ServicePrincipal("sandbox", "sandbox-principal", "sandbox-password")
+    with AdvanceClient(advance_sandbox.base_url, auth=auth) as advance:
+        advance.get_work_group("cb97f8d6-04a1-490a-aa09-92af12dfb305")
+        issued = set(advance_sandbox.state.tokens)
+        advance_sandbox.state.clock.advance(3599)
+        advance.get_work_group("cb97f8d6-04a1-490a-aa09-92af12dfb305")
+        assert set(advance_sandbox.state.tokens) == issued  # still the first token
+        advance_sandbox.state.clock.advance(3601)
+        advance.get_work_group("cb97f8d6-04a1-490a-aa09-92af12dfb305")
+        assert len(set(advance_sandbox.state.tokens) - issued) == 1  # logged in again

@@ -873,7 +873,7 @@ def test_an_answer_sent_as_escaped_text_is_parsed(server: FakeServer, binding: s
     assert session.create_related_task(456, RELATED) == CreatedTask(789, None)
 
 
-@pytest.mark.parametrize("binding", ["soap11", "http-post"])
+@pytest.mark.parametrize("binding", BINDINGS)
 def test_a_text_result_that_is_not_xml_is_unexpected_text_content(
     server: FakeServer, binding: str
 ) -> None:
@@ -973,7 +973,7 @@ def test_an_expired_ticket_on_a_read_does_not_say_nothing_was_created(server: Fa
     assert "nothing was created" not in str(caught.value)
 
 
-@pytest.mark.parametrize("binding", ["soap11", "http-post"])
+@pytest.mark.parametrize("binding", BINDINGS)
 def test_an_html_page_at_the_url_hints_at_srv_asmx(server: FakeServer, binding: str) -> None:
     """A web site's page (HTTP 200, HTML) where the service should be says it does not look
     like the infoRouter web service and names /srv.asmx."""
@@ -988,9 +988,11 @@ def test_an_html_page_at_the_url_hints_at_srv_asmx(server: FakeServer, binding: 
         "look like the infoRouter web service: the URL should be its address, ending in "
         "/srv.asmx (https://<server>/srv.asmx)"
     ) in str(caught.value)
+    assert str(caught.value).endswith(f"(at {URL})")  # the operation opens the message
+    assert caught.value.url == URL
 
 
-@pytest.mark.parametrize("binding", ["soap11", "http-get"])
+@pytest.mark.parametrize("binding", BINDINGS)
 def test_a_404_at_the_url_says_no_service_was_found(server: FakeServer, binding: str) -> None:
     """A 404 at the endpoint says no infoRouter web service was found there, naming /srv.asmx."""
     server.queue(
@@ -1002,6 +1004,7 @@ def test_a_404_at_the_url_says_no_service_was_found(server: FakeServer, binding:
     assert (
         "no infoRouter web service was found at that URL: its address ends in /srv.asmx"
     ) in str(caught.value)
+    assert str(caught.value).endswith(f"(at {URL})")  # the operation opens the message
     assert caught.value.status_code == 404
 
 
@@ -1406,3 +1409,75 @@ def test_urls_with_user_info_are_refused_without_echoing_it(client_class: type[A
         client_class("https://someone:s3cret-pw@ir.example.com/srv.asmx")
     assert "s3cret-pw" not in str(caught.value)
     assert "user info" in str(caught.value)
+
+
+def test_info_logging_shows_retries_and_new_log_ins(
+    server: FakeServer, sleeps: list[float], caplog: pytest.LogCaptureFixture
+) -> None:
+    """What the README's Logging section says the inforouter logger writes at INFO: each retry
+    (attempt, error, wait) and a new log-in after an expired ticket, on the "inforouter"
+    logger."""
+    caplog.set_level(logging.INFO, logger="inforouter")
+    session = login(server)
+    server.queue("GetTask", httpx.ReadTimeout("timed out"), GET_TASK)
+    session.get_task(4812)
+    server.queue("GetTask", EXPIRED, GET_TASK)
+    session.get_task(4812)
+    lines = [(r.name, r.levelname, r.getMessage()) for r in caplog.records]
+    assert lines[0][:2] == ("inforouter", "INFO")
+    assert lines[0][2].startswith("attempt 1 failed (")
+    assert "; retrying in " in lines[0][2]
+    assert ("inforouter", "INFO", "GetTask: the ticket expired; authenticating again once") in lines
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda s: s.get_task("7" * 5000),
+        lambda s: s.create_task("/Dom/" + "x" * 5000 + "\x00.pdf", TASK),
+        lambda s: s.create_related_task(456, "y" * 5000),
+        lambda s: s.reassign_task(
+            4812, to="z" * 5000 + "\x00", new_due_date=datetime.date(2026, 6, 1)
+        ),
+    ],
+    ids=["task-id", "path", "request", "assignee"],
+)
+def test_long_arguments_give_short_messages(
+    server: FakeServer, call: Callable[[Session], object]
+) -> None:
+    """A 5,000-character argument of a session call is refused before anything is sent, with
+    a message that does not repeat it."""
+    session = login(server)
+    with pytest.raises(TaskRequestError) as caught:
+        call(session)
+    assert len(str(caught.value)) < 120, str(caught.value)
+    assert server.operations() == ["AuthenticateUser"]
+
+
+def _long(letter: str) -> Any:
+    """A 5,000-character value, of whatever type a wrong caller passes."""
+    return letter * 5000
+
+
+@pytest.mark.parametrize(
+    ("build", "start"),
+    [
+        (lambda: InfoRouterClient(URL, binding=_long("b")), "binding must be one of soap11, "),
+        (
+            lambda: RelatedTaskRequest("jdoe", "i", datetime.date(2026, 6, 1), _long("p")),
+            "priority must be a Priority, not ",
+        ),
+        (lambda: TaskRequirement(_long("r")), "type must be a RequirementType, not "),
+    ],
+    ids=["binding", "priority", "requirement"],
+)
+def test_long_user_values_are_quoted_by_their_start(
+    build: Callable[[], object], start: str
+) -> None:
+    """A 5,000-character value a message quotes is cut to its start and its length."""
+    with pytest.raises(InfoRouterError) as caught:
+        build()
+    message = str(caught.value)
+    assert message.startswith(start)
+    assert message.endswith("...' (5000 characters)")
+    assert len(message) < 200

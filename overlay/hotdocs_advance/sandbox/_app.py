@@ -36,7 +36,7 @@ from starlette.routing import Match, Route
 
 from .._callbacks import CALLBACK_SCHEMES
 from ._answers import AnswerSetChecker
-from ._callback import CALLBACK_TIMEOUT, Callback, CallbackRecord
+from ._callback import CALLBACK_TIMEOUT, Callback, CallbackRecord, why_not_called
 from ._listing import (
     EMPTY_ANSWER_SET,
     PageTokenError,
@@ -480,6 +480,15 @@ def _create_and_assemble(app: AdvanceApp, call: Call) -> Response:
 async def _send_callback(state: AdvanceState, callback: Callback) -> None:
     body = callback.body()
     headers = callback.headers(body)
+    unsent = why_not_called(callback.url)
+    if unsent is not None:
+        # CHOICE (safety): accepted as a real server accepts any URL, never called.
+        logger.info("the callback to %s was %s", callback.url, unsent)
+        with state.lock:
+            state.callbacks_sent.append(
+                CallbackRecord(callback.url, body, headers, None, unsent, sent=False)
+            )
+        return
     status: int | None = None
     error: str | None = None
     try:

@@ -14,7 +14,12 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-from hotdocs_advance import AdvanceClient, InvalidArgumentError, ServicePrincipal
+from hotdocs_advance import (
+    AdvanceClient,
+    InvalidArgumentError,
+    ServicePrincipal,
+    validate_answer_xml,
+)
 from hotdocs_advance import _arguments as check
 from hotdocs_advance._auth import TOKEN, check_token
 from hotdocs_advance_api.api.authorization import service_principal_log_in
@@ -204,3 +209,15 @@ def test_a_url_the_spec_refuses_is_refused_by_the_client(url: str) -> None:
     if not _valid(schema, url):
         with pytest.raises(InvalidArgumentError):
             check.http_url("callback_url", url)
+
+
+# ---------------------------------------------------------------------- what a mock answers
+
+
+def test_the_examples_a_mock_answers_are_what_the_client_accepts() -> None:
+    """A mock server (Prism, static mode) answers the spec's examples: the answer-set example
+    is a valid answer set, and a page's nextPageToken example is null, so a mocked list ends."""
+    validate_answer_xml(SCHEMAS["AnswerSetXml"]["example"])
+    next_page = SCHEMAS["Page"]["properties"]["nextPageToken"]
+    assert "example" in next_page
+    assert next_page["example"] is None

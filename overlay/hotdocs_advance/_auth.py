@@ -29,8 +29,9 @@ logger: Final = logging.getLogger("hotdocs_advance")
 
 AUTHORIZATION: Final = "Authorization"
 BEARER: Final = "Bearer "
-# What a token may hold so that it fits in a header and never ends up quoted in an error.
-_TOKEN: Final = re.compile(r"[\x21-\x7e]+")
+# What a token may hold (visible ASCII, so that it fits in a header and never ends up quoted in
+# an error): the spec's pattern of the log-in's answer, the one place the rule is written.
+TOKEN: Final = re.compile(service_principal_log_in.RESULT_PATTERN)
 # A log-in answered with these found no log-in endpoint (a wrong base URL or auth_url).
 _NO_ENDPOINT: Final = frozenset({404, 405})
 
@@ -82,7 +83,7 @@ def check_token(token: object) -> str:
             "auth", f"expected a token str or a ServicePrincipal, not {type(token).__name__}"
         )
     token = token.strip()
-    if not _TOKEN.fullmatch(token):
+    if not TOKEN.fullmatch(token):
         raise InvalidArgumentError(
             "auth", "a token must be non-empty visible ASCII (give the token without 'Bearer')"
         )
@@ -211,7 +212,7 @@ class Login:
                 decoded = None
             if isinstance(decoded, str):
                 token = decoded.strip()
-        if not _TOKEN.fullmatch(token):
+        if not TOKEN.fullmatch(token):
             raise _refused(
                 response,
                 "the log-in answered 200 without a usable token (expected a bare text token)",

@@ -27,14 +27,13 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import re
 from collections.abc import Mapping
 from typing import Final, Literal
 
 from hotdocs_advance_api.models import CallbackEvent
 
 from . import _arguments as check
-from ._auth import AUTHORIZATION, BEARER
+from ._auth import AUTHORIZATION, BEARER, TOKEN
 from ._errors import CallbackVerificationError, InvalidArgumentError
 
 __all__ = [
@@ -55,8 +54,6 @@ SIGNATURE_HEADER: Final = "X-HotDocs-Signature"
 SIGNATURE_PREFIX: Final = "sha256="
 # The header each scheme uses, for the hint when a callback carries the other one.
 _HEADERS: Final[dict[CallbackScheme, str]] = {"hmac": SIGNATURE_HEADER, "token": AUTHORIZATION}
-# What a secret may hold to travel as a header value (the "token" scheme).
-_VISIBLE_ASCII: Final = re.compile(r"[\x21-\x7e]+")
 
 
 def signature(secret: str, body: bytes) -> str:
@@ -187,7 +184,8 @@ def token_problem(secret: str) -> str | None:
     Returns:
         A message (without the secret), or None.
     """
-    if _VISIBLE_ASCII.fullmatch(secret):
+    # It travels as a bearer token does: the access token's rule (visible ASCII).
+    if TOKEN.fullmatch(secret):
         return None
     return (
         "callbackSecret must be visible ASCII without spaces when callbacks carry it in "

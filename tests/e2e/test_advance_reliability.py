@@ -536,7 +536,7 @@ def test_no_secret_appears_in_logs_reprs_or_errors(
             lambda: client.save_and_close(
                 item_id,
                 session.version_id,
-                callback_url="https://example.com/",  # refused: not loopback
+                callback_url="https://example.com/",  # 409: the version is saved already
                 callback_secret=secret,
             ),
         ):

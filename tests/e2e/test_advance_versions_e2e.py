@@ -26,7 +26,6 @@ from hotdocs_advance import (
     AdvanceClient,
     AnswerSet,
     AsyncAdvanceClient,
-    BadRequestError,
     CallbackVerificationError,
     ConflictError,
     NotFoundError,
@@ -315,23 +314,41 @@ async def test_each_call_with_a_callback_is_accepted_and_calls_back_signed(
 
 
 @pytest.mark.anyio
-async def test_a_callback_off_this_machine_is_refused_and_nothing_changes(
+async def test_a_callback_off_this_machine_is_accepted_but_never_called(
     client: Client, advance_sandbox: AdvanceSandbox
 ) -> None:
-    """The sandbox calls back to loopback only: another host is a 400 (BadRequestError) before
-    the version is touched."""
+    """A callback URL on another host is accepted by each of the four calls (202, as a real
+    server accepts any URL) and the work goes on, but the sandbox never calls it: each one is
+    recorded with ``sent`` false and the reason "not sent: ... is not a loopback host"."""
+    hook = {"callback_url": "https://hooks.example.com/done", "callback_secret": SECRET}
     item_id = await new_work_item(client)
-    created = await call(client, "create_version", item_id)
-    for method, args in (
-        ("complete_version", (item_id, created.version_id)),
-        ("create_and_assemble", (item_id,)),
-        ("create_version", (item_id,)),
+    created = await call(client, "create_version", item_id, **hook)
+    assert (created.accepted, created.status) == (True, "InProgress")
+    advance_sandbox.wait_for_callbacks(1)
+    done = await call(client, "complete_version", item_id, created.version_id, **hook)
+    assert (done.accepted, done.status) == (True, "Completing")
+    batch = await call(client, "create_and_assemble", item_id, answers=answers("Off"), **hook)
+    assert batch.accepted
+    advance_sandbox.wait_for_callbacks(3)
+    resumable = await call(client, "create_version", item_id)
+    closed = await call(client, "save_and_close", item_id, resumable.version_id, **hook)
+    assert closed == SaveAndCloseResult(accepted=True, status="Saving")
+    records = advance_sandbox.wait_for_callbacks(4)
+    assert [(r.url, r.sent, r.status_code) for r in records] == [
+        ("https://hooks.example.com/done", False, None)
+    ] * 4
+    for record in records:
+        assert record.error == (
+            "not sent: 'hooks.example.com' is not a loopback host; the sandbox calls back only "
+            "127.0.0.1, ::1 and localhost, never the network"
+        )
+    for version_id, status in (
+        (created.version_id, "Completed"),
+        (batch.version_id, "Completed"),
+        (resumable.version_id, "Saved"),
     ):
-        with pytest.raises(BadRequestError, match="loopback"):
-            await call(client, method, *args, callback_url="https://example.com/hook")
-    item = advance_sandbox.state.work_items[item_id]
-    assert list(item.versions)[-1] == created.version_id
-    assert item.versions[created.version_id].status == "InProgress"
+        read = await call(client, "get_version_status", item_id, version_id)
+        assert read.status == status
 
 
 # --- refusals --------------------------------------------------------------------------------------

@@ -744,20 +744,31 @@ def test_without_a_secret_the_callback_carries_no_authentication(
     assert names.isdisjoint({"authorization", CALLBACK_SIGNATURE_HEADER.lower()})
 
 
-def test_save_and_close_refuses_non_loopback_callbacks(
+def test_save_and_close_accepts_a_callback_off_this_machine_but_never_calls_it(
     http: httpx.Client, sandbox: AdvanceSandbox, token: str
 ) -> None:
-    """A callbackUrl off this machine gets 400 (CHOICE, safety) and the version stays open."""
+    """A callbackUrl on another host is accepted as a real server accepts it (202, the version
+    is saved), and recorded unsent: the sandbox calls back loopback hosts only (CHOICE,
+    safety). A callbackUrl that is not an absolute http(s) URL breaks the spec's pattern: 400."""
     item_id, _ = create_work_item(http, sandbox, token)
     version = str(uuid.uuid4())
     begin(http, sandbox, token, item_id, version)
-    answer = http.put(
-        f"{sandbox.base_url}/v2.0/WorkItems/{item_id}/Versions/{version}/SaveAndClose",
-        json={"callbackUrl": "https://example.com/hook"},
-        headers=bearer(token),
+    url = f"{sandbox.base_url}/v2.0/WorkItems/{item_id}/Versions/{version}/SaveAndClose"
+    for refused in ("ftp://127.0.0.1/hook", "/hook", "hooks.example.com/hook"):
+        answer = http.put(url, json={"callbackUrl": refused}, headers=bearer(token))
+        assert "callbackUrl" in assert_problem(answer, 400)["detail"]
+    answer = http.put(url, json={"callbackUrl": "https://example.com/hook"}, headers=bearer(token))
+    assert answer.status_code == 202
+    [record] = sandbox.wait_for_callbacks(1)
+    assert (record.url, record.sent, record.status_code) == (
+        "https://example.com/hook",
+        False,
+        None,
     )
-    assert "loopback" in assert_problem(answer, 400)["detail"]
-    assert sandbox.state.work_items[uuid.UUID(item_id)].status == "InProgress"
+    assert record.error is not None
+    assert "'example.com' is not a loopback host" in record.error
+    assert record.payload["status"] == "Saved"
+    assert sandbox.state.work_items[uuid.UUID(item_id)].status == "Saved"
 
 
 def test_save_and_close_needs_an_in_progress_version(

@@ -18,7 +18,7 @@ from _sandbox_kit import ConnectionDropped, Faults
 from hotdocs_advance.sandbox import DEFAULT_SEED, AdvanceSeed, SeedError, create_app, signature
 from hotdocs_advance.sandbox import _app as app_module
 from hotdocs_advance.sandbox._answers import AnswerSetChecker, AnswerXmlError
-from hotdocs_advance.sandbox._callback import callback_url_problem
+from hotdocs_advance.sandbox._callback import why_not_called
 from hotdocs_advance.sandbox._seed import DEFAULT_SEED_DATA
 from hotdocs_advance.sandbox._spec import WireRequest, WireResponse, load_spec
 from openapi_core.datatypes import RequestParameters
@@ -35,6 +35,7 @@ BODY = {
     "workGroupId": "cb97f8d6-04a1-490a-aa09-92af12dfb305",
     "templatePackageId": "0ef6a9be-b007-4d7d-83f1-9d56f931cd0f",
 }
+ANY_ID = "5f1c0e0a-4a4e-4d59-9d1e-3c1b2a0f9e77"  # a GUID no seed holds
 
 
 async def _session(
@@ -210,6 +211,55 @@ def test_routes_come_from_the_spec_servers() -> None:
     assert operations["servicePrincipalLogIn"].route == "/auth/Authorize/ServicePrincipalLogIn"
 
 
+def _spec_methods(path: str) -> set[str]:
+    """The methods the packaged spec declares on one of its paths (upper case)."""
+    item = load_spec().document["paths"][path]
+    return {method.upper() for method in item if method != "parameters"}
+
+
+@pytest.mark.parametrize(
+    ("url", "spec_path"),
+    [
+        (f"/api/rest/v1.1/WorkItems/{ANY_ID}", "/v1.1/WorkItems/{id}"),
+        (
+            f"/api/rest/v1.1/PublicInterviewLinks/{ANY_ID}",
+            "/v1.1/PublicInterviewLinks/{publicInterviewLinkId}",
+        ),
+        (
+            f"/api/rest/v2.0/WorkItems/{ANY_ID}/AnswerSet/Content",
+            "/v2.0/WorkItems/{workItemId}/AnswerSet/Content",
+        ),
+        (f"/api/rest/v1.1/WorkItems/{ANY_ID}/Documents", "/v1.1/WorkItems/{id}/Documents"),
+        ("/auth/Authorize/ServicePrincipalLogIn", "/Authorize/ServicePrincipalLogIn"),
+    ],
+)
+@pytest.mark.parametrize("method", ["TRACE", "POST", "OPTIONS"])
+def test_a_405_names_every_method_of_its_path_in_allow(
+    url: str, spec_path: str, method: str
+) -> None:
+    """A method a path lacks gets 405 with ``Allow`` listing every method the spec gives that
+    path (however many operations share it; HEAD beside GET), as RFC 9110 asks."""
+    if method in _spec_methods(spec_path):
+        method = "TRACE"
+    [answer] = asyncio.run(_session(create_app(), (method, url, None)))
+    assert answer.status_code == 405
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert f"{method} is not allowed on" in answer.json()["detail"]
+    allowed = {part.strip() for part in answer.headers["allow"].split(",")}
+    expected = _spec_methods(spec_path)
+    assert allowed - {"HEAD"} == expected
+    assert ("HEAD" in allowed) is ("GET" in expected)
+
+
+def test_allow_lists_the_alias_routes_methods_too() -> None:
+    """The PHP SDK's Versions/{versionId}/CompleteSession alias (a sandbox route, not a spec
+    path) answers 405 with its own methods: PUT."""
+    url = f"/api/rest/v1.1/WorkItems/{ANY_ID}/Versions/{ANY_ID}/CompleteSession"
+    [answer] = asyncio.run(_session(create_app(), ("DELETE", url, None)))
+    assert answer.status_code == 405
+    assert answer.headers["allow"] == "PUT"
+
+
 @pytest.mark.parametrize("status", [429, 503])
 def test_fault_answers_conform_to_the_spec(status: int) -> None:
     """The 429 and 503 problem answers of the fault middleware conform to the spec."""
@@ -325,21 +375,28 @@ def test_answered_values_keep_their_lexical_forms(value: str, message: str) -> N
 
 
 @pytest.mark.parametrize(
-    ("url", "refused"),
+    ("url", "called"),
     [
-        ("http://127.0.0.1:9/cb", False),
-        ("https://localhost/cb", False),
-        ("http://[::1]:8080/cb", False),
-        ("http://example.com/cb", True),
-        ("http://10.1.2.3/cb", True),
-        ("ftp://127.0.0.1/cb", True),
-        ("string", True),
-        ("http://127.0.0.1:99999/cb", True),
+        ("http://127.0.0.1:9/cb", True),
+        ("https://localhost/cb", True),
+        ("HTTP://LOCALHOST/cb", True),
+        ("http://[::1]:8080/cb", True),
+        ("http://127.8.9.10/cb", True),
+        ("http://example.com/cb", False),
+        ("http://10.1.2.3/cb", False),
+        ("http://localhost.example.com/cb", False),
+        ("http://127.0.0.1:99999/cb", False),
+        ("http://[::1/cb", False),
     ],
 )
-def test_callback_urls(url: str, refused: bool) -> None:
-    """Only http(s) URLs on loopback hosts are called back (CHOICE, safety)."""
-    assert (callback_url_problem(url) is not None) is refused
+def test_only_loopback_callbacks_are_called(url: str, called: bool) -> None:
+    """The sandbox calls back http(s) URLs on loopback hosts only (CHOICE, safety); any other
+    URL it accepted gets a reason, never a connection."""
+    reason = why_not_called(url)
+    assert (reason is None) is called
+    if not called:
+        assert reason is not None
+        assert reason.startswith("not sent: ")
 
 
 def test_signature_is_hmac_sha256_of_the_body() -> None:

@@ -17,9 +17,15 @@ class CompleteVersionRequest:
     """Body of `completeVersion`; both members are optional.
 
         Attributes:
-    callback_url (str | Unset): URL the server notifies once the version reaches its final status. Giving one makes
-                the call
-                asynchronous. The notification format is not documented by the vendor.callback_secret (str | Unset): Shared secret the server uses to authenticate its callback request. How it is
+    callback_url (str | Unset): URL the server notifies (the `versionFinished` callback) once the version reaches
+                the
+                status the call ends in. Giving one makes the call asynchronous. The notification
+                format is not documented by the vendor.
+                Which URLs a server takes is not documented by the vendor (CHOICE: any absolute http
+                or https URL, the `pattern`; the host is the receiver's business).
+                The sandbox, too, accepts any such URL, but calls back only loopback hosts (127.0.0.1,
+                ::1, localhost): a callback to any other host is recorded as not sent, so a sandbox
+                never calls out to the network (CHOICE, the sandbox's, for safety).callback_secret (str | Unset): Shared secret the server uses to authenticate its callback request. How it is
                 transmitted is
                 not documented by the vendor."""
 

@@ -18,7 +18,9 @@ class CreateWorkItemRequest:
     """Body of `createWorkItem`.
 
         Attributes:
-    name (str): Name of the work item; no other work item may already use it.work_group_id (UUID): GUID of an existing work group.template_package_id (UUID): GUID of an activated template package assigned to the work group. Its live version
+    name (str): Name of the work item; no other work item may already use it. An empty or blank name:
+                not documented by the vendor (CHOICE: refused, as the clients refuse it; a name holds
+                a character that is not white space, the `minLength` and `pattern` of every name here).work_group_id (UUID): GUID of an existing work group.template_package_id (UUID): GUID of an activated template package assigned to the work group. Its live version
                 is used.description (str | Unset): Optional free-text description.answer_xml (str | Unset): Optional HotDocs answer set XML (an `AnswerSet` document, valid against the answer set
                 schema)
                 used to pre-fill the interview. Leave it out to start without answers.assemble_immediately (bool | Unset): When true, documents are assembled as soon as the work item exists. The

@@ -18,7 +18,7 @@ class PublicInterviewLinkRequest:
     """Body of `createPublicInterviewLink`.
 
         Attributes:
-    name (str): Label that identifies the link.template_package_id (UUID): GUID of an enabled template package that belongs to the work group.work_group_id (UUID): GUID of an existing work group.is_active (bool | Unset): Whether visitors can use the link. Default: True."""
+    name (str): Label that identifies the link; not empty or blank (CHOICE, as for a work item's name).template_package_id (UUID): GUID of an enabled template package that belongs to the work group.work_group_id (UUID): GUID of an existing work group.is_active (bool | Unset): Whether visitors can use the link. Default: True."""
 
     name: str
     template_package_id: UUID

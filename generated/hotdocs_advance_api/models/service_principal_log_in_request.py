@@ -17,7 +17,7 @@ class ServicePrincipalLogInRequest:
     """Body of `servicePrincipalLogIn`. Member names are PascalCase as the vendor shows them.
 
         Attributes:
-    client_name (str): Unique name of the API client.principal_name (str): Name of the API client's service principal.principal_password (str): Password of the service principal."""
+    client_name (str): Unique name of the API client; not empty or blank (CHOICE, as every name here).principal_name (str): Name of the API client's service principal; not empty or blank (CHOICE).principal_password (str): Password of the service principal; not empty or blank (CHOICE)."""
 
     client_name: str
     principal_name: str

@@ -32,11 +32,11 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
-from starlette.routing import Route
+from starlette.routing import Match, Route
 
 from .._callbacks import CALLBACK_SCHEMES
 from ._answers import AnswerSetChecker
-from ._callback import CALLBACK_TIMEOUT, Callback, CallbackRecord
+from ._callback import CALLBACK_TIMEOUT, Callback, CallbackRecord, why_not_called
 from ._listing import (
     EMPTY_ANSWER_SET,
     PageTokenError,
@@ -207,12 +207,28 @@ class AdvanceApp(SandboxApp[AdvanceState]):
     async def _http_error(self, request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 500
         if status == 405:
-            return problem(
+            answer = problem(
                 405, "Method Not Allowed", f"{request.method} is not allowed on {request.url.path}."
             )
+            # RFC 9110: a 405 lists the methods the path supports. Starlette's own header names
+            # only the first route that matched, and each operation is a route of its own.
+            answer.headers["Allow"] = ", ".join(self._allowed_methods(request.scope))
+            return answer
         return problem(
             404, "Not Found", f"No operation of the Advance API has the path {request.url.path}."
         )
+
+    def _allowed_methods(self, scope: Scope) -> list[str]:
+        """Return the methods of every route whose path matches the request's, sorted.
+
+        The routes are the spec's operations (and the alias route), so this is the spec's list
+        for the path, with HEAD beside GET as Starlette serves it.
+        """
+        methods: set[str] = set()
+        for route in self.starlette.routes:
+            if isinstance(route, Route) and route.matches(scope)[0] is not Match.NONE:
+                methods |= route.methods or set()
+        return sorted(methods)
 
     def _endpoint(self, operation: SpecOperation) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
@@ -464,6 +480,15 @@ def _create_and_assemble(app: AdvanceApp, call: Call) -> Response:
 async def _send_callback(state: AdvanceState, callback: Callback) -> None:
     body = callback.body()
     headers = callback.headers(body)
+    unsent = why_not_called(callback.url)
+    if unsent is not None:
+        # CHOICE (safety): accepted as a real server accepts any URL, never called.
+        logger.info("the callback to %s was %s", callback.url, unsent)
+        with state.lock:
+            state.callbacks_sent.append(
+                CallbackRecord(callback.url, body, headers, None, unsent, sent=False)
+            )
+        return
     status: int | None = None
     error: str | None = None
     try:

@@ -13,8 +13,10 @@ with ``hotdocs_advance.verify_callback``) and in the spec's ``versionFinished`` 
   HMAC-SHA256 of the exact body bytes keyed by the secret (UTF-8); ``token`` sends
   ``Authorization: Bearer <secret>``. Never the raw secret beside a signature;
 * CHOICE: one attempt, no retry; what came back is kept in `CallbackRecord`;
-* CHOICE (safety): the sandbox only calls back to loopback hosts; any other
-  ``callbackUrl`` is refused with 400, so a sandbox can never be made to probe a network.
+* CHOICE (safety): the sandbox accepts any ``callbackUrl`` the spec accepts (an absolute
+  http or https URL), as a real server does, but calls back only loopback hosts; a callback
+  to any other host is recorded as not sent (``CallbackRecord.sent`` false, the reason in
+  ``error``), so a sandbox can never be made to probe a network.
 """
 
 from __future__ import annotations
@@ -35,35 +37,38 @@ __all__ = [
     "Callback",
     "CallbackRecord",
     "CallbackScheme",
-    "callback_url_problem",
     "signature",
+    "why_not_called",
 ]
 
 CALLBACK_SIGNATURE_HEADER: Final = SIGNATURE_HEADER
 CALLBACK_TIMEOUT: Final = 5.0
 
 
-def callback_url_problem(url: str) -> str | None:
-    """Why a ``callbackUrl`` is refused, or None when the sandbox may call it.
+def why_not_called(url: str) -> str | None:
+    """Why the sandbox does not call a ``callbackUrl`` it accepted, or None when it does.
+
+    The request's validation has already refused what the spec refuses (a URL that is not
+    absolute http or https); this is the sandbox's own rule, decided without a DNS look-up.
 
     Args:
         url: The ``callbackUrl`` of the request.
 
     Returns:
-        A message for the 400 answer, or None.
+        The reason, kept in the `CallbackRecord`'s ``error``, or None.
     """
     try:
         parts = urlsplit(url)
         host = parts.hostname
         parts.port  # noqa: B018 (raises ValueError for a bad port)
     except ValueError:
-        return f"callbackUrl {url!r} is not a valid URL"
-    if parts.scheme not in ("http", "https") or not host:
-        return f"callbackUrl {url!r} must be an absolute http or https URL"
+        return "not sent: the callbackUrl is not a URL the sandbox can call"
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return "not sent: the callbackUrl is not an absolute http or https URL"
     if not is_loopback(host):
         return (
-            "callbackUrl must point at a loopback host (127.0.0.1, ::1 or localhost): "
-            "the sandbox never calls out to the network"
+            f"not sent: {host!r} is not a loopback host; the sandbox calls back only "
+            "127.0.0.1, ::1 and localhost, never the network"
         )
     return None
 
@@ -107,13 +112,18 @@ class Callback:
 
 @dataclass(frozen=True, slots=True)
 class CallbackRecord:
-    """A callback the sandbox attempted: what it sent and what came back."""
+    """A callback the sandbox attempted: what it sent (or would have) and what came back.
+
+    ``sent`` is false for a callback the sandbox accepted but did not make (a URL off this
+    machine, see `why_not_called`); ``error`` then says why, and ``status_code`` is None.
+    """
 
     url: str
     body: bytes
     headers: dict[str, str] = field(repr=False)
     status_code: int | None
     error: str | None = None
+    sent: bool = True
 
     @property
     def payload(self) -> dict[str, object]:

@@ -88,12 +88,16 @@ class AdvanceSandbox(RunningSandbox[AdvanceApp]):
 
     @property
     def callbacks_sent(self) -> list[CallbackRecord]:
-        """The callbacks sent so far (of every v2.0 call given a callbackUrl), oldest first."""
+        """The callbacks made so far (of every v2.0 call given a callbackUrl), oldest first.
+
+        One to a host that is not loopback is recorded without being sent (``sent`` false,
+        the reason in ``error``): the sandbox never calls out to the network.
+        """
         with self.state.lock:
             return list(self.state.callbacks_sent)
 
     def wait_for_callbacks(self, count: int = 1, timeout: float = 5.0) -> list[CallbackRecord]:
-        """Wait until at least ``count`` callbacks have been sent.
+        """Wait until at least ``count`` callbacks have been made (or recorded unsent).
 
         Args:
             count: How many.

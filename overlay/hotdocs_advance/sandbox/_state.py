@@ -20,7 +20,7 @@ from typing import Final, Protocol, TypeVar
 from _sandbox_kit import Clock
 
 from .._callbacks import CallbackScheme, token_problem
-from ._callback import Callback, CallbackRecord, callback_url_problem
+from ._callback import Callback, CallbackRecord
 from ._docx import DOCX_EXTENSION, DOCX_MEDIA_TYPE, Assembly, answer_lines, build_docx
 from ._seed import (
     AdvanceSeed,
@@ -562,18 +562,19 @@ class AdvanceState:
     ) -> Callback | None:
         """Return the callback a v2.0 call asked for, if any (the one place callbacks are made).
 
+        Any URL the spec accepts is accepted (whether it is called is decided when it is sent).
+
         Raises:
-            ApiError: 400 for a callback URL the sandbox will not call.
+            ApiError: 400 for a secret the ``token`` scheme cannot carry in a header.
         """
         url = body.get("callbackUrl")
         if not isinstance(url, str):
             return None
         secret = body.get("callbackSecret")
-        problem = callback_url_problem(url)
-        if problem is None and isinstance(secret, str) and self.callback_scheme == "token":
+        if isinstance(secret, str) and self.callback_scheme == "token":
             problem = token_problem(secret)
-        if problem:
-            raise _bad_request(problem)
+            if problem:
+                raise _bad_request(problem)
         return Callback(
             url,
             work_item_id,

@@ -118,6 +118,8 @@ def sync_detailed(
         body (str): A HotDocs answer set as an XML document (`<AnswerSet>`), valid against
             `spec/hotdocs-answer-set.xsd`. Clients read it as bytes, so the document's own encoding
             (BOM or XML declaration) decides how it is decoded.
+             Example: <AnswerSet title="" version="1.1"><Answer
+            name="CompanyName"><TextValue>ExampleCorp</TextValue></Answer></AnswerSet>.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,6 +163,8 @@ def sync(
         body (str): A HotDocs answer set as an XML document (`<AnswerSet>`), valid against
             `spec/hotdocs-answer-set.xsd`. Clients read it as bytes, so the document's own encoding
             (BOM or XML declaration) decides how it is decoded.
+             Example: <AnswerSet title="" version="1.1"><Answer
+            name="CompanyName"><TextValue>ExampleCorp</TextValue></Answer></AnswerSet>.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -199,6 +203,8 @@ async def asyncio_detailed(
         body (str): A HotDocs answer set as an XML document (`<AnswerSet>`), valid against
             `spec/hotdocs-answer-set.xsd`. Clients read it as bytes, so the document's own encoding
             (BOM or XML declaration) decides how it is decoded.
+             Example: <AnswerSet title="" version="1.1"><Answer
+            name="CompanyName"><TextValue>ExampleCorp</TextValue></Answer></AnswerSet>.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -240,6 +246,8 @@ async def asyncio(
         body (str): A HotDocs answer set as an XML document (`<AnswerSet>`), valid against
             `spec/hotdocs-answer-set.xsd`. Clients read it as bytes, so the document's own encoding
             (BOM or XML declaration) decides how it is decoded.
+             Example: <AnswerSet title="" version="1.1"><Answer
+            name="CompanyName"><TextValue>ExampleCorp</TextValue></Answer></AnswerSet>.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -18,6 +18,9 @@ from ...types import (
 OPERATION: Final = "service_principal_log_in"
 #: The statuses the spec documents as success.
 SUCCESS_STATUSES: Final = frozenset({200})
+#: The regular expression a success body (a string) matches as a whole (spec: its schema's
+#: pattern); the client checks the body against it.
+RESULT_PATTERN: Final = "^[!-~]+$"
 
 
 def build_request(

@@ -39,8 +39,10 @@ from _client_core._cli import (
     version_option,
     warn_secret_on_command_line,
 )
+from hotdocs_advance_api.models import SaveAssemblySessionRequest
 
 from . import _arguments as check
+from . import _ops as op
 from ._answers import AnswerSet
 from ._answers_cli import (
     STDIO,
@@ -425,6 +427,11 @@ def _tenancy_of(base_url: str) -> str | None:
     return None
 
 
+def _request_line(base: str, request: dict[str, Any]) -> str:
+    """Return ``METHOD URL`` of a generated module's request (the spec's path, not one here)."""
+    return f"{request['method']} {base}{request['url']}"
+
+
 def _step(what: str, error: AdvanceError) -> None:
     fail(f"{what} failed: {error}", exit_code_for(error, ERRORS) or ExitCode.FAILED)
 
@@ -464,7 +471,7 @@ def check_(ctx: typer.Context, as_json: JsonOption = False) -> None:
         except NotFoundError:
             pass
         except AdvanceError as error:
-            _step(f"a read (GET {base}/v1.1/WorkItems/{probe})", error)
+            _step(f"a read ({_request_line(base, op.get_work_item.build_request(probe))})", error)
         try:
             client.save_assembly_session(probe)
         except (NotFoundError, ConflictError):
@@ -472,9 +479,10 @@ def check_(ctx: typer.Context, as_json: JsonOption = False) -> None:
         except PermissionDeniedError:
             report["scope"], report["commandMethods"] = "Query", False
         except AdvanceError as error:
-            _step(
-                f"a command method (PUT .../WorkItems/{probe}/Versions/Active/SaveSession)", error
+            request = op.save_assembly_session.build_request(
+                probe, body=SaveAssemblySessionRequest()
             )
+            _step(f"a command method ({_request_line(base, request)})", error)
         else:  # pragma: no cover - a server that saved a session of no work item
             report["scope"], report["commandMethods"] = "Command or Root", True
     if report["tenancy"] is None:
